@@ -1,0 +1,1 @@
+"""newsledger: a citable ledger of figures and events from crisis news."""

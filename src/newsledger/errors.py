@@ -1,0 +1,98 @@
+"""One exception hierarchy with stable codes (``NL104 malformed JSON at line 3``).
+
+Codes are grouped by hundreds: 1xx input, 2xx store, 3xx queries and options.
+The API renders any of them as ``{"error": {"code", "message"}}``.
+"""
+
+from __future__ import annotations
+
+
+class NewsledgerError(Exception):
+    """Base of every error newsledger raises on purpose."""
+
+    code = "NL000"
+    status = 500  # HTTP status when the web API reports it
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        return f"{prefix}{self.code} {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"error": {"code": self.code, "message": str(self)}}
+
+
+class InputError(NewsledgerError):
+    code, status = "NL100", 400
+
+
+class EmptyInput(InputError):
+    code = "NL101"
+
+
+class BinaryInput(InputError):
+    code = "NL102"
+
+
+class EncodingProblem(InputError):
+    code = "NL103"
+
+
+class MalformedJSON(InputError):
+    code = "NL104"
+
+
+class MissingText(InputError):
+    code = "NL105"
+
+
+class InputTooLarge(InputError):
+    code = "NL106"
+
+
+class InputNotFound(InputError):
+    code = "NL107"
+
+
+class UnreadableInput(InputError):
+    code = "NL108"
+
+
+class FetchFailed(InputError):
+    code = "NL109"
+
+
+class MalformedHTML(InputError):
+    code = "NL110"
+
+
+class UnsupportedInput(InputError):
+    code = "NL111"
+
+
+class StoreError(NewsledgerError):
+    code = "NL200"
+
+
+class SchemaTooNew(StoreError):
+    code = "NL201"
+
+
+class UnsupportedDatabase(StoreError):
+    code = "NL202"
+
+
+class QueryError(NewsledgerError):
+    code, status = "NL300", 400
+
+
+class NotFound(QueryError):
+    code, status = "NL301", 404
+
+
+class BadOption(QueryError):
+    code = "NL302"
