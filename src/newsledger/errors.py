@@ -74,6 +74,12 @@ class UnsupportedInput(InputError):
     code = "NL111"
 
 
+class NotArticleData(InputError):
+    """A data file met in a folder walk that holds no articles (gold files, indexes)."""
+
+    code = "NL112"
+
+
 class StoreError(NewsledgerError):
     code = "NL200"
 

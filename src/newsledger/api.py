@@ -1,0 +1,69 @@
+"""The public library API: what the CLI and the web app call, and what a notebook imports.
+
+>>> from newsledger import api
+>>> report = api.ingest(["demo/"], db="demo.db")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from newsledger import pipeline
+from newsledger.models import Article
+from newsledger.pipeline import IngestReport
+from newsledger.settings import Settings
+from newsledger.store import Ledger
+
+
+@contextmanager
+def open_ledger(db: str | None = None, settings: Settings | None = None) -> Iterator[Ledger]:
+    """The ledger named by ``db`` (else settings, else ``$NEWSLEDGER_DB``, else newsledger.db)."""
+    settings = settings or Settings.from_env(db=db)
+    ledger = Ledger(db or settings.db)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
+def ingest(names: Iterable[str], db: str | None = None, settings: Settings | None = None,
+           on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Ingest files, folders, URLs and feeds into the ledger, analysing each new article."""
+    settings = settings or Settings.from_env(db=db)
+    with open_ledger(db, settings) as ledger:
+        return pipeline.ingest(names, ledger, settings, on_item=on_item)
+
+
+def analyze(db: str | None = None, settings: Settings | None = None,
+            on_item: Callable[[str, str], None] | None = None) -> int:
+    """Re-run the analysis stages over every stored article; returns how many."""
+    settings = settings or Settings.from_env(db=db)
+    with open_ledger(db, settings) as ledger:
+        return pipeline.analyze(ledger, settings, on_item=on_item)
+
+
+def articles(db: str | None = None, **filters) -> list[Article]:
+    """Stored articles filtered by language, outlet, since, until, search."""
+    with open_ledger(db) as ledger:
+        return list(ledger.articles(**filters))
+
+
+def article(article_id: str, db: str | None = None) -> dict:
+    """One article's stored record (without its private source path) and its figures."""
+    with open_ledger(db) as ledger:
+        record = ledger.article_row(article_id)
+        record["figures"] = list(ledger.figures(article=article_id))
+        return record
+
+
+def stats(db: str | None = None) -> dict:
+    """Ledger totals and counts by language, outlet and month."""
+    with open_ledger(db) as ledger:
+        return ledger.stats()
+
+
+def figures(db: str | None = None, **filters) -> list[dict]:
+    """Figure records with their article's outlet, date and language."""
+    with open_ledger(db) as ledger:
+        return list(ledger.figures(**filters))

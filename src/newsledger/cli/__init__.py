@@ -1,0 +1,11 @@
+"""Command line: thin typer commands over ``newsledger.api``."""
+
+from newsledger.cli import articles  # noqa: F401  (registers commands)
+from newsledger.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

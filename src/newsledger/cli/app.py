@@ -1,0 +1,59 @@
+"""The typer application and the options every command shares."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsledger.errors import NewsledgerError
+from newsledger.settings import Settings
+
+app = typer.Typer(
+    help="newsledger: a citable ledger of figures and events from crisis news.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = typer.Option(
+    None, "--db", envvar="NEWSLEDGER_DB",
+    help="Database: SQLite path or URL (sqlite:///x.db, postgresql://...). Default newsledger.db.",
+)
+JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+def settings_for(db: str | None, **overrides) -> Settings:
+    return Settings.from_env(db=db, **overrides)
+
+
+def fail(error: NewsledgerError) -> None:
+    """Print a coded error on one line and exit non-zero."""
+    errors.print(f"[red]error[/red] {error}", highlight=False, markup=True)
+    raise typer.Exit(2)
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_table(rows: Iterable[dict], columns: Sequence[str], title: str | None = None,
+                wide: Sequence[str] = ()) -> None:
+    """A terminal table of ``rows``; columns named in ``wide`` wrap instead of truncating."""
+    table = Table(title=title, show_lines=False, expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold" if column in wide else "ellipsis",
+                         no_wrap=column not in wide, max_width=None if column in wide else 40)
+    for row in rows:
+        table.add_row(*[_cell(row.get(column)) for column in columns])
+    console.print(table)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    return str(value)

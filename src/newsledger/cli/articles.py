@@ -1,0 +1,126 @@
+"""Commands that fill and read the article store: ingest, analyze, articles, show, stats, summary."""
+
+from __future__ import annotations
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+from newsledger import api
+from newsledger.cli.app import (
+    DbOption, JsonOption, app, console, errors, fail, print_json, print_table, settings_for,
+)
+from newsledger.errors import NewsledgerError
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    TextColumn("{task.completed} inputs"), console=errors, transient=True)
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs or feeds."),
+    db: str = DbOption,
+    analyze: bool = typer.Option(True, help="Extract figures and events while ingesting."),
+    max_bytes: int = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
+) -> None:
+    """Ingest articles; one bad input never stops the others."""
+    try:
+        settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes)
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def on_item(status: str, label: str) -> None:
+                if status == "failed":
+                    errors.print(f"[red]failed[/red] {label}", highlight=False)
+                progress.update(task, advance=1, description=f"{status} {label[:50]}")
+
+            report = api.ingest(inputs, settings.db, settings, on_item=on_item)
+    except NewsledgerError as error:
+        fail(error)
+    console.print(report.summary(), highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(db: str = DbOption) -> None:
+    """Re-run extraction, stories and resolution over everything stored."""
+    try:
+        with _progress() as progress:
+            task = progress.add_task("analyzing", total=None)
+            count = api.analyze(db, on_item=lambda _s, label: progress.update(task, advance=1))
+    except NewsledgerError as error:
+        fail(error)
+    console.print(f"{count} articles analyzed")
+
+
+@app.command()
+def articles(
+    db: str = DbOption, lang: str = typer.Option(None, help="Language (ISO 639-1)."),
+    outlet: str = typer.Option(None), since: str = typer.Option(None, help="YYYY-MM-DD"),
+    until: str = typer.Option(None, help="YYYY-MM-DD"),
+    search: str = typer.Option(None, help="Text that must occur in the article."),
+    as_json: bool = JsonOption,
+) -> None:
+    """List stored articles."""
+    try:
+        rows = [
+            {"id": a.id, "outlet": a.outlet, "published": a.published, "language": a.lang,
+             "title": a.title}
+            for a in api.articles(db, language=lang, outlet=outlet, since=since, until=until,
+                                  search=search)
+        ]
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, ["id", "outlet", "published", "language", "title"],
+                    title=f"{len(rows)} articles", wide=("title",))
+
+
+@app.command()
+def show(article_id: str, db: str = DbOption, as_json: bool = JsonOption) -> None:
+    """One article: its metadata, text and figures."""
+    try:
+        record = api.article(article_id, db)
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(record)
+        return
+    for key in ("id", "title", "url", "outlet", "published", "language", "detected_language",
+                "language_confidence", "version", "ingested_at"):
+        console.print(f"[bold]{key}[/bold]: {record.get(key)}", highlight=False)
+    console.print()
+    console.print(record["text"], highlight=False, markup=False)
+    if record["figures"]:
+        print_table(record["figures"], ["number_text", "counted", "low", "high", "qualifier",
+                                        "place", "quote"], wide=("quote",),
+                    title=f"{len(record['figures'])} figures")
+
+
+def _print_counts(data: dict, name: str, limit: int = 15) -> None:
+    rows = [{name: key, "articles": value} for key, value in list(data.items())[:limit]]
+    print_table(rows, [name, "articles"])
+
+
+@app.command()
+def stats(db: str = DbOption, as_json: bool = JsonOption) -> None:
+    """Counts by language, outlet and month; declared vs detected language."""
+    try:
+        data = api.stats(db)
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(data)
+        return
+    console.print(f"{data['articles']} articles, {data['figures']} figures, "
+                  f"{data['events']} events, {data['stories']} stories")
+    agreement = data["language_agreement"]
+    console.print(f"declared language agrees with detected: {agreement['agree']} of "
+                  f"{agreement['declared']}")
+    for key, name in (("by_language", "language"), ("by_outlet", "outlet"),
+                      ("by_month", "month")):
+        _print_counts(data[key], name)

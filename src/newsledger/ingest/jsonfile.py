@@ -1,0 +1,88 @@
+"""Our JSON article format (DESIGN.md): one article per ``.json``, one per line in ``.jsonl``.
+
+``{"id", "url", "outlet", "published", "language", "title", "text"}``; only ``text`` is required.
+A ``.json`` holding a list reads each element; a Telegram Desktop export is handed to its reader.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from newsledger.errors import InputError, MalformedJSON, MissingText, NotArticleData
+from newsledger.ingest.registry import READERS, Source, register
+from newsledger.ingest.urls import outlet_of, slug_of
+from newsledger.models import Article
+
+_FIELDS = ("url", "outlet", "published", "language", "title")
+
+
+def _looks_like_article(record: object) -> bool:
+    return isinstance(record, dict) and bool({"text", "id", "title"} & record.keys())
+
+
+def _refuse_other_data(record: object, source: Source) -> None:
+    """In a folder walk, data files that hold no articles (gold files, indexes) are skipped."""
+    if source.in_folder and not _looks_like_article(record):
+        raise NotArticleData("holds no articles; skipped", source=source.name)
+
+
+def article_from_record(record: object, source: Source, where: str = "") -> Article:
+    """One JSON record to an Article, or a coded error naming the input (and line)."""
+    name = f"{source.name}{where}"
+    if not isinstance(record, dict):
+        raise MalformedJSON("expected a JSON object for an article", source=name)
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise MissingText("article has no text", source=name)
+    values = {key: record.get(key) if isinstance(record.get(key), str) else None for key in _FIELDS}
+    article_id = record.get("id")
+    if not isinstance(article_id, str | int) or not str(article_id).strip():
+        article_id = slug_of(values["url"]) if values["url"] else source.stem + where.replace(":", "-")
+    values["outlet"] = values["outlet"] or outlet_of(values["url"])
+    return Article(id=str(article_id), text=text, source_path=source.name, **values)
+
+
+@register(".json")
+def read_json(source: Source) -> Iterator[Article | InputError]:
+    try:
+        document = json.loads(source.text)
+    except json.JSONDecodeError as error:
+        raise MalformedJSON(f"malformed JSON at line {error.lineno}: {error.msg}",
+                            source=source.name) from error
+    if isinstance(document, dict) and "messages" in document and "telegram" in READERS:
+        yield from READERS["telegram"](source)
+        return
+    _refuse_other_data(document[0] if isinstance(document, list) and document else document,
+                       source)
+    if isinstance(document, list):
+        for index, record in enumerate(document):
+            try:
+                yield article_from_record(record, source, f"[{index}]")
+            except InputError as error:
+                yield error
+        return
+    if isinstance(document, dict) and "text" not in document and "id" not in document:
+        raise MalformedJSON("not a newsledger article (no \"text\")", source=source.name)
+    record = dict(document)
+    record.setdefault("id", source.stem)
+    yield article_from_record(record, source)
+
+
+@register(".jsonl", ".ndjson")
+def read_jsonl(source: Source) -> Iterator[Article | InputError]:
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if number == 1:
+                _refuse_other_data(record, source)
+            yield article_from_record(record, source, f":{number}")
+        except json.JSONDecodeError as error:
+            yield MalformedJSON(f"malformed JSON at line {number}: {error.msg}",
+                                source=source.name)
+        except NotArticleData:
+            raise
+        except InputError as error:
+            yield error

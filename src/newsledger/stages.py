@@ -1,0 +1,3 @@
+"""The built-in stages, registered in pipeline order."""
+
+from __future__ import annotations

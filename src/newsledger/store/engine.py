@@ -1,0 +1,45 @@
+"""Open a store by URL: a SQLite path, ``sqlite:///path`` or ``postgresql://...``.
+
+The only place that knows about database dialects.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from newsledger.errors import UnsupportedDatabase
+
+
+def database_url(db: str) -> str:
+    """Normalise ``--db``: a bare path becomes a SQLite URL; postgresql:// uses psycopg 3."""
+    if "://" not in db:
+        return f"sqlite:///{db}"
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def open_engine(db: str) -> Engine:
+    """An engine for ``db``; SQLite gets WAL mode and enforced foreign keys."""
+    url = database_url(db)
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as error:
+        raise UnsupportedDatabase(f"cannot read database URL {db!r}") from error
+    if backend not in {"sqlite", "postgresql"}:
+        raise UnsupportedDatabase(f"{backend} is not supported; use sqlite or postgresql")
+    engine = create_engine(url, future=True)
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine

@@ -1,0 +1,266 @@
+"""The ledger: every read and write of the store goes through this class.
+
+Each article is written in its own transaction, so an interrupted run leaves a consistent
+store and running again resumes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, and_, func, insert, select, update
+
+from newsledger.errors import NotFound
+from newsledger.models import Article, Event, Figure, Story
+from newsledger.store import schema
+from newsledger.store.engine import open_engine
+from newsledger.store.migrations import upgrade
+
+ARTICLE_FIELDS = tuple(spec.name for spec in fields(Article))
+FIGURE_FIELDS = tuple(spec.name for spec in fields(Figure))
+EVENT_FIELDS = tuple(spec.name for spec in fields(Event))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _article(row) -> Article:
+    return Article(**{name: row._mapping[name] for name in ARTICLE_FIELDS})
+
+
+class Ledger:
+    """A newsledger store, opened by URL or path (see ``store.engine.database_url``)."""
+
+    def __init__(self, db: str, engine: Engine | None = None) -> None:
+        self.db = db
+        self.engine = engine or open_engine(db)
+        with self.engine.begin() as connection:
+            upgrade(connection)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    # articles -------------------------------------------------------------------------------
+    def is_unchanged(self, article: Article) -> bool:
+        """True when the article is stored with the same text already."""
+        table = schema.articles
+        with self.engine.connect() as connection:
+            stored = connection.execute(
+                select(table.c.content_hash).where(table.c.id == article.id)).scalar()
+        return stored == article.content_hash
+
+    def store_article(
+        self, article: Article, figures: Iterable[Figure] = (), events: Iterable[Event] = (),
+    ) -> str:
+        """Store one article with its analysis in one transaction.
+
+        Returns "new", "unchanged" or "updated"; a changed text keeps the old one as a version.
+        """
+        table = schema.articles
+        values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+        values["content_hash"] = article.content_hash
+        with self.engine.begin() as connection:
+            current = connection.execute(
+                select(table.c.version, table.c.content_hash, table.c.text, table.c.title,
+                       table.c.published, table.c.ingested_at).where(table.c.id == article.id)
+            ).first()
+            if current is None:
+                order = connection.execute(
+                    select(func.coalesce(func.max(table.c.ingest_order), 0))).scalar_one()
+                connection.execute(insert(table).values(
+                    **values, version=1, ingested_at=_now(), ingest_order=order + 1))
+                status = "new"
+            elif current.content_hash == values["content_hash"]:
+                return "unchanged"
+            else:
+                connection.execute(insert(schema.article_versions).values(
+                    article=article.id, version=current.version, text=current.text,
+                    content_hash=current.content_hash, title=current.title,
+                    published=current.published, ingested_at=current.ingested_at,
+                ))
+                connection.execute(
+                    update(table).where(table.c.id == article.id)
+                    .values(**values, version=current.version + 1, ingested_at=_now()))
+                status = "updated"
+            self._write_analysis(connection, article.id, figures, events)
+        return status
+
+    def article(self, article_id: str) -> Article:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(schema.articles).where(schema.articles.c.id == article_id)
+            ).first()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return _article(row)
+
+    def article_row(self, article_id: str) -> dict:
+        """Every stored column of one article (for ``show``), without the source path."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(schema.articles).where(schema.articles.c.id == article_id)
+            ).first()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return {k: v for k, v in row._mapping.items() if k != "source_path"}
+
+    def articles(
+        self, *, language: str | None = None, outlet: str | None = None,
+        since: str | None = None, until: str | None = None, search: str | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> Iterator[Article]:
+        """Stream stored articles in ingest order, filtered."""
+        table = schema.articles
+        conditions = []
+        if language:
+            conditions.append(func.coalesce(table.c.language, table.c.detected_language) == language)
+        if outlet:
+            conditions.append(table.c.outlet == outlet)
+        if since:
+            conditions.append(table.c.published >= since)
+        if until:
+            conditions.append(table.c.published <= until)
+        if search:
+            conditions.append(func.lower(table.c.text).contains(search.lower()))
+        if ids is not None:
+            conditions.append(table.c.id.in_(list(ids)))
+        query = select(table).where(and_(True, *conditions)).order_by(table.c.ingest_order)
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=200).execute(query):
+                yield _article(row)
+
+    def count(self, table_name: str) -> int:
+        table = schema.metadata.tables[table_name]
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+    # analysis -------------------------------------------------------------------------------
+    def replace_analysis(
+        self, article_id: str, figures: Iterable[Figure], events: Iterable[Event] = (),
+    ) -> None:
+        """Replace one article's figures and events in one transaction."""
+        with self.engine.begin() as connection:
+            self._write_analysis(connection, article_id, figures, events)
+
+    @staticmethod
+    def _write_analysis(connection, article_id: str, figures, events) -> None:
+        figure_rows = [{name: getattr(f, name) for name in FIGURE_FIELDS} for f in figures]
+        event_rows = [
+            {**{name: getattr(e, name) for name in EVENT_FIELDS}, "actors": json.dumps(list(e.actors))}
+            for e in events
+        ]
+        for table, rows in ((schema.figures, figure_rows), (schema.events, event_rows)):
+            connection.execute(table.delete().where(table.c.article == article_id))
+            if rows:
+                connection.execute(insert(table), rows)
+
+    def figures(
+        self, *, article: str | None = None, counted: str | None = None,
+        language: str | None = None, place: str | None = None,
+    ) -> Iterator[dict]:
+        """Stream figure rows joined with their article's outlet, date and language."""
+        f, a = schema.figures, schema.articles
+        conditions = []
+        if article:
+            conditions.append(f.c.article == article)
+        if counted:
+            conditions.append(f.c.counted == counted)
+        if language:
+            conditions.append(func.coalesce(a.c.language, a.c.detected_language) == language)
+        if place:
+            conditions.append(func.lower(f.c.place).contains(place.lower()))
+        query = (
+            select(f, a.c.outlet, a.c.published,
+                   func.coalesce(a.c.language, a.c.detected_language).label("language"))
+            .join(a, a.c.id == f.c.article).where(and_(True, *conditions))
+            .order_by(a.c.ingest_order, f.c.number_start, f.c.id)
+        )
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=500).execute(query):
+                yield dict(row._mapping)
+
+    def events(self, *, article: str | None = None, type: str | None = None) -> Iterator[dict]:
+        e, a = schema.events, schema.articles
+        conditions = []
+        if article:
+            conditions.append(e.c.article == article)
+        if type:
+            conditions.append(e.c.type == type)
+        query = (
+            select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
+            .where(and_(True, *conditions)).order_by(a.c.ingest_order, e.c.quote_start, e.c.id)
+        )
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=500).execute(query):
+                record = dict(row._mapping)
+                record["actors"] = json.loads(record["actors"] or "[]")
+                yield record
+
+    # stories --------------------------------------------------------------------------------
+    def replace_stories(self, stories: Iterable[Story]) -> None:
+        """Replace every story grouping in one transaction."""
+        with self.engine.begin() as connection:
+            connection.execute(schema.story_members.delete())
+            connection.execute(schema.stories.delete())
+            for story in stories:
+                connection.execute(insert(schema.stories).values(
+                    id=story.id, origin=story.origin, size=len(story.members)))
+                connection.execute(insert(schema.story_members), [
+                    {"article": m.article, "story": story.id, "relation": m.relation,
+                     "score": m.score} for m in story.members
+                ])
+
+    def stories(self) -> Iterator[dict]:
+        s, m = schema.stories, schema.story_members
+        query = select(s.c.id, s.c.origin, s.c.size, m.c.article, m.c.relation, m.c.score).join(
+            m, m.c.story == s.c.id).order_by(s.c.id, m.c.relation != "origin", m.c.article)
+        with self.engine.connect() as connection:
+            current = None
+            for row in connection.execute(query):
+                if current is None or current["id"] != row.id:
+                    if current is not None:
+                        yield current
+                    current = {"id": row.id, "origin": row.origin, "size": row.size, "members": []}
+                current["members"].append(
+                    {"article": row.article, "relation": row.relation, "score": row.score})
+            if current is not None:
+                yield current
+
+    # overview -------------------------------------------------------------------------------
+    def stats(self) -> dict:
+        """Counts by language, outlet and month, and declared-vs-detected language agreement."""
+        a = schema.articles
+        language = func.coalesce(a.c.language, a.c.detected_language)
+        month = func.substr(a.c.published, 1, 7)
+        with self.engine.connect() as connection:
+            def grouped(column) -> dict[str, int]:
+                rows = connection.execute(select(column, func.count()).group_by(column).order_by(
+                    func.count().desc(), column))
+                return {str(key) if key is not None else "unknown": n for key, n in rows}
+
+            def count(condition) -> int:
+                return connection.execute(select(func.count()).where(condition)).scalar_one()
+
+            return {
+                "articles": self.count("articles"),
+                "figures": self.count("figures"),
+                "events": self.count("events"),
+                "stories": self.count("stories"),
+                "by_language": grouped(language),
+                "by_outlet": grouped(a.c.outlet),
+                "by_month": grouped(month),
+                "language_agreement": {
+                    "declared": count(a.c.language.is_not(None)),
+                    "agree": count(a.c.language == a.c.detected_language),
+                },
+            }

@@ -1,0 +1,124 @@
+"""The ledger's tables (SQLAlchemy Core) and its schema version.
+
+Offsets (``*_start``/``*_end``) are character offsets into ``articles.text``.
+Raising ``SCHEMA_VERSION`` needs a step in ``migrations.py``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    comment="Ledger bookkeeping: schema version.",
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(255), primary_key=True, comment="Article id (json id, file stem or URL slug)"),
+    Column("version", Integer, nullable=False, default=1, comment="Increases when the text changes"),
+    Column("url", Text),
+    Column("outlet", String(255), comment="Host name of the URL without www."),
+    Column("published", String(10), comment="Publication date, YYYY-MM-DD"),
+    Column("language", String(8), comment="Language declared by the source"),
+    Column("detected_language", String(8), comment="Language detected from the text"),
+    Column("language_confidence", Float, comment="Detector confidence, 0..1"),
+    Column("title", Text),
+    Column("text", Text, nullable=False, comment="Text exactly as ingested; offsets refer to it"),
+    Column("content_hash", String(64), nullable=False, comment="sha256 of the text"),
+    Column("source_path", Text, comment="File or URL it was read from (private)"),
+    Column("ingested_at", String(32), nullable=False),
+    Column("ingest_order", Integer, nullable=False, comment="Order of first ingest"),
+    comment="One row per article, its current version.",
+)
+Index("ix_articles_language", articles.c.language)
+Index("ix_articles_outlet", articles.c.outlet)
+Index("ix_articles_published", articles.c.published)
+
+article_versions = Table(
+    "article_versions", metadata,
+    Column("article", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("ingested_at", String(32), nullable=False),
+    comment="Earlier texts of articles whose text changed under the same id.",
+)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("number_text", Text, nullable=False, comment="Number expression as printed"),
+    Column("quote", Text, nullable=False, comment="Exact span saying what is counted"),
+    Column("low", Integer, comment="Interval low end (null: open)"),
+    Column("high", Integer, comment="Interval high end (null: open)"),
+    Column("qualifier", String(16), nullable=False),
+    Column("counted", String(32), nullable=False, comment="Codebook category"),
+    Column("who", Text),
+    Column("place", Text),
+    Column("period", Text),
+    Column("attributed_to", Text),
+    Column("rate", String(16)),
+    Column("number_start", Integer, nullable=False),
+    Column("number_end", Integer, nullable=False),
+    Column("quote_start", Integer, nullable=False),
+    Column("quote_end", Integer, nullable=False),
+    Column("place_id", String(64), comment="Gazetteer id of the place"),
+    Column("period_start", String(10)),
+    Column("period_end", String(10)),
+    Column("period_precision", String(8)),
+    comment="Quantitative claims with their evidence span.",
+)
+Index("ix_figures_article", figures.c.article)
+Index("ix_figures_counted", figures.c.counted)
+Index("ix_figures_place", figures.c.place)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(32), nullable=False, comment="Codebook event type"),
+    Column("quote", Text, nullable=False),
+    Column("quote_start", Integer, nullable=False),
+    Column("quote_end", Integer, nullable=False),
+    Column("date", String(10), comment="YYYY, YYYY-MM or YYYY-MM-DD"),
+    Column("date_precision", String(8)),
+    Column("place", Text),
+    Column("country", Text),
+    Column("actors", Text, comment="JSON list of institutions and groups"),
+    Column("figure", Text, comment="Participants or fatalities as printed"),
+    Column("place_id", String(64)),
+    Column("event_id", String(64), comment="The merged real-world event"),
+    comment="Event mentions with their evidence span.",
+)
+Index("ix_events_article", events.c.article)
+Index("ix_events_type", events.c.type)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("origin", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("size", Integer, nullable=False),
+    comment="Groups of articles that are one story (copies, near-duplicates, translations).",
+)
+
+story_members = Table(
+    "story_members", metadata,
+    Column("article", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("relation", String(16), nullable=False, comment="origin, copy, near_duplicate, translation"),
+    Column("score", Float, comment="Similarity to the origin"),
+    Column("evidence", Text, comment="JSON of the signals that joined it"),
+)
+Index("ix_story_members_story", story_members.c.story)
