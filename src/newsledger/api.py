@@ -7,7 +7,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+import tempfile
+import time
 from contextlib import contextmanager
+from pathlib import Path
 
 from newsledger import pipeline
 from newsledger.models import Article
@@ -67,3 +70,20 @@ def figures(db: str | None = None, **filters) -> list[dict]:
     """Figure records with their article's outlet, date and language."""
     with open_ledger(db) as ledger:
         return list(ledger.figures(**filters))
+
+
+def evaluate(corpus_dir: str, db: str | None = None) -> dict:
+    """Ingest a gold corpus folder into a temporary store (or ``db``), run the whole
+    pipeline and score it against the folder's gold files (DESIGN.md's rules)."""
+    from newsledger.evaluation import evaluate_ledger
+
+    settings = Settings.from_env(analyze=True)
+    with tempfile.TemporaryDirectory(prefix="newsledger-evaluate-") as folder:
+        target = db or str(Path(folder, "evaluate.db"))
+        with open_ledger(target, settings) as ledger:
+            started = time.perf_counter()
+            report = pipeline.ingest([corpus_dir], ledger, settings)
+            seconds = time.perf_counter() - started
+            if not report.new and not report.updated:
+                pipeline.analyze(ledger, settings)
+            return evaluate_ledger(ledger, corpus_dir, seconds=seconds)

@@ -29,36 +29,42 @@ class Analysis:
 ArticleStage = Callable[[Analysis], Analysis]
 CorpusStage = Callable[[Ledger, Settings], None]
 
-ARTICLE_STAGES: dict[str, ArticleStage] = {}
-CORPUS_STAGES: dict[str, CorpusStage] = {}
+# name -> (order, stage); stages run by ascending order: figures 10, resolve 20, events 30;
+# corpus stages: stories 10, claims 20, conflicts 30, event merging 40.
+ARTICLE_STAGES: dict[str, tuple[int, ArticleStage]] = {}
+CORPUS_STAGES: dict[str, tuple[int, CorpusStage]] = {}
 
 
-def article_stage(name: str) -> Callable[[ArticleStage], ArticleStage]:
-    """Register an article stage; stages run in registration order."""
+def article_stage(name: str, order: int) -> Callable[[ArticleStage], ArticleStage]:
+    """Register an article stage; stages run by ascending ``order``."""
 
     def decorate(stage: ArticleStage) -> ArticleStage:
-        ARTICLE_STAGES[name] = stage
+        ARTICLE_STAGES[name] = (order, stage)
         return stage
 
     return decorate
 
 
-def corpus_stage(name: str) -> Callable[[CorpusStage], CorpusStage]:
+def corpus_stage(name: str, order: int) -> Callable[[CorpusStage], CorpusStage]:
     """Register a stage that runs over the whole ledger after articles change."""
 
     def decorate(stage: CorpusStage) -> CorpusStage:
-        CORPUS_STAGES[name] = stage
+        CORPUS_STAGES[name] = (order, stage)
         return stage
 
     return decorate
+
+
+def _ordered(registry: dict) -> list:
+    from newsledger import stages  # noqa: F401  (registers the built-in stages)
+
+    return [stage for _order, stage in sorted(registry.values(), key=lambda item: item[0])]
 
 
 def analyze_article(article: Article) -> Analysis:
     """Run every article stage over one article."""
-    from newsledger import stages  # noqa: F401  (registers the built-in stages)
-
     analysis = Analysis(article)
-    for stage in ARTICLE_STAGES.values():
+    for stage in _ordered(ARTICLE_STAGES):
         analysis = stage(analysis)
     return analysis
 
@@ -70,9 +76,7 @@ def analyze_articles(articles: Iterable[Article]) -> Iterator[Analysis]:
 
 
 def run_corpus_stages(ledger: Ledger, settings: Settings) -> None:
-    from newsledger import stages  # noqa: F401
-
-    for stage in CORPUS_STAGES.values():
+    for stage in _ordered(CORPUS_STAGES):
         stage(ledger, settings)
 
 

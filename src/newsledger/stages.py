@@ -1,3 +1,15 @@
-"""The built-in stages, registered in pipeline order."""
+"""The built-in stages. Each module registers itself with ``pipeline.article_stage`` or
+``pipeline.corpus_stage`` and an order; importing it here puts it in the pipeline."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+
+from newsledger.extract.figures import extract_figures
+from newsledger.pipeline import Analysis, article_stage
+
+
+@article_stage("figures", order=10)
+def figures_stage(analysis: Analysis) -> Analysis:
+    """Figures with their intervals, categories and evidence spans."""
+    return replace(analysis, figures=tuple(extract_figures(analysis.article)))

@@ -1,0 +1,82 @@
+"""Commands over figures: list them with their evidence, and score the pipeline on gold."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from newsledger import api
+from newsledger.cli.app import DbOption, JsonOption, app, console, fail, print_json
+from newsledger.errors import NewsledgerError
+from newsledger.evaluate import EvaluationReport, format_report
+
+
+def highlighted_quote(row: dict) -> Text:
+    """The quote with the number expression in bold."""
+    quote = Text(row["quote"])
+    start = row["number_start"] - row["quote_start"]
+    if 0 <= start <= len(row["quote"]):
+        quote.stylize("bold yellow", start, start + len(row["number_text"]))
+    return quote
+
+
+def _interval(row: dict) -> str:
+    low = "" if row["low"] is None else f"{row['low']:,}"
+    high = "" if row["high"] is None else f"{row['high']:,}"
+    return low if low == high else f"{low}..{high}"
+
+
+@app.command()
+def figures(
+    db: str = DbOption, article: str = typer.Option(None, help="Only this article."),
+    counted: str = typer.Option(None, help="Codebook category, e.g. left_country."),
+    lang: str = typer.Option(None, help="Article language (ISO 639-1)."),
+    place: str = typer.Option(None, help="Place name contains this."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Figures with the quote they came from, the number highlighted."""
+    try:
+        rows = api.figures(db, article=article, counted=counted, language=lang, place=place)
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} figures", show_lines=True)
+    for column in ("article", "counted", "interval", "qualifier", "place", "source", "quote"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["article"], row["counted"], _interval(row), row["qualifier"],
+                      row["place"] or "", row["attributed_to"] or "", highlighted_quote(row))
+    console.print(table)
+
+
+@app.command()
+def evaluate(
+    corpus_dir: str = typer.Argument(..., help="A gold corpus folder (articles + gold files)."),
+    db: str = typer.Option(None, "--db", help="Store to use instead of a temporary one."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Run the pipeline over a gold corpus and score it; the last line sums it up."""
+    try:
+        result = api.evaluate(corpus_dir, db)
+    except NewsledgerError as error:
+        fail(error)
+    score = result["figures"]
+    if as_json:
+        print_json({
+            "corpus": result["corpus"], "articles": result["articles"],
+            "figures": {
+                "strict_f1": score.strict_f1, "f1": score.f1, "precision": score.precision,
+                "recall": score.recall, "predicted": score.predicted, "gold": score.gold,
+                "matched": score.matched, "strict": score.strict,
+                "field_accuracy": score.field_accuracy,
+                "recall_by_language": score.recall_by_language,
+                "recall_by_category": score.recall_by_category,
+            },
+        })
+        return
+    report = EvaluationReport(result["corpus"], result["articles"], result["words"],
+                              result["seconds"], score)
+    console.print(format_report(report), highlight=False, markup=False)
