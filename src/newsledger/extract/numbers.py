@@ -1,0 +1,207 @@
+"""Number expressions in running text, in every supported language.
+
+:func:`find_number_expressions` returns every number expression of a text, left to right and
+non-overlapping, with the qualifier words directly attached ("around 98,000", "более 2 тысяч",
+"hundreds of thousands", "près de 10 000", "мінімум у 23", "10-11 thousand") and the interval it
+means under the ledger's conventions (exact [N,N]; approx [N,N]; at_least and more_than [N,None];
+at_most and less_than [None,N]; range [N,M]; vague magnitudes such as "tens of thousands"
+[20000, 99999]). It does not decide what is a figure: it reports what follows a number
+(``followed_by``: percent, money, age, duration, year, distance, time, ordinal) and whether the
+number looks like a year (``is_year_like``), and the figure extractor filters on those.
+
+Language tables
+---------------
+Each language is one TOML file ``lang/numbers/<iso639-1>.toml``; ``common.toml`` is merged into
+every language (symbols, currency signs, digit range dashes). All words are matched without regard
+to case; a space in a phrase matches any whitespace, ``*`` at the end of a unit word matches any
+ending (a stem, for inflected units). Keys:
+
+``decimal_separator``  "," or "." — decides "1,500 Mio." (decimal) vs "1,500 million".
+``also``               other tables to merge (a close language borrowing a table).
+``compound``           true when number words are glued together ("trecentomila").
+``inner_joiners``      glue inside a compound word ("und" in "fünfundzwanzig").
+``joiners``            separate words allowed between number words ("and", "y", "e", "și").
+``weak``               forms that are a number only before a multiplier or magnitude
+                       ("a" in "a million"; "un", "ein", "um" are articles otherwise).
+``[numbers]``          additive values -> forms: units, teens, tens, hundreds, all case forms
+                       (``"2" = ["два", "две", "двух", ...]``); keys are decimal strings.
+``[fractions]``        additive fractional values (``"1.5" = ["полтора", ...]``, ``"0.5" = ["and
+                       a half"]``).
+``[multipliers]``      words that multiply what precedes them ("hundred", "cent", "cento").
+``[magnitudes]``       words that close a group: thousand, million, dozen (12), their case forms
+                       and abbreviations ("тыс.", "Mio.", "tys.", "mln").
+``[vague]``            plural magnitude words -> their base ("hundreds" = 100, "Zehntausende" =
+                       10000, "десятки" = 10); a vague expression multiplies its bases
+                       ("tens of thousands" = 10 x 1000) and maps a scale s to [2s, 10s-1]
+                       (tens and dozens: [24, 99]).
+``several``            words that make a magnitude vague ("several thousand", "несколько тысяч").
+``vague_connectors``   words between vague magnitudes ("of", "de", "di").
+``[qualifiers]``       approx, at_least, more_than, at_most, less_than -> phrases placed directly
+                       before the number ("about", "не менее", "près de", "мінімум у").
+``[ranges]``           ``openers``/``closers`` ("from".."to", "от".."до", "tra".."e") and
+                       ``connectors`` between two numbers ("to", "à", "-", "–").
+``[units]``            percent, money, age, duration, year, distance, time, ordinal -> words that
+                       right after a number mark it as not a count of people or events.
+``currency_before``    signs placed before an amount ("$", "€").
+
+Adding a language is adding its table and a test file with sentences in that language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsledger.extract.numbers_grammar import Grammar, grammar_for
+from newsledger.extract.numbers_tables import QUALIFIER_KINDS, available_languages
+from newsledger.extract.numbers_values import SpanValue, evaluate_span, vague_interval
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpression:
+    """One number expression: its span, its interval and what kind of number it is."""
+
+    start: int  # char offsets into the text
+    end: int
+    text: str  # == text[start:end], qualifier words included
+    low: int | None
+    high: int | None
+    qualifier: str  # exact, approx, at_least, more_than, at_most, less_than, range, vague
+    value_start: int  # offsets of the bare numeric core, without qualifier or range opener
+    value_end: int
+    kind: str  # "digits", "words", "vague", "mixed" ("98 тысяч", "2,5 Mio.")
+    followed_by: str  # percent, money, age, duration, year, distance, time, ordinal or ""
+
+    @property
+    def is_year_like(self) -> bool:
+        """A hint that this is a date, not a count: a number followed by a year word ("2022
+        году"), or a bare four-digit 1900-2099 without an approximating or lower-bound qualifier
+        ("in 2022", "до 2023", "2022-2023"; but not "about 2000", "more than 1,900")."""
+        core = self.text[self.value_start - self.start:self.value_end - self.start]
+        runs = re.findall(r"\d+", core)
+        bare = self.kind == "digits" and all(_YEAR.fullmatch(run) for run in runs)
+        plain = self.qualifier in ("exact", "at_most", "range")
+        return self.followed_by == "year" or (bare and plain)
+
+
+def find_number_expressions(text: str, language: str | None) -> list[NumberExpression]:
+    """All number expressions in text, left to right, non-overlapping."""
+    grammar = grammar_for(language if language in available_languages() else None)
+    found: list[NumberExpression] = []
+    position = 0
+    while match := grammar.scanner.search(text, position):
+        expression = _expression(grammar, text, match)
+        if expression is None and (single := grammar.single.match(text, match.start())):
+            expression = _expression(grammar, text, single)
+        if expression is None:
+            position = match.start() + 1
+            continue
+        found.append(expression)
+        position = expression.end
+    return found
+
+
+def parse_number(text: str, language: str | None) -> int | None:
+    """The value of a text that is one number ("1 176", "98 тыс.", "двух тысяч", "two dozen");
+    None when it is not exactly one number with a single value."""
+    stripped = text.strip()
+    found = find_number_expressions(stripped, language)
+    if len(found) != 1 or found[0].text != stripped or found[0].low != found[0].high:
+        return None
+    return found[0].low
+
+
+def _expression(grammar: Grammar, text: str, match: re.Match) -> NumberExpression | None:
+    kind = next((k for k in QUALIFIER_KINDS if match.group(k) is not None), "exact")
+    if "opener" in match.re.groupindex and match.group("opener") is not None:
+        return _range(grammar, text, match, kind, match.span("ra"), match.span("rb"))
+    if "ra2" in match.re.groupindex and match.group("ra2") is not None:
+        return _range(grammar, text, match, kind, match.span("ra2"), match.span("rb2"))
+    if match.group("vague") is not None:
+        return _vague(grammar, text, match, kind)
+    value = evaluate_span(grammar, text, *match.span("num"))
+    if value is None:
+        return None
+    low, high = _interval(kind, _integer(value.value))
+    return _make(grammar, text, match.start(), value.end, low, high, kind,
+                 (match.start("num"), value.end), value.kind)
+
+
+def _range(grammar: Grammar, text: str, match: re.Match, qualifier: str,
+           first: tuple[int, int], second: tuple[int, int]) -> NumberExpression | None:
+    high = evaluate_span(grammar, text, *second)
+    if high is None or high.value is None:
+        return None
+    if text[first[0]:first[1]].lower() in grammar.lexicon.several:
+        return _make(grammar, text, match.start(), high.end, None, _integer(high.value),
+                     "at_most", (first[0], high.end), high.kind)
+    low = evaluate_span(grammar, text, *first)
+    if low is None or low.value is None or low.end != first[1]:
+        return None
+    low_value = _scaled_low(low, high)
+    if low_value >= high.value:
+        return None
+    kind = high.kind if low.kind == high.kind else "mixed"
+    return _make(grammar, text, match.start(), high.end, _integer(low_value),
+                 _integer(high.value), "range", (first[0], high.end), kind)
+
+
+def _scaled_low(low: SpanValue, high: SpanValue) -> float:
+    """"10-11 thousand": the magnitude closing the second number applies to the first."""
+    if low.scale == 1 and high.scale > 1 and low.value * high.scale <= high.value:
+        return low.value * high.scale
+    return low.value
+
+
+def _vague(grammar: Grammar, text: str, match: re.Match, qualifier: str) -> NumberExpression:
+    lex = grammar.lexicon
+    start, end = match.span("vague")
+    forms = [token.group().lower() for token in grammar.tokenizer.finditer(text, start, end)]
+    if qualifier != "exact" and len(forms) == 1 and forms[0] in lex.words["magnitudes"]:
+        # "около тысячи", "более сотни": after a qualifier the plural-looking form is singular.
+        value = int(lex.words["magnitudes"][forms[0]])
+        low, high = _interval(qualifier, value)
+        return _make(grammar, text, match.start(), end, low, high, qualifier, (start, end),
+                     "words")
+    scale = 1.0
+    for form in forms:
+        base = lex.words["vague"].get(form) or lex.words["magnitudes"].get(form)
+        scale *= 10 if base == 12 and len(forms) > 1 else (base or 1)
+    low, high = vague_interval(scale)
+    return _make(grammar, text, start, end, low, high, "vague", (start, end), "vague")
+
+
+def _interval(qualifier: str, value: int | None) -> tuple[int | None, int | None]:
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("at_most", "less_than"):
+        return None, value
+    return value, value
+
+
+def _integer(value: float | None) -> int | None:
+    return None if value is None else int(round(value))
+
+
+def _make(grammar: Grammar, text: str, start: int, end: int, low: int | None, high: int | None,
+          qualifier: str, core: tuple[int, int], kind: str) -> NumberExpression:
+    return NumberExpression(
+        start=start, end=end, text=text[start:end], low=low, high=high, qualifier=qualifier,
+        value_start=core[0], value_end=core[1], kind=kind,
+        followed_by=_unit(grammar, text, core[0], end),
+    )
+
+
+def _unit(grammar: Grammar, text: str, value_start: int, end: int) -> str:
+    """The unit kind right after the number, "time" for a clock time, or "money" for a currency
+    sign right before the number."""
+    if ":" in text[value_start:end]:
+        return "time"
+    after = grammar.unit_after.match(text, end)
+    if after is not None:
+        return after.lastgroup or ""
+    if grammar.currency_before.search(text, max(0, value_start - 4), value_start):
+        return "money"
+    return ""

@@ -1,0 +1,150 @@
+"""The number-expression grammar compiled into regular expressions, once per language.
+
+Word lists are turned into prefix tries rendered as regex alternations, so that a scan tests only
+the characters that can start a number word. One scanner regex finds whole expressions (qualifier,
+range, vague magnitude or number); a tokenizer regex splits a found span into word forms and digit
+strings for evaluation; a unit regex reads the word that follows a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsledger.extract.numbers_tables import QUALIFIER_KINDS, UNIT_KINDS, Lexicon, lexicon_for
+
+# Thousands separators seen in print: comma, dot, (no-break/thin/narrow) spaces, apostrophes and
+# the Armenian full stop U+2024.
+GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u2009", "\u202f", "'", "\u2019", "\u2024")
+_GROUPED = "|".join(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+" for sep in GROUP_SEPARATORS)
+DIGITS = (
+    rf"(?<![\w.,:/])(?:\d{{1,2}}:\d{{2}}|(?:{_GROUPED})(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![.,:]?\d)"
+)
+_DASHES = r"\-\u2010-\u2014"  # hyphen-minus and U+2010..U+2014, for use inside a [class]
+
+
+def alternation(phrases: set[str] | list[str]) -> str:
+    """A regex matching any of the phrases, longest first, rendered from a prefix trie.
+
+    A space inside a phrase matches any run of whitespace, an apostrophe either apostrophe, a
+    trailing ``*`` any word continuation (a stem).
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(trie) if trie else "(?!)"
+
+
+def _render(node: dict) -> str:
+    branches = [_atom(char) + _render(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+def _atom(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char in "'\u2019":
+        return "['\u2019]"
+    if char == "*":
+        return r"\w*"
+    if char in "-\u2010\u2011\u2012\u2013\u2014":
+        return f"[{_DASHES}]"
+    return re.escape(char)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled regexes for one lexicon."""
+
+    lexicon: Lexicon
+    scanner: re.Pattern
+    single: re.Pattern
+    tokenizer: re.Pattern
+    unit_after: re.Pattern
+    currency_before: re.Pattern
+
+
+def _word_number(lex: Lexicon) -> str:
+    morph = alternation(
+        set(lex.words["numbers"]) | set(lex.words["fractions"])
+        | set(lex.words["multipliers"]) | set(lex.words["magnitudes"])
+    )
+    scale = alternation(set(lex.words["multipliers"]) | set(lex.words["magnitudes"]))
+    weak = alternation(lex.weak)
+    if lex.compound or lex.inner_joiners:
+        inner = alternation(lex.inner_joiners) + "?" if lex.inner_joiners else ""
+        token = rf"{morph}(?:{inner}{morph})*(?!\w)"
+    else:
+        token = rf"{morph}(?!\w)"
+    strong = rf"(?:{weak}\s+(?={scale}(?!\w))|(?!{weak}(?!\w))){token}"
+    joiner = alternation(lex.joiners)
+    return rf"{strong}(?:(?:\s*[{_DASHES}]\s*|\s+)(?:{joiner}\s+)?{strong})*"
+
+
+def _number(lex: Lexicon) -> str:
+    scale = alternation(set(lex.words["multipliers"]) | set(lex.words["magnitudes"]))
+    return rf"(?:{DIGITS}(?:\s?{scale}(?!\w)){{0,2}}|{_word_number(lex)})"
+
+
+def _vague(lex: Lexicon) -> str:
+    plural = alternation(lex.words["vague"])
+    scale = alternation(set(lex.words["magnitudes"]) | set(lex.words["vague"]))
+    several = alternation(lex.several)
+    connector = alternation(lex.vague_connectors)
+    return (
+        rf"(?:{several}\s+{scale}|{plural})(?!\w)"
+        rf"(?:\s+(?:{connector}\s+)?{scale}(?!\w)){{0,2}}"
+    )
+
+
+def _ranges(lex: Lexicon, number: str) -> str:
+    opener = alternation(lex.range_openers)
+    closer = alternation(lex.range_closers)
+    several = alternation(lex.several)
+    symbols = "".join(c for c in lex.range_connectors if len(c) == 1 and not c.isalnum())
+    words = alternation({c for c in lex.range_connectors if c.isalnum() or len(c) > 1})
+    paired = (
+        rf"(?P<opener>{opener})\s+(?P<ra>{number}|{several}(?!\w))\s+{closer}\s+"
+        rf"(?P<rb>{number})"
+    )
+    joined = (
+        rf"(?P<ra2>{number})(?:\s*[{re.escape(symbols) or _DASHES}]\s*|\s+{words}\s+)"
+        rf"(?P<rb2>{number})"
+    )
+    return f"{paired}|{joined}"
+
+
+def _units(lex: Lexicon) -> str:
+    groups = [rf"(?P<{kind}>{alternation(lex.units[kind])})" for kind in UNIT_KINDS]
+    return rf"[\s{_DASHES}]?(?:{'|'.join(groups)})(?!\w)"
+
+
+@cache
+def grammar_for(language: str | None) -> Grammar:
+    """The compiled grammar for a language code (None: union of all tables)."""
+    lex = lexicon_for(language)
+    number = _number(lex)
+    qualifier = "|".join(
+        rf"(?P<{kind}>{alternation(lex.qualifiers[kind])})" for kind in QUALIFIER_KINDS
+    )
+    start = rf"(?<!\w)(?<!\d[{_DASHES}/.,])(?:(?:{qualifier})\s+)?"
+    body = rf"(?P<vague>{_vague(lex)})|(?P<num>{number})"
+    every_form = set().union(*(set(forms) for forms in lex.words.values()))
+    every_form |= lex.joiners | lex.inner_joiners | lex.several | lex.vague_connectors
+    return Grammar(
+        lexicon=lex,
+        scanner=re.compile(rf"{start}(?:{_ranges(lex, number)}|{body})", re.IGNORECASE),
+        single=re.compile(rf"{start}(?:{body})", re.IGNORECASE),
+        tokenizer=re.compile(rf"(?P<digits>{DIGITS})|{alternation(every_form)}", re.IGNORECASE),
+        unit_after=re.compile(_units(lex), re.IGNORECASE),
+        currency_before=re.compile(rf"(?:{alternation(lex.currency_before)})\s?$"),
+    )

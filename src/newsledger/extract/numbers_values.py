@@ -1,0 +1,105 @@
+"""Evaluating a matched number span: digit strings in national formats and number-word sequences.
+
+Words are combined with the usual additive/multiplicative rule: additive words (units, teens,
+tens, hundreds such as "двести") must come in strictly decreasing order, a multiplier ("hundred",
+"cento") multiplies what precedes it, a magnitude ("thousand", "тысяч", "dozen") closes a group
+and must be smaller than the previous magnitude. The first word that breaks these rules ends the
+number, so "cinco e seis" is five, and "700mila e un milione" stops after "700mila".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsledger.extract.numbers_grammar import Grammar
+
+_NON_DIGIT = re.compile(r"\D")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanValue:
+    """The value of a number span and how much of the span the grammar accepted."""
+
+    value: float | None
+    end: int  # offset in the text where the accepted part ends
+    kind: str  # "digits", "words" or "mixed"
+    scale: float  # the magnitude that closes the number ("10-11 thousand"), 1 when none
+
+
+def digits_value(digits: str, decimal_separator: str, scaled: bool) -> float | None:
+    """The value of a digit string such as ``1,176`` ``1 176`` ``2,5`` ``1.234,5`` (None for
+    clock times). One separator followed by exactly three digits groups thousands, unless it is
+    the language's decimal separator and a magnitude word follows ("1,500 Mio.")."""
+    separators = _NON_DIGIT.findall(digits)
+    parts = _NON_DIGIT.split(digits)
+    if not separators:
+        return float(digits)
+    if ":" in separators:
+        return None
+    if len(set(separators)) == 1:
+        single = len(separators) == 1
+        decimal = single and (
+            len(parts[1]) != 3 or (scaled and separators[0] == decimal_separator)
+        )
+        if not decimal:
+            return float("".join(parts))
+        return float(f"{parts[0]}.{parts[1]}")
+    return float("".join(parts[:-1]) + "." + parts[-1])
+
+
+def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValue | None:
+    """Evaluate ``text[start:end]``; None when no number word or digit starts it."""
+    lex = grammar.lexicon
+    tokens = [
+        (match.group().lower(), match.lastgroup == "digits", match.start(), match.end())
+        for match in grammar.tokenizer.finditer(text, start, end)
+    ]
+    total = current = 0.0
+    last_add = last_scale = float("inf")
+    accepted_end, kind, scale = start, "", 1.0
+    for index, (form, is_digits, _, token_end) in enumerate(tokens):
+        if is_digits:
+            if index:
+                break
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            scaled = following in lex.words["magnitudes"] or following in lex.words["multipliers"]
+            value = digits_value(form, lex.decimal_separator, scaled)
+            if value is None:
+                return SpanValue(None, token_end, "digits", 1.0)
+            current, last_add, kind = value, 0.0, "digits"
+        elif form in lex.joiners or form in lex.inner_joiners:
+            continue
+        elif form in lex.words["numbers"] or form in lex.words["fractions"]:
+            value = lex.words["numbers"].get(form, lex.words["fractions"].get(form, 0.0))
+            if value >= last_add:
+                break
+            current, last_add = current + value, value
+        elif form in lex.words["multipliers"]:
+            value = lex.words["multipliers"][form]
+            if current >= value:
+                break
+            current, last_add, scale = (current or 1) * value, value, value
+        elif form in lex.words["magnitudes"]:
+            value = lex.words["magnitudes"][form]
+            if value >= last_scale:
+                break
+            total += (current or 1) * value
+            current, last_add, last_scale, scale = 0.0, value, value, value
+        else:
+            break
+        if not is_digits:
+            kind = "mixed" if kind in ("digits", "mixed") else "words"
+            scale = scale if form not in lex.words["numbers"] else 1.0
+        accepted_end = token_end
+    if not kind:
+        return None
+    return SpanValue(total + current, accepted_end, kind, scale)
+
+
+def vague_interval(scale: float) -> tuple[int, int]:
+    """The conventional interval of a vague magnitude: dozens/tens 24..99, otherwise
+    [2 x scale, 10 x scale - 1] (hundreds 200..999, tens of thousands 20000..99999)."""
+    if scale <= 12:
+        return 24, 99
+    return int(2 * scale), int(10 * scale - 1)
