@@ -1,0 +1,286 @@
+"""Figures: quantitative claims about people or events, with their evidence span.
+
+For every number expression of an article (``extract.numbers``) the extractor decides whether
+it is a figure, which codebook category it counts, and which short span says so:
+
+1. not a figure when the number is a unit quantity (percent, money, duration, age, date...),
+   is followed by a non-figure noun (tanks, kilometres...) or repeats a template headline line;
+2. the category is the nearest codebook cue of its sentence (``extract.cues``): strong cues
+   (verbs and event nouns) first, weak cues (protesters, reservists...) when no strong cue is
+   near; distances grow with every comma crossed, and some categories carry a bonus;
+3. a number with no cue inherits the category of the previous figure of its paragraph ("of
+   them", "the number rose to", list entries); one with only a people noun is ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from newsledger.extract.attributes import FigureContext, describe
+from newsledger.extract.cues import Cue, CueTable, table_for
+from newsledger.extract.numbers import NumberExpression, find_number_expressions
+from newsledger.extract.sentences import SpanIndex, paragraph_starts, sentence_spans
+from newsledger.models import Article, Figure
+
+_YEAR = re.compile(r"(?<![\d.,\s])(?:19|20)\d\d(?![\d.,])")
+_ROW = re.compile(r"(\d[\d\s]*\d|\d)\s+[-–]\s+(\d[\d\s]*\d|\d)")
+_LEGEND = re.compile(r"\(([^()\n]{3,60}?)\s[-–]\s([^()\n]{3,60}?)\)")
+DATE_JOINERS = frozenset({"", "de", "of", "del", "di", "w dniu"})
+SMALL = 10  # a bare count below this needs a people noun or "of them" to be a figure
+NOT_FIGURE_UNITS = frozenset(
+    {"percent", "year", "money", "duration", "distance", "age", "time", "ordinal", "date"})
+# a head start (in characters) given to categories whose cues outrank nearer generic ones
+CATEGORY_BONUS = {"asylum_seekers": 60, "killed_or_wounded": 30, "deported_or_extradited": 30,
+                  "killed": 10, "other": 5}
+
+
+@dataclass(frozen=True)
+class FigureConfig:
+    """Knobs of figure extraction."""
+
+    max_cue_distance: int = 140  # characters between a number and a cue of its category
+    comma_penalty: int = 40  # added distance per clause punctuation crossed
+    max_quote_chars: int = 240
+    keep_other: bool = True  # keep figures whose category is ``other``
+
+
+@dataclass(frozen=True)
+class _Decision:
+    counted: str
+    cue: Cue | None
+    head: Cue | None
+
+
+@dataclass
+class _Sentence:
+    """One sentence with its cues, found once for all the numbers in it."""
+
+    span: tuple[int, int]
+    table: CueTable
+    strong: list[Cue]
+    weak: list[Cue]
+    numbers: list[NumberExpression]
+
+
+def _blocked(number: NumberExpression, cue: Cue, others: list[NumberExpression]) -> bool:
+    """Whether another number stands between a number and a cue (the cue is that number's)."""
+    low, high = sorted((number.start, cue.start))
+    return any(low < other.start < high and other is not number for other in others)
+
+
+def _distance(text: str, number: NumberExpression, cue: Cue, config: FigureConfig) -> int:
+    gap_start, gap_end = (cue.end, number.start) if cue.end <= number.start else (
+        number.end, cue.start)
+    gap = text[gap_start:gap_end] if gap_end > gap_start else ""
+    crossings = sum(gap.count(mark) for mark in ",;:()—–")
+    return max(gap_end - gap_start, 0) + config.comma_penalty * crossings - CATEGORY_BONUS.get(
+        cue.label, 0)
+
+
+def _nearest(text: str, number: NumberExpression, cues: list[Cue], others: list[NumberExpression],
+             config: FigureConfig) -> Cue | None:
+    near = [(_distance(text, number, cue, config), cue) for cue in cues
+            if not (cue.start < number.end and number.start < cue.end)
+            and not _blocked(number, cue, others)]
+    near = [(d, cue) for d, cue in near if d <= config.max_cue_distance]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def _head(table: CueTable, text: str, number: NumberExpression, limit: int) -> Cue | None:
+    found = table.head_after.match(text, number.end, limit)
+    if not found:
+        return None
+    start, end = found.span("head")
+    return Cue(start, end, table.heads.label_of(found.group("head")))
+
+
+def _adjacent(cue: Cue | None, number: NumberExpression, before: bool) -> bool:
+    if cue is None:
+        return False
+    gap = number.start - cue.end if before else cue.start - number.end
+    return 0 <= gap <= 3
+
+
+def _is_excluded(table: CueTable, text: str, number: NumberExpression, limit: int) -> bool:
+    if number.followed_by in NOT_FIGURE_UNITS or number.is_year_like or _YEAR.search(number.text):
+        return True
+    if number.low == number.high == 1:
+        return True  # a single person is not an aggregate figure
+    if _adjacent(table.not_figures.match_at(text, number.end, limit), number, before=False):
+        return True
+    month_after = table.months.match_at(text, number.end, limit)
+    if month_after is not None and _joined(text[number.end:month_after.start]):
+        return True
+    before = text[max(number.start - 16, 0):number.start]
+    return any(_joined(before[cue.end:]) for cue in table.months.find(before)) or any(
+        before[cue.end:].strip() == "" for cue in table.not_before.find(before))
+
+
+def _joined(gap: str) -> bool:
+    """Whether a gap joins a day number and a month name ("21 de setembro", "Sep 26")."""
+    return gap.strip(" \u00a0.\t").casefold() in DATE_JOINERS
+
+
+def _partitive(table: CueTable, text: str, number: NumberExpression, sentence: _Sentence) -> bool:
+    """Whether "of them"/"из них" stands right before or after the number."""
+    before = table.anaphora.find(text, max(number.start - 20, sentence.span[0]), number.start)
+    after = table.anaphora.match_at(text, number.end, sentence.span[1])
+    return _adjacent(before[-1] if before else None, number, True) or _adjacent(
+        after, number, False)
+
+
+def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: str | None,
+            config: FigureConfig) -> _Decision | None:
+    table, (start, end) = sentence.table, sentence.span
+    head = _head(table, text, number, end)
+    if previous is not None and _partitive(table, text, number, sentence):
+        return _Decision(previous, None, head)
+    small = number.high is not None and number.high < SMALL and number.qualifier == "exact"
+    if head is None and small:
+        return None
+    strong = _nearest(text, number, sentence.strong, sentence.numbers, config)
+    if strong is not None:
+        return _Decision(strong.label, strong, head)
+    if previous is not None and (head is None or table.anaphora.find(text, start, number.start)):
+        return _Decision(previous, None, head)
+    weak = _nearest(text, number, sentence.weak, sentence.numbers, config)
+    if weak is not None:
+        return _Decision(weak.label, weak, head)
+    if head is not None:
+        return _Decision("other", None, head)
+    return None
+
+
+def _quote(text: str, number: NumberExpression, decision: _Decision,
+           sentence: tuple[int, int], config: FigureConfig) -> tuple[int, int]:
+    spans = [(number.start, number.end)] + [
+        (cue.start, cue.end) for cue in (decision.cue, decision.head) if cue is not None]
+    start = max(min(s for s, _ in spans), sentence[0])
+    end = min(max(e for _, e in spans), sentence[1])
+    if end - start > config.max_quote_chars:
+        start, end = number.start, number.end
+    return start, end
+
+
+def _repeated_lines(text: str) -> set[int]:
+    """Start offsets of lines that repeat an earlier line verbatim (template headlines)."""
+    seen, repeated, offset = set(), set(), 0
+    for line in text.split("\n"):
+        key = line.strip()
+        if len(key) >= 15:
+            if key in seen:
+                repeated.update(range(offset, offset + len(line) + 1))
+            seen.add(key)
+        offset += len(line) + 1
+    return repeated
+
+
+def _split_row(text: str, number: NumberExpression) -> list[NumberExpression]:
+    """A table row "6986 - 7406" (two counts in two columns, not a range) as two numbers."""
+    row = _ROW.fullmatch(number.text)
+    line_start = text.rfind("\n", 0, number.start) + 1
+    if number.qualifier != "range" or row is None or text[line_start:number.start].strip():
+        return [number]
+    parts = []
+    for group in (1, 2):
+        start, end = number.start + row.start(group), number.start + row.end(group)
+        value = int(re.sub(r"\D", "", row.group(group)))
+        parts.append(replace(number, start=start, end=end, text=text[start:end], low=value,
+                             high=value, qualifier="exact", value_start=start, value_end=end))
+    return parts
+
+
+def _legend(text: str, table: CueTable, before: int) -> list[str]:
+    """Categories of the columns of the nearest "(incoming - outgoing)" legend before a row."""
+    found = list(_LEGEND.finditer(text, max(before - 800, 0), before))
+    if not found:
+        return []
+    legend = found[-1]
+    columns = [table.counted.find(text, *legend.span(group)) for group in (1, 2)]
+    return [cues[0].label for cues in columns] if all(columns) else []
+
+
+def _verbal_qualifier(table: CueTable, text: str, number: NumberExpression) -> dict:
+    """The interval under a verbal qualifier right before an exact number ("exceeded 5,000")."""
+    if number.qualifier != "exact":
+        return {}
+    cues = table.qualifiers.find(text, max(number.start - 40, 0), number.start)
+    if not cues or number.start - cues[-1].end > 3:
+        return {}
+    value, qualifier = number.low, cues[-1].label
+    low = None if qualifier in ("at_most", "less_than") else value
+    high = value if qualifier in ("approx", "at_most", "less_than") else None
+    return {"low": low, "high": high, "qualifier": qualifier}
+
+
+def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> list[Figure]:
+    """Every figure an article states, in text order."""
+    text = article.text
+    numbers, column_of = [], {}
+    for number in find_number_expressions(text, article.lang):
+        parts = _split_row(text, number)
+        if len(parts) > 1:
+            column_of.update({part.start: column for column, part in enumerate(parts)})
+        numbers.extend(parts)
+    sentences = sentence_spans(text, [(n.start, n.end) for n in numbers])
+    sentence_index = SpanIndex([start for start, _ in sentences])
+    paragraph_index = SpanIndex(paragraph_starts(text))
+    repeated = _repeated_lines(text)
+    context = FigureContext(article, sentences)
+    analysed: dict[int, _Sentence] = {}
+    figures: list[Figure] = []
+    previous: tuple[str, int] | None = None  # (category, paragraph) of the last figure
+    for number in numbers:
+        if number.start in repeated or not sentences:
+            continue
+        position = sentence_index.index(number.start)
+        if position not in analysed:
+            analysed[position] = _analyse(article, sentences[position], numbers)
+        sentence = analysed[position]
+        if _is_excluded(sentence.table, text, number, sentence.span[1]):
+            continue
+        paragraph = paragraph_index.index(number.start)
+        inherited = previous[0] if previous and previous[1] == paragraph else None
+        decision = _decide(text, number, sentence, inherited, config)
+        columns = _legend(text, sentence.table, number.start) if number.start in column_of else []
+        if columns:
+            decision = _Decision(columns[column_of[number.start]], None, None)
+        if decision is None:
+            continue
+        previous = (decision.counted, paragraph)
+        if decision.counted == "other" and not config.keep_other:
+            continue
+        figures.append(_figure(context, number, decision, sentence, position, config))
+    return figures
+
+
+def _analyse(article: Article, span: tuple[int, int], numbers: list[NumberExpression]
+             ) -> _Sentence:
+    table = table_for(article.lang, article.text[span[0]:span[1]])
+    return _Sentence(span, table, table.counted.find(article.text, *span),
+                     table.weak.find(article.text, *span),
+                     [n for n in numbers if span[0] <= n.start < span[1]])
+
+
+def _figure(context: FigureContext, number: NumberExpression, decision: _Decision,
+            sentence: _Sentence, position: int, config: FigureConfig) -> Figure:
+    text = context.article.text
+    quote_start, quote_end = _quote(text, number, decision, sentence.span, config)
+    figure = Figure(
+        article=context.article.id, number_text=number.text, quote=text[quote_start:quote_end],
+        low=number.low, high=number.high, qualifier=number.qualifier, counted=decision.counted,
+        number_start=number.start, number_end=number.end, quote_start=quote_start,
+        quote_end=quote_end,
+    )
+    changes = _verbal_qualifier(sentence.table, text, number)
+    changes.update(describe(context, sentence.table, figure, position, decision.head))
+    return replace(figure, **changes)
+
+
+def extract_figures_stream(articles: Iterable[Article], config: FigureConfig = FigureConfig()
+                           ) -> Iterator[tuple[Article, list[Figure]]]:
+    """The extract stage: each article with its figures, one article at a time."""
+    for article in articles:
+        yield article, extract_figures(article, config)
