@@ -43,6 +43,8 @@ ending (a stem, for inflected units). Keys:
 ``[units]``            percent, money, age, duration, year, distance, time, ordinal -> words that
                        right after a number mark it as not a count of people or events.
 ``currency_before``    signs placed before an amount ("$", "€").
+``change_words``       words (stems with ``*``) after which an at_most phrase means "to" a new
+                       level, not "up to" ("wzrosła do 10 tysięcy", "выросло до 5 тысяч").
 
 Adding a language is adding its table and a test file with sentences in that language.
 """
@@ -115,6 +117,9 @@ def parse_number(text: str, language: str | None) -> int | None:
 
 def _expression(grammar: Grammar, text: str, match: re.Match) -> NumberExpression | None:
     kind = next((k for k in QUALIFIER_KINDS if match.group(k) is not None), "exact")
+    if kind == "at_most" and grammar.change_before.search(text, max(0, match.start() - 40),
+                                                          match.start()):
+        kind = "to_level"  # "wzrosła do 10 tysięcy": the preposition means "to", not "up to"
     if "opener" in match.re.groupindex and match.group("opener") is not None:
         return _range(grammar, text, match, kind, match.span("ra"), match.span("rb"))
     if "ra2" in match.re.groupindex and match.group("ra2") is not None:
@@ -124,8 +129,10 @@ def _expression(grammar: Grammar, text: str, match: re.Match) -> NumberExpressio
     value = evaluate_span(grammar, text, *match.span("num"))
     if value is None:
         return None
+    start = match.start("num") if kind == "to_level" else match.start()
+    kind = "exact" if kind == "to_level" else kind
     low, high = _interval(kind, _integer(value.value))
-    return _make(grammar, text, match.start(), value.end, low, high, kind,
+    return _make(grammar, text, start, value.end, low, high, kind,
                  (match.start("num"), value.end), value.kind)
 
 

@@ -71,6 +71,7 @@ class Grammar:
     tokenizer: re.Pattern
     unit_after: re.Pattern
     currency_before: re.Pattern
+    change_before: re.Pattern
 
 
 def _word_number(lex: Lexicon) -> str:
@@ -110,14 +111,15 @@ def _ranges(lex: Lexicon, number: str) -> str:
     opener = alternation(lex.range_openers)
     closer = alternation(lex.range_closers)
     several = alternation(lex.several)
-    symbols = "".join(c for c in lex.range_connectors if len(c) == 1 and not c.isalnum())
-    words = alternation({c for c in lex.range_connectors if c.isalnum() or len(c) > 1})
+    words = alternation(lex.range_connectors)
+    # "10-11", "10 000 – 11 000"; a spaced ASCII hyphen ("6986 - 7406") separates list items.
+    dash = r"(?:(?<!\s)-(?!\s)|\s*[\u2010-\u2014]\s*)"
     paired = (
         rf"(?P<opener>{opener})\s+(?P<ra>{number}|{several}(?!\w))\s+{closer}\s+"
         rf"(?P<rb>{number})"
     )
     joined = (
-        rf"(?P<ra2>{number})(?:\s*[{re.escape(symbols) or _DASHES}]\s*|\s+{words}\s+)"
+        rf"(?P<ra2>{number})(?:{dash}|\s+{words}\s+)"
         rf"(?P<rb2>{number})"
     )
     return f"{paired}|{joined}"
@@ -147,4 +149,7 @@ def grammar_for(language: str | None) -> Grammar:
         tokenizer=re.compile(rf"(?P<digits>{DIGITS})|{alternation(every_form)}", re.IGNORECASE),
         unit_after=re.compile(_units(lex), re.IGNORECASE),
         currency_before=re.compile(rf"(?:{alternation(lex.currency_before)})\s?$"),
+        change_before=re.compile(
+            rf"(?<!\w)(?:{alternation(lex.change_words)})(?!\w)\s*$", re.IGNORECASE
+        ),
     )

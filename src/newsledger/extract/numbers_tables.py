@@ -41,6 +41,7 @@ class Lexicon:
     range_connectors: set[str] = field(default_factory=set)
     units: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in UNIT_KINDS})
     currency_before: set[str] = field(default_factory=set)
+    change_words: set[str] = field(default_factory=set)
 
     def merge(self, table: dict) -> None:
         """Add one parsed TOML table to this lexicon."""
@@ -66,6 +67,7 @@ class Lexicon:
         for kind in UNIT_KINDS:
             self.units[kind] |= _lower(table.get("units", {}).get(kind, []))
         self.currency_before |= _lower(table.get("currency_before", []))
+        self.change_words |= _lower(table.get("change_words", []))
 
     def role_of(self, form: str) -> str | None:
         """The first role (in ``ROLES`` order, vague last) of a lower-cased word form."""
@@ -120,6 +122,7 @@ def lexicon_for(language: str | None) -> Lexicon:
     lexicon.merge(read_table("common"))
     for name in names:
         lexicon.merge(read_table(name))
-    if len(names) == 1 or language in known:
-        lexicon.decimal_separator = read_table(names[0]).get("decimal_separator", ".")
+    # The union has no decimal convention: "1,500" and "1.500" are both 1500 there.
+    known_language = len(names) == 1 or language in known
+    lexicon.decimal_separator = read_table(names[0]).get("decimal_separator", ".") * known_language
     return lexicon
