@@ -121,7 +121,8 @@ class Event:
 class StoryMember:
     article: str
     relation: str  # one of STORY_RELATIONS
-    score: float | None = None  # similarity to the origin
+    score: float | None = None  # similarity to the member it was joined to
+    evidence: str | None = None  # JSON of the signals that joined it
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,3 +13,5 @@ from newsledger.pipeline import Analysis, article_stage
 def figures_stage(analysis: Analysis) -> Analysis:
     """Figures with their intervals, categories and evidence spans."""
     return replace(analysis, figures=tuple(extract_figures(analysis.article)))
+
+from newsledger.stories import grouping as _stories  # noqa: E402,F401  (corpus stage "stories")

@@ -217,12 +217,13 @@ class Ledger:
                     id=story.id, origin=story.origin, size=len(story.members)))
                 connection.execute(insert(schema.story_members), [
                     {"article": m.article, "story": story.id, "relation": m.relation,
-                     "score": m.score} for m in story.members
+                     "score": m.score, "evidence": m.evidence} for m in story.members
                 ])
 
     def stories(self) -> Iterator[dict]:
         s, m = schema.stories, schema.story_members
-        query = select(s.c.id, s.c.origin, s.c.size, m.c.article, m.c.relation, m.c.score).join(
+        query = select(s.c.id, s.c.origin, s.c.size, m.c.article, m.c.relation, m.c.score,
+                       m.c.evidence).join(
             m, m.c.story == s.c.id).order_by(s.c.id, m.c.relation != "origin", m.c.article)
         with self.engine.connect() as connection:
             current = None
@@ -232,7 +233,8 @@ class Ledger:
                         yield current
                     current = {"id": row.id, "origin": row.origin, "size": row.size, "members": []}
                 current["members"].append(
-                    {"article": row.article, "relation": row.relation, "score": row.score})
+                    {"article": row.article, "relation": row.relation, "score": row.score,
+                     "evidence": json.loads(row.evidence) if row.evidence else None})
             if current is not None:
                 yield current
 

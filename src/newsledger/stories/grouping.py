@@ -1,0 +1,247 @@
+"""The stories stage: copies, near-duplicates and translations of one text become one story.
+
+Three passes over the ledger, each near-linear:
+
+1. Stream the articles; MinHash LSH finds same-language near-duplicates as each article
+   arrives. Only a few members per story are indexed, so a story copied ten thousand times
+   costs as much to query as one copied ten times.
+2. Block the first article of every group ("leader") on rare anchors (numbers, names, named
+   sources; ``anchors.py``); leaders sharing enough anchor weight are candidates. Anchors
+   shared by more than ``max_block`` leaders are dropped (block purging), so no block is large.
+3. Verify each candidate by aligning sentences across languages (``align.py``): many aligned
+   sentences make one story; a single aligned sentence counts only when the two also share
+   rare anchors and credit the same news agency, or one names the other's outlet as its source.
+   Independent reports of one event share the event's figures but not its sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from datasketch import LeanMinHash, MinHashLSH
+
+from newsledger.extract.cues import known_sources
+from newsledger.models import Article, Story, StoryMember
+from newsledger.pipeline import corpus_stage
+from newsledger.stories.align import Sentences, align, sentences_of
+from newsledger.stories.anchors import anchor_keys, cites_outlet, hashed
+from newsledger.stories.minhash import signature
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """Thresholds of the grouping (similarities are 0..1)."""
+
+    num_perm: int = 64
+    shingle: int = 3
+    near_duplicate: float = 0.5  # estimated Jaccard of word shingles
+    copy: float = 0.9
+    index_below: float = 0.8  # an article this close to an indexed one is not indexed itself
+    max_indexed: int = 8  # indexed members per group
+    max_block: int = 50  # anchors shared by more leaders are too common to block on
+    min_shared: int = 4  # rare anchors two candidates share at least
+    min_anchor_overlap: float = 0.2  # shared weight / the smaller article's anchor weight
+    max_candidates: int = 20  # per leader, by anchor weight
+    sentence_similarity: float = 0.7
+    aligned: float = 0.3  # share of aligned sentences that alone makes one story...
+    min_pairs: int = 2  # ...when at least this many sentences align
+    min_aligned: int = 1  # aligned sentences enough with shared anchors and a shared wire
+
+
+@dataclass(slots=True)
+class _Item:
+    """What the grouping keeps per article: ids and dates, never the text."""
+
+    id: str
+    language: str | None
+    published: str | None
+    order: int
+    parent: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    """Why two articles were joined."""
+
+    a: int
+    b: int
+    relation: str
+    score: float
+    evidence: dict
+
+
+@dataclass
+class _Leader:
+    item: int
+    anchors: tuple[int, ...]
+    sources: frozenset[str]
+    outlet: str | None
+
+
+class _Groups:
+    """Union-find over article indices (root: the earliest ingested) and the joining edges."""
+
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.edges: list[_Edge] = []
+
+    def root(self, index: int) -> int:
+        items = self.items
+        while items[index].parent != index:
+            items[index].parent = items[items[index].parent].parent
+            index = items[index].parent
+        return index
+
+    def join(self, edge: _Edge) -> None:
+        ra, rb = self.root(edge.a), self.root(edge.b)
+        if ra != rb:
+            first, second = sorted((ra, rb))
+            self.items[second].parent = first
+            self.edges.append(edge)
+
+
+def _near_duplicates(articles: Iterable[Article], config: StoryConfig,
+                     groups: _Groups) -> Iterator[tuple[int, Article]]:
+    """Pass 1: join near-duplicates; yields the articles that start a new group (leaders)."""
+    lsh = MinHashLSH(threshold=config.near_duplicate, num_perm=config.num_perm)
+    sketches: dict[int, LeanMinHash] = {}
+    indexed: Counter[int] = Counter()
+    for article in articles:
+        index = len(groups.items)
+        groups.items.append(_Item(article.id, article.lang, article.published, index, index))
+        sketch = signature(article.text, config.num_perm, config.shingle)
+        scored = [(sketch.jaccard(sketches[c]), -c, c) for c in lsh.query(sketch)]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= config.near_duplicate:
+            similarity, _, match = best
+            relation = "copy" if similarity >= config.copy else "near_duplicate"
+            groups.join(_Edge(match, index, relation, round(similarity, 3),
+                              {"jaccard": round(similarity, 3)}))
+            root = groups.root(index)
+            if similarity >= config.index_below or indexed[root] >= config.max_indexed:
+                continue
+        else:
+            root = index
+            yield index, article
+        lsh.insert(index, sketch)
+        sketches[index] = sketch
+        indexed[root] += 1
+
+
+def _candidates(leaders: list[_Leader], config: StoryConfig) -> list[tuple[int, int, float, float]]:
+    """Pass 2: leader pairs (i, j, weight, overlap) sharing rare anchors, by blocking."""
+    frequency = Counter(key for leader in leaders for key in leader.anchors)
+    total = len(leaders)
+    idf = {key: math.log(total / n) for key, n in frequency.items() if n <= config.max_block}
+    blocks: dict[int, list[int]] = defaultdict(list)
+    for position, leader in enumerate(leaders):
+        for key in leader.anchors:
+            if 1 < frequency[key] <= config.max_block:
+                blocks[key].append(position)
+    weights: dict[tuple[int, int], float] = defaultdict(float)
+    shared: Counter[tuple[int, int]] = Counter()
+    for key, members in blocks.items():
+        for pair in combinations(members, 2):
+            weights[pair] += idf[key]
+            shared[pair] += 1
+    mass = [sum(idf.get(key, 0.0) for key in leader.anchors) for leader in leaders]
+    ranked: dict[int, list[tuple[float, int, int, float]]] = defaultdict(list)
+    for (i, j), weight in weights.items():
+        overlap = weight / max(min(mass[i], mass[j]), 1e-9)
+        if shared[i, j] >= config.min_shared and overlap >= config.min_anchor_overlap:
+            ranked[i].append((weight, i, j, overlap))
+    chosen = []
+    for options in ranked.values():
+        options.sort(reverse=True)
+        chosen.extend((i, j, w, o) for w, i, j, o in options[:config.max_candidates])
+    return sorted(chosen)
+
+
+def _verify(ledger, leaders: list[_Leader], candidates, groups: _Groups,
+            config: StoryConfig) -> None:
+    """Pass 3: align the candidates' sentences and join the pairs that are one story."""
+    needed = sorted({leaders[k].item for pair in candidates for k in pair[:2]})
+    texts: dict[int, Sentences] = {}
+    position = {groups.items[n].id: n for n in needed}
+    for start in range(0, len(needed), 500):
+        chunk = [groups.items[n].id for n in needed[start:start + 500]]
+        for article in ledger.articles(ids=chunk):
+            texts[position[article.id]] = sentences_of(article.text)
+    for i, j, weight, overlap in candidates:
+        a, b = leaders[i], leaders[j]
+        if groups.root(a.item) == groups.root(b.item):
+            continue
+        first, second = texts[a.item], texts[b.item]
+        pairs = len(align(first, second, config.sentence_similarity))
+        aligned = pairs / max(min(len(first.spans), len(second.spans)), 1)
+        shared = sorted(a.sources & b.sources)
+        cites = (cites_outlet(first.text, b.outlet) or cites_outlet(second.text, a.outlet))
+        by_alignment = aligned >= config.aligned and pairs >= config.min_pairs
+        if not by_alignment and not ((shared or cites) and pairs >= config.min_aligned):
+            continue
+        same = groups.items[a.item].language == groups.items[b.item].language
+        groups.join(_Edge(a.item, b.item, "near_duplicate" if same else "translation",
+                          round(aligned, 3), {
+                              "aligned": round(aligned, 3), "anchors": round(weight, 2),
+                              "anchor_overlap": round(overlap, 3), "sources": shared,
+                              "cites": cites}))
+
+
+def _story(members: list[int], items: list[_Item], edges: list[_Edge]) -> Story:
+    """A story whose members carry the edge that reached them from the origin."""
+    origin = min(members, key=lambda m: (items[m].published is None, items[m].published or "",
+                                         items[m].order))
+    neighbours: dict[int, list[tuple[int, _Edge]]] = defaultdict(list)
+    for edge in edges:
+        neighbours[edge.a].append((edge.b, edge))
+        neighbours[edge.b].append((edge.a, edge))
+    reached: dict[int, _Edge | None] = {origin: None}
+    queue = [origin]
+    for current in queue:
+        for other, edge in neighbours[current]:
+            if other not in reached:
+                reached[other] = edge
+                queue.append(other)
+    story_members = []
+    for member in sorted(members, key=lambda m: (m != origin, items[m].order)):
+        edge = reached[member]
+        if edge is None:
+            story_members.append(StoryMember(items[member].id, "origin"))
+            continue
+        via = items[edge.a if edge.b == member else edge.b].id
+        story_members.append(StoryMember(items[member].id, edge.relation, edge.score,
+                                         json.dumps({"via": via, **edge.evidence})))
+    story_id = "story-" + hashlib.sha1(items[origin].id.encode("utf-8")).hexdigest()[:12]
+    return Story(story_id, items[origin].id, tuple(story_members))
+
+
+def group_stories(ledger, config: StoryConfig = StoryConfig()) -> list[Story]:
+    """Every story of two or more articles in the ledger."""
+    groups = _Groups()
+    leaders = []
+    wires = {name for name, source in known_sources()[1].items() if source.relay}
+    for index, article in _near_duplicates(ledger.articles(), config, groups):
+        keys = anchor_keys(article.text)
+        sources = frozenset(key for key in keys if key[1:] in wires)
+        leaders.append(_Leader(index, hashed(keys), sources, article.outlet))
+    _verify(ledger, leaders, _candidates(leaders, config), groups, config)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(groups.items)):
+        members[groups.root(index)].append(index)
+    edges: dict[int, list[_Edge]] = defaultdict(list)
+    for edge in groups.edges:
+        edges[groups.root(edge.a)].append(edge)
+    return [_story(group, groups.items, edges[root])
+            for root, group in members.items() if len(group) > 1]
+
+
+@corpus_stage("stories", order=10)
+def stories_stage(ledger, settings) -> None:
+    """Regroup the ledger's stories (copies, near-duplicates, translations)."""
+    ledger.replace_stories(group_stories(ledger))
