@@ -148,7 +148,7 @@ def cue_table(language: str | None) -> CueTable:
         weak=PhraseSet(_group(data, "weak")),
         heads=heads,
         head_after=re.compile(
-            r"\s*(?:[^\s.,;:!?()\d]+\s+){0,2}?(?P<head>" + heads.pattern.pattern + ")"
+            r"\s*(?:[^\s.,;:!?()\d]+\s+){0,3}?(?P<head>" + heads.pattern.pattern + ")"
             if heads.pattern else "(?!)", re.IGNORECASE),
         not_figures=PhraseSet({"not_figure": data.get("not_figures", {}).get("nouns", [])}),
         not_before=PhraseSet({"not_figure": data.get("not_figures", {}).get("before", [])}),

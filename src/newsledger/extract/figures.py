@@ -26,7 +26,12 @@ from newsledger.models import Article, Figure
 
 _YEAR = re.compile(r"(?<![\d.,\s])(?:19|20)\d\d(?![\d.,])")
 _ROW = re.compile(r"(\d[\d\s]*\d|\d)\s+[-–]\s+(\d[\d\s]*\d|\d)")
+_COLUMN_GAP = re.compile(r"\s+[-–]\s+")
 _LEGEND = re.compile(r"\(([^()\n]{3,60}?)\s[-–]\s([^()\n]{3,60}?)\)")
+LEGEND_REACH = 2500  # characters between a table legend and its rows
+REPEAT_REACH, REPEAT_MIN = 60, 30  # the passage compared to find a repeated headline
+INHERIT_REACH = 400  # characters after a figure within which a later one may inherit from it
+HEAD_REACH = 25  # characters after a number within which a noun is its head
 DATE_JOINERS = frozenset({"", "de", "of", "del", "di", "w dniu"})
 SMALL = 10  # a bare count below this needs a people noun or "of them" to be a figure
 NOT_FIGURE_UNITS = frozenset(
@@ -64,10 +69,17 @@ class _Sentence:
     numbers: list[NumberExpression]
 
 
-def _blocked(number: NumberExpression, cue: Cue, others: list[NumberExpression]) -> bool:
-    """Whether another number stands between a number and a cue (the cue is that number's)."""
+def _intervening(text: str, number: NumberExpression, cue: Cue,
+                 others: list[NumberExpression]) -> int | None:
+    """How many other numbers stand between a number and a cue; None when the cue is the
+    head noun of one of them ("1178 people in 38 cities": "cities" belongs to 38)."""
     low, high = sorted((number.start, cue.start))
-    return any(low < other.start < high and other is not number for other in others)
+    between = [other for other in others if low < other.start < high and other is not number]
+    for other in between:
+        gap = text[other.end:cue.start]
+        if 0 <= len(gap) <= HEAD_REACH and not any(mark in gap for mark in ",;:()."):
+            return None
+    return len(between)
 
 
 def _distance(text: str, number: NumberExpression, cue: Cue, config: FigureConfig) -> int:
@@ -81,10 +93,14 @@ def _distance(text: str, number: NumberExpression, cue: Cue, config: FigureConfi
 
 def _nearest(text: str, number: NumberExpression, cues: list[Cue], others: list[NumberExpression],
              config: FigureConfig) -> Cue | None:
-    near = [(_distance(text, number, cue, config), cue) for cue in cues
-            if not (cue.start < number.end and number.start < cue.end)
-            and not _blocked(number, cue, others)]
-    near = [(d, cue) for d, cue in near if d <= config.max_cue_distance]
+    near = []
+    for cue in cues:
+        crossed = _intervening(text, number, cue, others)
+        if crossed is None or (cue.start < number.end and number.start < cue.end):
+            continue
+        distance = _distance(text, number, cue, config) + config.comma_penalty * crossed
+        if distance <= config.max_cue_distance:
+            near.append((distance, cue))
     return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
@@ -110,8 +126,8 @@ def _is_excluded(table: CueTable, text: str, number: NumberExpression, limit: in
         return True  # a single person is not an aggregate figure
     if _adjacent(table.not_figures.match_at(text, number.end, limit), number, before=False):
         return True
-    month_after = table.months.match_at(text, number.end, limit)
-    if month_after is not None and _joined(text[number.end:month_after.start]):
+    months_after = table.months.find(text, number.end, min(number.end + 12, limit))
+    if months_after and _joined(text[number.end:months_after[0].start]):
         return True
     before = text[max(number.start - 16, 0):number.start]
     return any(_joined(before[cue.end:]) for cue in table.months.find(before)) or any(
@@ -164,17 +180,11 @@ def _quote(text: str, number: NumberExpression, decision: _Decision,
     return start, end
 
 
-def _repeated_lines(text: str) -> set[int]:
-    """Start offsets of lines that repeat an earlier line verbatim (template headlines)."""
-    seen, repeated, offset = set(), set(), 0
-    for line in text.split("\n"):
-        key = line.strip()
-        if len(key) >= 15:
-            if key in seen:
-                repeated.update(range(offset, offset + len(line) + 1))
-            seen.add(key)
-        offset += len(line) + 1
-    return repeated
+def _repeats_earlier_passage(text: str, number: NumberExpression, span: tuple[int, int]) -> bool:
+    """Whether the words around a number were printed verbatim earlier (a template headline)."""
+    start = max(span[0], number.start - REPEAT_REACH)
+    passage = text[start:min(span[1], number.end + REPEAT_REACH)]
+    return len(passage.strip()) >= REPEAT_MIN and text.find(passage) < start
 
 
 def _split_row(text: str, number: NumberExpression) -> list[NumberExpression]:
@@ -192,9 +202,20 @@ def _split_row(text: str, number: NumberExpression) -> list[NumberExpression]:
     return parts
 
 
+def _table_columns(text: str, numbers: list[NumberExpression]) -> dict[int, int]:
+    """Column (0 or 1) of the numbers of "N - M" table rows, by start offset."""
+    columns = {}
+    for first, second in zip(numbers, numbers[1:], strict=False):
+        line_start = text.rfind("\n", 0, first.start) + 1
+        if _COLUMN_GAP.fullmatch(text[first.end:second.start]) and \
+                not text[line_start:first.start].strip():
+            columns.update({first.start: 0, second.start: 1})
+    return columns
+
+
 def _legend(text: str, table: CueTable, before: int) -> list[str]:
     """Categories of the columns of the nearest "(incoming - outgoing)" legend before a row."""
-    found = list(_LEGEND.finditer(text, max(before - 800, 0), before))
+    found = list(_LEGEND.finditer(text, max(before - LEGEND_REACH, 0), before))
     if not found:
         return []
     legend = found[-1]
@@ -218,38 +239,36 @@ def _verbal_qualifier(table: CueTable, text: str, number: NumberExpression) -> d
 def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> list[Figure]:
     """Every figure an article states, in text order."""
     text = article.text
-    numbers, column_of = [], {}
-    for number in find_number_expressions(text, article.lang):
-        parts = _split_row(text, number)
-        if len(parts) > 1:
-            column_of.update({part.start: column for column, part in enumerate(parts)})
-        numbers.extend(parts)
+    numbers = [part for number in find_number_expressions(text, article.lang)
+               for part in _split_row(text, number)]
+    column_of = _table_columns(text, numbers)
     sentences = sentence_spans(text, [(n.start, n.end) for n in numbers])
     sentence_index = SpanIndex([start for start, _ in sentences])
     paragraph_index = SpanIndex(paragraph_starts(text))
-    repeated = _repeated_lines(text)
     context = FigureContext(article, sentences)
     analysed: dict[int, _Sentence] = {}
     figures: list[Figure] = []
-    previous: tuple[str, int] | None = None  # (category, paragraph) of the last figure
+    previous: tuple[str, int, int] | None = None  # category, paragraph and end of the last one
     for number in numbers:
-        if number.start in repeated or not sentences:
+        if not sentences:
             continue
         position = sentence_index.index(number.start)
         if position not in analysed:
             analysed[position] = _analyse(article, sentences[position], numbers)
         sentence = analysed[position]
-        if _is_excluded(sentence.table, text, number, sentence.span[1]):
+        if _is_excluded(sentence.table, text, number, sentence.span[1]) or \
+                _repeats_earlier_passage(text, number, sentence.span):
             continue
         paragraph = paragraph_index.index(number.start)
-        inherited = previous[0] if previous and previous[1] == paragraph else None
+        inherited = previous[0] if previous and (
+            previous[1] == paragraph or number.start - previous[2] < INHERIT_REACH) else None
         decision = _decide(text, number, sentence, inherited, config)
         columns = _legend(text, sentence.table, number.start) if number.start in column_of else []
         if columns:
             decision = _Decision(columns[column_of[number.start]], None, None)
         if decision is None:
             continue
-        previous = (decision.counted, paragraph)
+        previous = (decision.counted, paragraph, number.end)
         if decision.counted == "other" and not config.keep_other:
             continue
         figures.append(_figure(context, number, decision, sentence, position, config))
@@ -259,9 +278,10 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
 def _analyse(article: Article, span: tuple[int, int], numbers: list[NumberExpression]
              ) -> _Sentence:
     table = table_for(article.lang, article.text[span[0]:span[1]])
+    inside = [n for n in numbers if span[0] <= n.start < span[1]
+              and not _is_excluded(table, article.text, n, span[1])]
     return _Sentence(span, table, table.counted.find(article.text, *span),
-                     table.weak.find(article.text, *span),
-                     [n for n in numbers if span[0] <= n.start < span[1]])
+                     table.weak.find(article.text, *span), inside)
 
 
 def _figure(context: FigureContext, number: NumberExpression, decision: _Decision,
