@@ -165,7 +165,7 @@ def _scaled_low(low: SpanValue, high: SpanValue) -> float:
 def _vague(grammar: Grammar, text: str, match: re.Match, qualifier: str) -> NumberExpression:
     lex = grammar.lexicon
     start, end = match.span("vague")
-    forms = [token.group().lower() for token in grammar.tokenizer.finditer(text, start, end)]
+    forms = [token.group().lower() for token in grammar.vague_tokenizer.finditer(text, start, end)]
     if qualifier != "exact" and len(forms) == 1 and forms[0] in lex.words["magnitudes"]:
         # "около тысячи", "более сотни": after a qualifier the plural-looking form is singular.
         value = int(lex.words["magnitudes"][forms[0]])

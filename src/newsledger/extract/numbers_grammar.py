@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsledger.extract.numbers_tables import QUALIFIER_KINDS, UNIT_KINDS, Lexicon, lexicon_for
+from newsledger.extract.numbers_tables import (
+    QUALIFIER_KINDS,
+    ROLES,
+    UNIT_KINDS,
+    Lexicon,
+    lexicon_for,
+)
 
 # Thousands separators seen in print: comma, dot, (no-break/thin/narrow) spaces, apostrophes and
 # the Armenian full stop U+2024.
@@ -68,7 +74,8 @@ class Grammar:
     lexicon: Lexicon
     scanner: re.Pattern
     single: re.Pattern
-    tokenizer: re.Pattern
+    tokenizer: re.Pattern  # number words, joiners and digit strings
+    vague_tokenizer: re.Pattern  # vague plurals, magnitudes, "several" words
     unit_after: re.Pattern
     currency_before: re.Pattern
     change_before: re.Pattern
@@ -82,7 +89,7 @@ def _word_number(lex: Lexicon) -> str:
     scale = alternation(set(lex.words["multipliers"]) | set(lex.words["magnitudes"]))
     weak = alternation(lex.weak)
     if lex.compound or lex.inner_joiners:
-        inner = alternation(lex.inner_joiners) + "?" if lex.inner_joiners else ""
+        inner = f"(?:{alternation(lex.inner_joiners)})?" if lex.inner_joiners else ""
         token = rf"{morph}(?:{inner}{morph})*(?!\w)"
     else:
         token = rf"{morph}(?!\w)"
@@ -113,7 +120,8 @@ def _ranges(lex: Lexicon, number: str) -> str:
     several = alternation(lex.several)
     words = alternation(lex.range_connectors)
     # "10-11", "10 000 – 11 000"; a spaced ASCII hyphen ("6986 - 7406") separates list items.
-    dash = r"(?:(?<!\s)-(?!\s)|\s*[\u2010-\u2014]\s*)"
+    # Between words a hyphen joins one number ("thirty-three"), so it needs a digit before it.
+    dash = r"(?:(?<=\d)-(?!\s)|\s*[\u2010-\u2014]\s*)"
     paired = (
         rf"(?P<opener>{opener})\s+(?P<ra>{number}|{several}(?!\w))\s+{closer}\s+"
         rf"(?P<rb>{number})"
@@ -140,13 +148,17 @@ def grammar_for(language: str | None) -> Grammar:
     )
     start = rf"(?<!\w)(?<!\d[{_DASHES}/.,])(?:(?:{qualifier})\s+)?"
     body = rf"(?P<vague>{_vague(lex)})|(?P<num>{number})"
-    every_form = set().union(*(set(forms) for forms in lex.words.values()))
-    every_form |= lex.joiners | lex.inner_joiners | lex.several | lex.vague_connectors
+    number_forms = set().union(*(set(lex.words[role]) for role in ROLES if role != "vague"))
+    vague_forms = set(lex.words["vague"]) | set(lex.words["magnitudes"]) | lex.several
     return Grammar(
         lexicon=lex,
         scanner=re.compile(rf"{start}(?:{_ranges(lex, number)}|{body})", re.IGNORECASE),
         single=re.compile(rf"{start}(?:{body})", re.IGNORECASE),
-        tokenizer=re.compile(rf"(?P<digits>{DIGITS})|{alternation(every_form)}", re.IGNORECASE),
+        tokenizer=re.compile(
+            rf"(?P<digits>{DIGITS})|{alternation(number_forms | lex.joiners | lex.inner_joiners)}",
+            re.IGNORECASE,
+        ),
+        vague_tokenizer=re.compile(alternation(vague_forms | lex.vague_connectors), re.IGNORECASE),
         unit_after=re.compile(_units(lex), re.IGNORECASE),
         currency_before=re.compile(rf"(?:{alternation(lex.currency_before)})\s?$"),
         change_before=re.compile(

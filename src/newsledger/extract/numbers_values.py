@@ -57,7 +57,7 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
     ]
     total = current = 0.0
     last_add = last_scale = float("inf")
-    accepted_end, kind, scale = start, "", 1.0
+    accepted_end, kind, scale, inverted = start, "", 1.0, False
     for index, (form, is_digits, _, token_end) in enumerate(tokens):
         if is_digits:
             if index:
@@ -69,12 +69,13 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
                 return SpanValue(None, token_end, "digits", 1.0)
             current, last_add, kind = value, 0.0, "digits"
         elif form in lex.joiners or form in lex.inner_joiners:
+            inverted = form in lex.inner_joiners  # "fünfundzwanzig": the unit comes first
             continue
         elif form in lex.words["numbers"] or form in lex.words["fractions"]:
             value = lex.words["numbers"].get(form, lex.words["fractions"].get(form, 0.0))
-            if value >= last_add:
+            if value >= last_add and not inverted:
                 break
-            current, last_add = current + value, value
+            current, last_add, inverted = current + value, value, False
         elif form in lex.words["multipliers"]:
             value = lex.words["multipliers"][form]
             if current >= value:
