@@ -30,10 +30,16 @@ class FigureContext:
     article: Article
     sentences: list[tuple[int, int]]
 
-    @cached_property
-    def places(self) -> list[tuple[int, int, str]]:
-        return [(start, end, place.name)
-                for start, end, place in find_places(self.article.text, self.article.lang)]
+    def __post_init__(self) -> None:
+        self._places: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def places(self, sentence: tuple[int, int]) -> list[tuple[int, int, str]]:
+        """Places named in one sentence (looked up only for sentences that hold figures)."""
+        if sentence not in self._places:
+            start, end = sentence
+            found = find_places(self.article.text[start:end], self.article.lang)
+            self._places[sentence] = [(start + s, start + e, place.name) for s, e, place in found]
+        return self._places[sentence]
 
     @cached_property
     def sources(self) -> list[Cue]:
@@ -77,7 +83,7 @@ def _attribution(context: FigureContext, figure: Figure, position: int) -> str |
 
 
 def _place(context: FigureContext, figure: Figure, sentence: tuple[int, int]) -> str | None:
-    spans = [(s, e, name) for s, e, name in context.places if sentence[0] <= s and e <= sentence[1]]
+    spans = context.places(sentence)
     if spans:
         return min(spans, key=lambda span: _gap(span[0], span[1], figure))[2]
     return DEFAULT_PLACE.get(figure.counted)

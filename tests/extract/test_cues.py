@@ -1,0 +1,38 @@
+"""Cue tables: phrase syntax, longest match, script fallback and the shipped tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.cues import CUES_DIR, PhraseSet, cue_table, known_sources, table_for
+from newsledger.models import COUNTED
+
+
+def test_stems_and_word_boundaries():
+    phrases = PhraseSet({"arrested": ["arrest*"], "left_country": ["left"]})
+    found = phrases.find("Arrests followed; leftover people left.")
+    assert [(c.label, c.start) for c in found] == [("arrested", 0), ("left_country", 34)]
+
+
+def test_longest_phrase_wins_at_a_position():
+    phrases = PhraseSet({"killed": ["killed"], "killed_or_wounded": ["killed and wounded"]})
+    assert [c.label for c in phrases.find("soldiers killed and  wounded")] == ["killed_or_wounded"]
+
+
+def test_sentence_in_another_script_uses_that_scripts_table():
+    assert table_for("sr", "Задержано более 1000 человек").language == "ru"
+    assert table_for("sr", "Uhapšeno je 426 osoba").language == "sr"
+    assert cue_table("xx").language == "en"
+
+
+@pytest.mark.parametrize("path", sorted(CUES_DIR.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_table_uses_only_codebook_categories(path):
+    if path.stem == "sources":
+        phrases, info = known_sources()
+        assert phrases.find("по данным ОВД-Инфо")[0].label == "OVD-Info"
+        assert info["Interfax"].relay
+        return
+    table = cue_table(path.stem)
+    assert table.language == path.stem
+    for phrase_set in (table.counted, table.weak):
+        assert {label for _, label in phrase_set._labels} <= set(COUNTED)
