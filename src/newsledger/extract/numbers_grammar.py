@@ -146,7 +146,8 @@ def grammar_for(language: str | None) -> Grammar:
     qualifier = "|".join(
         rf"(?P<{kind}>{alternation(lex.qualifiers[kind])})" for kind in QUALIFIER_KINDS
     )
-    start = rf"(?<!\w)(?<!\d[{_DASHES}/.,])(?:(?:{qualifier})\s+)?"
+    # An elided qualifier ("plus d'un million") needs no space after its apostrophe.
+    start = rf"(?<!\w)(?<!\d[{_DASHES}/.,])(?:(?:{qualifier})(?:\s+|(?<=['\u2019])))?"
     body = rf"(?P<vague>{_vague(lex)})|(?P<num>{number})"
     number_forms = set().union(*(set(lex.words[role]) for role in ROLES if role != "vague"))
     vague_forms = set(lex.words["vague"]) | set(lex.words["magnitudes"]) | lex.several
