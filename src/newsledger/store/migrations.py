@@ -17,7 +17,13 @@ def _create(connection: Connection) -> None:
     metadata.create_all(connection)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create}
+def _claims_and_conflicts(connection: Connection) -> None:
+    from newsledger.store.schema import claims, conflicts
+
+    metadata.create_all(connection, tables=[claims, conflicts], checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create, 2: _claims_and_conflicts}
 
 
 def stored_version(connection: Connection) -> int:

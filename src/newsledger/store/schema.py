@@ -7,10 +7,18 @@ Raising ``SCHEMA_VERSION`` needs a step in ``migrations.py``.
 from __future__ import annotations
 
 from sqlalchemy import (
-    Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -122,3 +130,35 @@ story_members = Table(
     Column("evidence", Text, comment="JSON of the signals that joined it"),
 )
 Index("ix_story_members_story", story_members.c.story)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("counted", String(32), nullable=False),
+    Column("place", Text),
+    Column("period", Text),
+    Column("low", Integer, comment="Smallest low end of its figures"),
+    Column("high", Integer, comment="Largest high end of its figures"),
+    Column("stories", Integer, nullable=False, comment="Independent stories stating it"),
+    Column("articles", Integer, nullable=False),
+    Column("first", String(10), comment="Earliest publication date"),
+    Column("last", String(10), comment="Latest publication date"),
+    Column("data", Text, nullable=False, comment="JSON: outlets and every mention"),
+    comment="Figures stating one quantity, with their corroboration (schema 2).",
+)
+Index("ix_claims_stories", claims.c.stories)
+
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False, comment="figure or version"),
+    Column("article_a", String(255), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("article_b", String(255), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("a", Text, nullable=False, comment="Quote from article_a"),
+    Column("b", Text, nullable=False, comment="Quote from article_b"),
+    Column("why", Text, nullable=False),
+    Column("data", Text, nullable=False, comment="JSON: outlets, dates, spans, claim"),
+    comment="Figures that cannot both be true; versions of one story that disagree (schema 2).",
+)
