@@ -95,23 +95,21 @@ class Ledger:
             self._write_analysis(connection, article.id, figures, events)
         return status
 
-    def article(self, article_id: str) -> Article:
+    def _article_row(self, article_id: str):
         with self.engine.connect() as connection:
             row = connection.execute(
                 select(schema.articles).where(schema.articles.c.id == article_id)
             ).first()
         if row is None:
             raise NotFound(f"no article with id {article_id!r}")
-        return _article(row)
+        return row
+
+    def article(self, article_id: str) -> Article:
+        return _article(self._article_row(article_id))
 
     def article_row(self, article_id: str) -> dict:
         """Every stored column of one article (for ``show``), without the source path."""
-        with self.engine.connect() as connection:
-            row = connection.execute(
-                select(schema.articles).where(schema.articles.c.id == article_id)
-            ).first()
-        if row is None:
-            raise NotFound(f"no article with id {article_id!r}")
+        row = self._article_row(article_id)
         return {k: v for k, v in row._mapping.items() if k != "source_path"}
 
     def articles(
