@@ -6,10 +6,13 @@ only gathers the stored records and the gold files and puts the scores in one re
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from newsledger.evaluate import load_gold, score_figures
+from newsledger.evaluate import load_gold, read_jsonl, score_figures
 from newsledger.store import Ledger
+from newsledger.store import claims as claim_store
+from newsledger.stories.evaluate import score_conflicts, score_stories
 
 
 def stored_figure_records(ledger: Ledger) -> list[dict]:
@@ -26,7 +29,27 @@ def evaluate_ledger(ledger: Ledger, corpus_dir: str | Path, seconds: float = 0.0
     languages = {article.id: article.lang for article in ledger.articles()}
     score = score_figures(stored_figure_records(ledger), gold.figures, texts, languages)
     words = sum(len(text.split()) for text in texts.values())
-    return {
+    result = {
         "corpus": str(corpus_dir), "articles": len(texts), "words": words, "seconds": seconds,
         "figures": score,
     }
+    folder = Path(corpus_dir)
+    if (folder / "stories.json").exists():
+        gold_groups = json.loads((folder / "stories.json").read_text(encoding="utf-8"))
+        stored = [[m["article"] for m in story["members"]] for story in ledger.stories()]
+        result["stories"] = score_stories(stored, gold_groups)
+    if (folder / "conflicts.jsonl").exists():
+        found = [{"kind": c["kind"], "articles": [c["article_a"], c["article_b"]],
+                  "a": c["a"], "b": c["b"]} for c in claim_store.conflicts(ledger)]
+        result["conflicts"] = score_conflicts(found, read_jsonl(folder / "conflicts.jsonl"))
+    return result
+
+
+def summary_line(result: dict) -> str:
+    """The evaluation's last line: figure scores, then stories and events where scored."""
+    line = result["figures"].summary_line()
+    if "stories" in result:
+        line += f" stories_f1={result['stories']['f1']:.3f}"
+    if "events" in result:
+        line += f" events_f1={result['events']['f1']:.3f}"
+    return line

@@ -10,6 +10,7 @@ from newsledger import api
 from newsledger.cli.app import DbOption, JsonOption, app, console, fail, print_json
 from newsledger.errors import NewsledgerError
 from newsledger.evaluate import EvaluationReport, format_report
+from newsledger.evaluation import summary_line
 
 
 def highlighted_quote(row: dict) -> Text:
@@ -66,6 +67,7 @@ def evaluate(
     score = result["figures"]
     if as_json:
         print_json({
+            **{key: result[key] for key in ("stories", "conflicts", "events") if key in result},
             "corpus": result["corpus"], "articles": result["articles"],
             "figures": {
                 "strict_f1": score.strict_f1, "f1": score.f1, "precision": score.precision,
@@ -79,4 +81,14 @@ def evaluate(
         return
     report = EvaluationReport(result["corpus"], result["articles"], result["words"],
                               result["seconds"], score)
-    console.print(format_report(report), highlight=False, markup=False)
+    lines = format_report(report).splitlines()[:-1]
+    if "stories" in result:
+        stories = result["stories"]
+        lines.append(f"stories: P={stories['precision']:.3f} R={stories['recall']:.3f} "
+                     f"({stories['predicted_pairs']} predicted pairs, {stories['gold_pairs']} gold)")
+    if "conflicts" in result:
+        conflicts = result["conflicts"]
+        lines.append(f"conflicts: {conflicts['found']} of {conflicts['gold']} gold found, "
+                     f"{conflicts['extra']} more flagged")
+    lines.append(summary_line(result))
+    typer.echo("\n".join(lines))
