@@ -38,6 +38,10 @@ ending (a stem, for inflected units). Keys:
 ``vague_connectors``   words between vague magnitudes ("of", "de", "di").
 ``[qualifiers]``       approx, at_least, more_than, at_most, less_than -> phrases placed directly
                        before the number ("about", "не менее", "près de", "мінімум у").
+``[qualifiers_after]`` the same kinds -> phrases right after a number with no qualifier before
+                       it, included in the expression ("100,000 or more" and "10,000+" at_least,
+                       "1000 с лишним" more_than, "50 or fewer" at_most, "100 environ" approx).
+                       A phrase starting with a sign ("+", "-odd") is glued to the number.
 ``[ranges]``           ``openers``/``closers`` ("from".."to", "от".."до", "tra".."e") and
                        ``connectors`` between two numbers ("to", "à", "-", "–").
 ``[units]``            percent, money, age, duration, year, distance, time, ordinal -> words that
@@ -130,10 +134,12 @@ def _expression(grammar: Grammar, text: str, match: re.Match) -> NumberExpressio
     if value is None:
         return None
     start = match.start("num") if kind == "to_level" else match.start()
-    kind = "exact" if kind == "to_level" else kind
+    kind, end = "exact" if kind == "to_level" else kind, value.end
+    if kind == "exact" and (after := grammar.qualifier_after.match(text, end)):
+        kind, end = after.lastgroup or kind, after.end()  # "100,000 or more", "1000 с лишним"
     low, high = _interval(kind, _integer(value.value))
-    return _make(grammar, text, start, value.end, low, high, kind,
-                 (match.start("num"), value.end), value.kind)
+    return _make(grammar, text, start, end, low, high, kind, (match.start("num"), value.end),
+                 value.kind)
 
 
 def _range(grammar: Grammar, text: str, match: re.Match, qualifier: str,
@@ -197,16 +203,17 @@ def _make(grammar: Grammar, text: str, start: int, end: int, low: int | None, hi
     return NumberExpression(
         start=start, end=end, text=text[start:end], low=low, high=high, qualifier=qualifier,
         value_start=core[0], value_end=core[1], kind=kind,
-        followed_by=_unit(grammar, text, core[0], end),
+        followed_by=_unit(grammar, text, core, end),
     )
 
 
-def _unit(grammar: Grammar, text: str, value_start: int, end: int) -> str:
-    """The unit kind right after the number, "time" for a clock time, or "money" for a currency
-    sign right before the number."""
-    if ":" in text[value_start:end]:
+def _unit(grammar: Grammar, text: str, core: tuple[int, int], end: int) -> str:
+    """The unit kind right after the number (or after a qualifier that follows it: "30 or more
+    years"), "time" for a clock time, or "money" for a currency sign right before the number."""
+    value_start = core[0]
+    if ":" in text[value_start:core[1]]:
         return "time"
-    after = grammar.unit_after.match(text, end)
+    after = grammar.unit_after.match(text, core[1]) or grammar.unit_after.match(text, end)
     if after is not None:
         return after.lastgroup or ""
     if grammar.currency_before.search(text, max(0, value_start - 4), value_start):

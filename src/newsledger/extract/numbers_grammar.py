@@ -77,6 +77,7 @@ class Grammar:
     tokenizer: re.Pattern  # number words, joiners and digit strings
     vague_tokenizer: re.Pattern  # vague plurals, magnitudes, "several" words
     unit_after: re.Pattern
+    qualifier_after: re.Pattern
     currency_before: re.Pattern
     change_before: re.Pattern
 
@@ -138,6 +139,13 @@ def _units(lex: Lexicon) -> str:
     return rf"[\s{_DASHES}]?(?:{'|'.join(groups)})(?!\w)"
 
 
+def _qualifiers_after(lex: Lexicon) -> str:
+    # A word ("or more") follows a space; a sign ("+", "-odd", "-ից ավելի") is glued on. A number
+    # right after the phrase means it qualifies that number ("100 and more than 200").
+    groups = [rf"(?P<{kind}>{alternation(lex.qualifiers_after[kind])})" for kind in QUALIFIER_KINDS]
+    return rf"(?:\s+(?=\w)|(?=[^\w\s]))(?:{'|'.join(groups)})(?!\w)(?!\s+(?:\w+\s+)?\d)"
+
+
 @cache
 def grammar_for(language: str | None) -> Grammar:
     """The compiled grammar for a language code (None: union of all tables)."""
@@ -161,6 +169,7 @@ def grammar_for(language: str | None) -> Grammar:
         ),
         vague_tokenizer=re.compile(alternation(vague_forms | lex.vague_connectors), re.IGNORECASE),
         unit_after=re.compile(_units(lex), re.IGNORECASE),
+        qualifier_after=re.compile(_qualifiers_after(lex), re.IGNORECASE),
         currency_before=re.compile(rf"(?:{alternation(lex.currency_before)})\s?$"),
         change_before=re.compile(
             rf"(?<!\w)(?:{alternation(lex.change_words)})(?!\w)\s*$", re.IGNORECASE

@@ -36,6 +36,9 @@ class Lexicon:
     qualifiers: dict[str, set[str]] = field(
         default_factory=lambda: {kind: set() for kind in QUALIFIER_KINDS}
     )
+    qualifiers_after: dict[str, set[str]] = field(
+        default_factory=lambda: {kind: set() for kind in QUALIFIER_KINDS}
+    )
     range_openers: set[str] = field(default_factory=set)
     range_closers: set[str] = field(default_factory=set)
     range_connectors: set[str] = field(default_factory=set)
@@ -60,6 +63,7 @@ class Lexicon:
         self.vague_connectors |= _lower(table.get("vague_connectors", []))
         for kind in QUALIFIER_KINDS:
             self.qualifiers[kind] |= _lower(table.get("qualifiers", {}).get(kind, []))
+            self.qualifiers_after[kind] |= _lower(table.get("qualifiers_after", {}).get(kind, []))
         ranges = table.get("ranges", {})
         self.range_openers |= _lower(ranges.get("openers", []))
         self.range_closers |= _lower(ranges.get("closers", []))
