@@ -80,6 +80,16 @@ class NotArticleData(InputError):
     code = "NL112"
 
 
+class MalformedFeed(InputError):
+    code = "NL113"
+
+
+class MalformedArchive(InputError):
+    """A WARC file warcio cannot read."""
+
+    code = "NL114"
+
+
 class StoreError(NewsledgerError):
     code = "NL200"
 

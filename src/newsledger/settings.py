@@ -13,10 +13,12 @@ from dataclasses import dataclass, fields, replace
 from newsledger.errors import BadOption
 
 # Languages the detector chooses among (ISO 639-1): every dev-corpus language plus the
-# languages of the countries the mobilization stories run through.
+# languages of the countries the mobilization stories run through. hr and bs are there for
+# Latin-script Serbian (lingua's Serbian model is Cyrillic only; see ingest/language.py).
 DETECTABLE_LANGUAGES = (
     "en", "ru", "uk", "de", "fr", "es", "it", "pt", "pl", "ro", "nl", "el", "sr", "hy",
     "kk", "ka", "fi", "lt", "is", "ar", "mn", "be", "lv", "et", "tr", "he", "bg", "cs",
+    "hr", "bs",
 )
 
 

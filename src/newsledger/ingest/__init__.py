@@ -8,14 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from newsledger.errors import InputError
-from newsledger.ingest import html, jsonfile, text  # noqa: F401  (register the formats)
+from newsledger.ingest import (  # noqa: F401  (register the formats)
+    feed,
+    html,
+    jsonfile,
+    telegram,
+    text,
+    warc,
+)
 from newsledger.ingest.language import detect_language
 from newsledger.ingest.registry import READERS, Source
 from newsledger.ingest.sources import iter_sources, reader_key
 from newsledger.ingest.urls import slug_of
+from newsledger.ingest.web import fetch_url
 from newsledger.models import Article
 from newsledger.settings import Settings
 
@@ -36,8 +45,13 @@ def _finish(article: Article, source: Source, settings: Settings) -> Article:
 
 def read_articles(names: Iterable[str], settings: Settings | None = None,
                   fetch=None) -> Iterator[Article | InputError]:
-    """Stream the articles in the named inputs, and a coded error for each bad one."""
+    """Stream the articles in the named inputs, and a coded error for each bad one.
+
+    ``fetch(url, max_bytes) -> Source`` downloads URLs; the default is ``web.fetch_url`` with
+    ``settings.url_timeout``.
+    """
     settings = settings or Settings()
+    fetch = fetch or partial(fetch_url, timeout=settings.url_timeout)
     for source in iter_sources(names, settings.max_input_bytes, fetch=fetch):
         if isinstance(source, InputError):
             yield source

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
 import trafilatura
 
@@ -17,6 +18,44 @@ from newsledger.ingest.urls import outlet_of
 from newsledger.models import Article
 
 _COPYRIGHT = re.compile(r"(?:©|&copy;|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+               "blockquote", "section", "article", "figcaption", "pre", "hr", "table"}
+_HIDDEN_TAGS = {"script", "style", "template", "noscript"}
+
+
+class _FragmentText(HTMLParser):
+    """Collects the visible text of an HTML fragment, a line break at each block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.hidden += tag in _HIDDEN_TAGS
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in _HIDDEN_TAGS and self.hidden > 0
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data.replace("\n", " "))
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of a short HTML fragment (a feed item's summary): tags dropped, one
+    paragraph per line, scripts and styles left out."""
+    parser = _FragmentText()
+    parser.feed(fragment)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n\n".join(line for line in lines if line)
 
 
 def _published(date: str | None, html: str) -> str | None:

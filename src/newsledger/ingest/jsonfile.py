@@ -38,18 +38,24 @@ def article_from_record(record: object, source: Source, where: str = "") -> Arti
     values = {key: record.get(key) if isinstance(record.get(key), str) else None for key in _FIELDS}
     article_id = record.get("id")
     if not isinstance(article_id, str | int) or not str(article_id).strip():
-        article_id = slug_of(values["url"]) if values["url"] else source.stem + where.replace(":", "-")
+        fallback = source.stem + where.replace(":", "-")
+        article_id = slug_of(values["url"]) if values["url"] else fallback
     values["outlet"] = values["outlet"] or outlet_of(values["url"])
     return Article(id=str(article_id), text=text, source_path=source.name, **values)
 
 
-@register(".json")
-def read_json(source: Source) -> Iterator[Article | InputError]:
+def load_json(source: Source) -> object:
+    """The parsed JSON document of a source, or ``MalformedJSON`` saying the line."""
     try:
-        document = json.loads(source.text)
+        return json.loads(source.text)
     except json.JSONDecodeError as error:
         raise MalformedJSON(f"malformed JSON at line {error.lineno}: {error.msg}",
                             source=source.name) from error
+
+
+@register(".json", "json")
+def read_json(source: Source) -> Iterator[Article | InputError]:
+    document = load_json(source)
     if isinstance(document, dict) and "messages" in document and "telegram" in READERS:
         yield from READERS["telegram"](source)
         return
@@ -69,7 +75,7 @@ def read_json(source: Source) -> Iterator[Article | InputError]:
     yield article_from_record(record, source)
 
 
-@register(".jsonl", ".ndjson")
+@register(".jsonl", ".ndjson", "jsonl")
 def read_jsonl(source: Source) -> Iterator[Article | InputError]:
     for number, line in enumerate(source.text.splitlines(), start=1):
         if not line.strip():

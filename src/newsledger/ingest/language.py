@@ -1,4 +1,8 @@
-"""Language identification with lingua, restricted to ``Settings.languages``."""
+"""Language identification with lingua, restricted to ``Settings.languages``.
+
+One detector per language list, built once (lingua's models load slowly). Short or ambiguous
+texts get no language rather than a wild guess.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,30 @@ from functools import lru_cache
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-_MIN_CHARACTERS = 20
+# Fewer letters than this (digits and punctuation do not count) say too little.
+MIN_LETTERS = 20
+# A best guess below this confidence is no answer.
+MIN_CONFIDENCE = 0.5
+SAMPLE_CHARACTERS = 3000
+# Languages lingua tells apart that the analysis reads with one table: lingua's Serbian model
+# is Cyrillic only, so Latin-script Serbian comes out as Bosnian or Croatian.
+ANALYSIS_LANGUAGE = {"bs": "sr", "hr": "sr"}
 
 
 @lru_cache(maxsize=4)
-def _detector(languages: tuple[str, ...]):
+def detector(languages: tuple[str, ...]):
+    """The lingua detector for a sorted tuple of ISO 639-1 codes (cached)."""
     codes = [getattr(IsoCode639_1, code.upper()) for code in languages]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
 def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, float | None]:
     """The most likely language of ``text`` (ISO 639-1) and its confidence, or (None, None)."""
-    sample = text[:3000]
-    if len(sample.strip()) < _MIN_CHARACTERS:
+    sample = text[:SAMPLE_CHARACTERS]
+    if sum(character.isalpha() for character in sample) < MIN_LETTERS:
         return None, None
-    values = _detector(tuple(sorted(languages))).compute_language_confidence_values(sample)
-    if not values:
+    values = detector(tuple(sorted(languages))).compute_language_confidence_values(sample)
+    if not values or values[0].value < MIN_CONFIDENCE:
         return None, None
-    best = values[0]
-    return best.language.iso_code_639_1.name.lower(), round(best.value, 4)
+    code = values[0].language.iso_code_639_1.name.lower()
+    return ANALYSIS_LANGUAGE.get(code, code), round(values[0].value, 4)

@@ -11,7 +11,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsledger.errors import (
-    InputError, InputNotFound, InputTooLarge, UnreadableInput, UnsupportedInput,
+    InputError,
+    InputNotFound,
+    InputTooLarge,
+    UnreadableInput,
+    UnsupportedInput,
 )
 from newsledger.ingest.decode import decode_bytes
 from newsledger.ingest.registry import READERS, Source

@@ -18,7 +18,8 @@ from newsledger.models import Article
 
 _HEAD_LINES = 15
 _URL = re.compile(r"https?://[^\s<>()\[\]]+")
-_ORIGINAL_URL = re.compile(r"^\s*(?:original|source)\s+url\s*:\s*(.*)$", re.IGNORECASE | re.MULTILINE)
+_ORIGINAL_URL = re.compile(r"^\s*(?:original|source)\s+url\s*:\s*(.*)$",
+                           re.IGNORECASE | re.MULTILINE)
 _NUMERIC_DATE = re.compile(
     r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<d2>\d{1,2})[./](?P<m2>\d{1,2})[./](?P<y2>\d{4}))$"
 )

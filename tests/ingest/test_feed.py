@@ -1,0 +1,51 @@
+"""RSS/Atom feed files: each item an article with its link, date and plain text."""
+
+from __future__ import annotations
+
+from newsledger.errors import MalformedFeed, NotArticleData
+from newsledger.ingest import read_articles
+from newsledger.ingest.html import fragment_text
+from newsledger.settings import Settings
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">
+  <title>Пограничная лента</title><id>urn:example:feed</id><updated>2022-09-28T12:00:00Z</updated>
+  <entry><title>Очереди на границе с Грузией</title><id>urn:example:1</id>
+    <link href="https://news.example.ru/2022/09/28/lars"/>
+    <updated>2022-09-28T11:00:00Z</updated>
+    <content type="html">
+      &lt;p&gt;По словам водителей, в очереди стояли около 3 тысяч машин.&lt;/p&gt;
+      &lt;script&gt;track()&lt;/script&gt;
+      &lt;p&gt;Пограничники работали круглосуточно.&lt;/p&gt;</content>
+  </entry>
+  <entry><title></title><id>urn:example:2</id><updated>2022-09-28T10:00:00Z</updated></entry>
+</feed>"""
+
+
+def test_atom_file_items_become_articles(tmp_path):
+    path = tmp_path / "border.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    article, error = read_articles([str(path)], Settings(analyze=False))
+    assert article.url == "https://news.example.ru/2022/09/28/lars"
+    assert article.outlet == "news.example.ru"
+    assert article.published == "2022-09-28"
+    assert article.language == "ru"
+    assert article.title == "Очереди на границе с Грузией"
+    assert article.text.startswith("Очереди на границе с Грузией\n\nПо словам водителей")
+    assert "track()" not in article.text
+    assert article.detected_language == "ru"
+    assert "no text" in str(error) and str(path) in str(error)
+
+
+def test_xml_that_is_no_feed(tmp_path):
+    path = tmp_path / "sitemap.xml"
+    path.write_text("<?xml version='1.0'?><urlset><url><loc>x</loc></url></urlset>")
+    [error] = read_articles([str(path)], Settings(analyze=False))
+    assert isinstance(error, MalformedFeed)
+    [skipped] = read_articles([str(tmp_path)], Settings(analyze=False))
+    assert isinstance(skipped, NotArticleData)
+
+
+def test_fragment_text_keeps_paragraphs_and_drops_markup():
+    fragment = "<p>First <i>line</i>\nwraps.</p><ul><li>one</li><li>two</li></ul><style>p{}</style>"
+    assert fragment_text(fragment) == "First line wraps.\n\none\n\ntwo"
