@@ -23,7 +23,15 @@ def _claims_and_conflicts(connection: Connection) -> None:
     metadata.create_all(connection, tables=[claims, conflicts], checkfirst=True)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create, 2: _claims_and_conflicts}
+def _search_index(connection: Connection) -> None:
+    from newsledger.store.search import create_search_index
+
+    create_search_index(connection)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _create, 2: _claims_and_conflicts, 3: _search_index,
+}
 
 
 def stored_version(connection: Connection) -> int:

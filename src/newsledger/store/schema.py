@@ -18,7 +18,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -50,6 +50,7 @@ articles = Table(
 Index("ix_articles_language", articles.c.language)
 Index("ix_articles_outlet", articles.c.outlet)
 Index("ix_articles_published", articles.c.published)
+articles_ingest_order_index = Index("ix_articles_ingest_order", articles.c.ingest_order)
 
 article_versions = Table(
     "article_versions", metadata,
