@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,6 +64,33 @@ def stats(db: str | None = None) -> dict:
     """Ledger totals and counts by language, outlet and month."""
     with open_ledger(db) as ledger:
         return ledger.stats()
+
+
+def summary(db: str | None = None, top: int = 5) -> dict:
+    """The ledger at a glance: totals, languages, date range, figures by what they count and
+    the ``top`` best corroborated claims."""
+    from collections import Counter
+    from itertools import islice
+
+    from newsledger.store import claims as claim_store
+
+    with open_ledger(db) as ledger:
+        overview = ledger.stats()
+        months = sorted(month for month in overview["by_month"] if month != "unknown")
+        counted = Counter(row["counted"] for row in ledger.figures())
+        top_claims = [
+            {key: claim[key] for key in ("counted", "place", "period", "low", "high", "stories",
+                                         "articles")}
+            for claim in islice(claim_store.claims(ledger), top)
+        ]
+        return {
+            **{key: overview[key] for key in ("articles", "figures", "events", "stories")},
+            "claims": ledger.count("claims"), "conflicts": ledger.count("conflicts"),
+            "languages": overview["by_language"],
+            "outlets": len(set(overview["by_outlet"]) - {"unknown"}),
+            "months": [months[0], months[-1]] if months else [],
+            "figures_by_counted": dict(counted.most_common()), "top_claims": top_claims,
+        }
 
 
 def figures(db: str | None = None, **filters) -> list[dict]:

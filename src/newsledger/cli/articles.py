@@ -1,4 +1,5 @@
-"""Commands that fill and read the article store: ingest, analyze, articles, show, stats, summary."""
+"""Commands that fill and read the article store: ingest, analyze, articles, show, stats and
+summary."""
 
 from __future__ import annotations
 
@@ -7,8 +8,17 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
 from newsledger import api
 from newsledger.cli.app import (
-    DbOption, JsonOption, app, console, errors, fail, print_json, print_table, settings_for,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    errors,
+    fail,
+    print_json,
+    print_table,
+    settings_for,
 )
+from newsledger.cli.figures import _interval as interval_text
 from newsledger.errors import NewsledgerError
 
 
@@ -66,7 +76,7 @@ def articles(
     """List stored articles."""
     try:
         rows = [
-            {"id": a.id, "outlet": a.outlet, "published": a.published, "language": a.lang,
+            {"id": a.id, "outlet": a.outlet, "published": a.published, "lang": a.lang,
              "title": a.title}
             for a in api.articles(db, language=lang, outlet=outlet, since=since, until=until,
                                   search=search)
@@ -76,8 +86,8 @@ def articles(
     if as_json:
         print_json(rows)
     else:
-        print_table(rows, ["id", "outlet", "published", "language", "title"],
-                    title=f"{len(rows)} articles", wide=("title",))
+        print_table(rows, ["id", "published", "lang", "outlet", "title"],
+                    title=f"{len(rows)} articles", wide=("id", "outlet", "title"))
 
 
 @app.command()
@@ -124,3 +134,38 @@ def stats(db: str = DbOption, as_json: bool = JsonOption) -> None:
     for key, name in (("by_language", "language"), ("by_outlet", "outlet"),
                       ("by_month", "month")):
         _print_counts(data[key], name)
+
+
+@app.command()
+def summary(db: str = DbOption, as_json: bool = JsonOption) -> None:
+    """The ledger at a glance, and where to look next."""
+    try:
+        data = api.summary(db)
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(data)
+        return
+    languages = ", ".join(f"{code} {count}" for code, count in data["languages"].items())
+    console.print(
+        f"[bold]{data['articles']} articles[/bold] from {data['outlets']} outlets "
+        f"({languages}); {data['figures']} figures, {data['events']} events, "
+        f"{data['stories']} stories, {data['claims']} claims, {data['conflicts']} conflicts",
+        highlight=False)
+    if data["months"]:
+        console.print(f"published {data['months'][0]} to {data['months'][-1]}", highlight=False)
+    if data["figures_by_counted"]:
+        print_table([{"counted": key, "figures": value}
+                     for key, value in data["figures_by_counted"].items()],
+                    ["counted", "figures"], title="figures by what they count")
+    if data["top_claims"]:
+        rows = [{**claim, "interval": interval_text(claim)}
+                for claim in data["top_claims"]]
+        print_table(rows, ["counted", "interval", "place", "period", "stories", "articles"],
+                    title="best corroborated claims", wide=("place", "period"))
+    where = f" --db {db}" if db else ""
+    console.print("\nwhere to look next:", highlight=False)
+    for command in (f"newsledger figures{where}", f"newsledger serve{where}",
+                    f"newsledger export figures --format csv{where}",
+                    f"newsledger articles{where}"):
+        console.print(f"  {command}", highlight=False, markup=False)
