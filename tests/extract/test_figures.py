@@ -11,8 +11,10 @@ from newsledger.evaluate import evaluate_corpus
 from newsledger.extract.figures import FigureConfig, extract_figures, extract_figures_stream
 from newsledger.models import Article
 
-GOLDEN = [json.loads(line) for line in
-          (Path(__file__).parent / "golden" / "figures.jsonl").read_text().splitlines() if line]
+GOLDEN_DIR = Path(__file__).parent / "golden" / "figures"
+GOLDEN = [{**json.loads(line), "language": path.stem}
+          for path in sorted(GOLDEN_DIR.glob("*.jsonl"))
+          for line in path.read_text(encoding="utf-8").splitlines() if line]
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 
@@ -20,10 +22,19 @@ def figures_of(text: str, language: str | None = "en", **config):
     return extract_figures(Article(id="t", text=text, language=language), FigureConfig(**config))
 
 
-@pytest.mark.parametrize("case", GOLDEN, ids=[c["text"][:40] for c in GOLDEN])
+def _expected(figure, expect: list) -> list:
+    """The figure rendered like a golden line: number text, category, then the interval if
+    the line states one."""
+    rendered = [figure.number_text, figure.counted, figure.low, figure.high, figure.qualifier]
+    return rendered[:len(expect)]
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=[f"{c['language']}:{c['text'][:40]}" for c in GOLDEN])
 def test_golden_sentences(case):
     found = figures_of(case["text"], case["language"])
-    assert [[f.number_text, f.counted] for f in found] == case["expect"]
+    assert [_expected(f, e) for f, e in zip(found, case["expect"], strict=False)] == [
+        e for e in case["expect"]][:len(found)]
+    assert len(found) == len(case["expect"])
     for figure in found:
         assert case["text"][figure.quote_start:figure.quote_end] == figure.quote
         assert figure.number_text in figure.quote

@@ -67,12 +67,21 @@ class PhraseSet:
         self.pattern = compile_phrases([p for phrases in groups.values() for p in phrases], flags)
         self._labels = [(compile_phrases(phrases, flags), label)
                         for label, phrases in groups.items()]
+        self._phrases = {label: [(compile_phrases([p], flags), len(p.rstrip("*")))
+                                 for p in phrases] for label, phrases in groups.items()}
 
     def label_of(self, matched: str) -> str:
-        for pattern, label in self._labels:
-            if pattern is not None and pattern.fullmatch(matched):
-                return label
-        return ""
+        """The label of a matched phrase; when phrases of several labels match ("Einberufung*"
+        and "Einberufungsbescheid*"), the one with the longest literal part wins."""
+        labels = [label for pattern, label in self._labels
+                  if pattern is not None and pattern.fullmatch(matched)]
+        if len(labels) < 2:
+            return labels[0] if labels else ""
+        return max(labels, key=lambda label: self._specificity(label, matched))
+
+    def _specificity(self, label: str, matched: str) -> int:
+        return max(length for pattern, length in self._phrases[label]
+                   if pattern.fullmatch(matched))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Every cue in ``text[start:end]``, in text order."""

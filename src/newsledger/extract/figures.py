@@ -34,6 +34,12 @@ INHERIT_REACH = 400  # characters after a figure within which a later one may in
 HEAD_REACH = 25  # characters after a number within which a noun is its head
 DATE_JOINERS = frozenset({"", "de", "of", "del", "di", "w dniu"})
 SMALL = 10  # a bare count below this needs a people noun or "of them" to be a figure
+SUBJECT_REACH = 30  # characters between a bare small subject ("Two") and its codebook verb
+CLAUSE_MARKS = ",;:()—–"
+OPENING_MARKS = " \t\"'«“„‘(-–—"
+# categories whose cue anywhere in a sentence outranks nearer cues of the listed categories
+SENTENCE_SCOPE = {"asylum_seekers": frozenset({"left_country", "entered_country",
+                                                "crossed_border", "other"})}
 NOT_FIGURE_UNITS = frozenset(
     {"percent", "year", "money", "duration", "distance", "age", "time", "ordinal", "date"})
 # a head start (in characters) given to categories whose cues outrank nearer generic ones
@@ -69,15 +75,17 @@ class _Sentence:
     numbers: list[NumberExpression]
 
 
-def _intervening(text: str, number: NumberExpression, cue: Cue,
-                 others: list[NumberExpression]) -> int | None:
+def _intervening(text: str, number: NumberExpression, cue: Cue, sentence: _Sentence) -> int | None:
     """How many other numbers stand between a number and a cue; None when the cue is the
     head noun of one of them ("1178 people in 38 cities": "cities" belongs to 38)."""
     low, high = sorted((number.start, cue.start))
-    between = [other for other in others if low < other.start < high and other is not number]
+    between = [other for other in sentence.numbers
+               if low < other.start < high and other is not number]
     for other in between:
-        gap = text[other.end:cue.start]
-        if 0 <= len(gap) <= HEAD_REACH and not any(mark in gap for mark in ",;:()."):
+        if not text[other.end:cue.start].strip():
+            return None
+        head = _head(sentence.table, text, other, sentence.span[1])
+        if head is not None and head.start <= cue.start < head.end:
             return None
     return len(between)
 
@@ -86,22 +94,36 @@ def _distance(text: str, number: NumberExpression, cue: Cue, config: FigureConfi
     gap_start, gap_end = (cue.end, number.start) if cue.end <= number.start else (
         number.end, cue.start)
     gap = text[gap_start:gap_end] if gap_end > gap_start else ""
-    crossings = sum(gap.count(mark) for mark in ",;:()—–")
+    crossings = sum(gap.count(mark) for mark in CLAUSE_MARKS)
     return max(gap_end - gap_start, 0) + config.comma_penalty * crossings - CATEGORY_BONUS.get(
         cue.label, 0)
 
 
-def _nearest(text: str, number: NumberExpression, cues: list[Cue], others: list[NumberExpression],
+def _nearest(text: str, number: NumberExpression, cues: list[Cue], sentence: _Sentence,
              config: FigureConfig) -> Cue | None:
     near = []
     for cue in cues:
-        crossed = _intervening(text, number, cue, others)
+        crossed = _intervening(text, number, cue, sentence)
         if crossed is None or (cue.start < number.end and number.start < cue.end):
             continue
         distance = _distance(text, number, cue, config) + config.comma_penalty * crossed
         if distance <= config.max_cue_distance:
             near.append((distance, cue))
     return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def _following(text: str, number: NumberExpression, sentence: _Sentence,
+               reach: int) -> Cue | None:
+    """The first strong cue after a number in its own clause, within ``reach`` characters
+    ("110 of them were arrested", "Two later arrived")."""
+    for cue in sentence.strong:
+        if cue.start < number.end:
+            continue
+        gap = text[number.end:cue.start]
+        if len(gap) > reach or any(mark in gap for mark in CLAUSE_MARKS):
+            return None
+        return cue
+    return None
 
 
 def _head(table: CueTable, text: str, number: NumberExpression, limit: int) -> Cue | None:
@@ -147,26 +169,48 @@ def _partitive(table: CueTable, text: str, number: NumberExpression, sentence: _
         after, number, False)
 
 
+def _starts_sentence(text: str, number: NumberExpression, sentence: _Sentence) -> bool:
+    return not text[sentence.span[0]:number.start].strip(OPENING_MARKS)
+
+
 def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: str | None,
             config: FigureConfig) -> _Decision | None:
     table, (start, end) = sentence.table, sentence.span
     head = _head(table, text, number, end)
     if previous is not None and _partitive(table, text, number, sentence):
-        return _Decision(previous, None, head)
+        verb = _following(text, number, sentence, config.max_cue_distance)
+        return _Decision(verb.label if verb else previous, verb, head)
     small = number.high is not None and number.high < SMALL and number.qualifier == "exact"
-    if head is None and small:
-        return None
-    strong = _nearest(text, number, sentence.strong, sentence.numbers, config)
+    if head is None and small and not (_starts_sentence(text, number, sentence) and _following(
+            text, number, sentence, SUBJECT_REACH)):
+        return None  # a small bare number is a figure only as the subject of a codebook verb
+    strong = _nearest(text, number, sentence.strong, sentence, config)
     if strong is not None:
-        return _Decision(strong.label, strong, head)
+        return _Decision(_in_sentence_scope(text, number, strong.label, sentence), strong, head)
     if previous is not None and (head is None or table.anaphora.find(text, start, number.start)):
         return _Decision(previous, None, head)
-    weak = _nearest(text, number, sentence.weak, sentence.numbers, config)
+    weak = _nearest(text, number, sentence.weak, sentence, config)
     if weak is not None:
         return _Decision(weak.label, weak, head)
     if head is not None:
         return _Decision("other", None, head)
     return None
+
+
+def _in_sentence_scope(text: str, number: NumberExpression, counted: str,
+                       sentence: _Sentence) -> str:
+    """A category whose cue anywhere in the sentence outranks the nearer cue: people whose
+    journey ends in an asylum claim are asylum seekers ("Two ended up in Alaska, where they
+    asked for asylum"), unless another number or a semicolon stands between them and it."""
+    for label, outranked in SENTENCE_SCOPE.items():
+        if counted not in outranked:
+            continue
+        for cue in sentence.strong:
+            low, high = sorted((number.end, cue.start))
+            if cue.label == label and ";" not in text[low:high] and _intervening(
+                    text, number, cue, sentence) == 0:
+                return label
+    return counted
 
 
 def _quote(text: str, number: NumberExpression, decision: _Decision,
