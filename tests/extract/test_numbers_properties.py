@@ -71,39 +71,6 @@ def german(n: int) -> str:
     return below_thousand(n)
 
 
-RU_UNITS = ("ноль один два три четыре пять шесть семь восемь девять десять одиннадцать "
-            "двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать "
-            "девятнадцать").split()
-RU_TENS = "_ _ двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто"
-RU_HUNDREDS = "_ сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот"
-
-
-def russian(n: int, feminine: bool = False) -> str:
-    words = []
-    if n >= 1000:
-        thousands = n // 1000
-        last, last_two = thousands % 10, thousands % 100
-        form = "тысяч"
-        if last == 1 and last_two != 11:
-            form = "тысяча"
-        elif 2 <= last <= 4 and not 12 <= last_two <= 14:
-            form = "тысячи"
-        words += [russian(thousands, feminine=True), form]
-        n %= 1000
-    if n >= 100:
-        words.append(RU_HUNDREDS.split()[n // 100])
-        n %= 100
-    if n >= 20:
-        words.append(RU_TENS.split()[n // 10])
-        n %= 10
-    if n:
-        word = RU_UNITS[n]
-        if feminine:
-            word = {"один": "одна", "два": "две"}.get(word, word)
-        words.append(word)
-    return " ".join(words)
-
-
 ES_UNITS = ("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce "
             "quince dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós "
             "veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho "
@@ -169,12 +136,6 @@ def test_german_words(value):
 
 @NO_DEADLINE
 @given(st.integers(1, 999_999))
-def test_russian_words(value):
-    assert parse_number(russian(value), "ru") == value
-
-
-@NO_DEADLINE
-@given(st.integers(1, 999_999))
 def test_spanish_words(value):
     assert parse_number(spanish(value), "es") == value
 
@@ -190,4 +151,3 @@ def test_italian_words(value):
 @given(st.integers(1, 999_999))
 def test_words_parse_in_the_union_of_tables(value):
     assert parse_number(english(value), None) == value
-    assert parse_number(russian(value), None) == value

@@ -23,6 +23,8 @@ ending (a stem, for inflected units). Keys:
 ``joiners``            separate words allowed between number words ("and", "y", "e", "și").
 ``weak``               forms that are a number only before a multiplier or magnitude
                        ("a" in "a million"; "un", "ein", "um" are articles otherwise).
+``joined_weak``        weak forms that are numbers after a round number ("vingt et un", "cent
+                       un", "vinte e um", "treinta y una"; but "cinco e uma pessoa" is five).
 ``[numbers]``          additive values -> forms: units, teens, tens, hundreds, all case forms
                        (``"2" = ["два", "две", "двух", ...]``); keys are decimal strings.
 ``[fractions]``        additive fractional values (``"1.5" = ["полтора", ...]``, ``"0.5" = ["and

@@ -96,7 +96,11 @@ def _word_number(lex: Lexicon) -> str:
         token = rf"{morph}(?!\w)"
     strong = rf"(?:{weak}\s+(?={scale}(?!\w))|(?!{weak}(?!\w))){token}"
     joiner = alternation(lex.joiners)
-    return rf"{strong}(?:(?:\s*[{_DASHES}]\s*|\s+)(?:{joiner}\s+)?{strong})*"
+    # Inside a number some weak forms are numbers ("vingt et un", "vinte e um", "cent un");
+    # evaluation accepts them only after a round number.
+    glued = rf"(?:\s*[{_DASHES}]\s*|\s+)"
+    after = rf"(?:{strong}|{alternation(lex.joined_weak)}(?!\w))" if lex.joined_weak else strong
+    return rf"{strong}(?:{glued}(?:{joiner}{glued})?{after})*"
 
 
 def _number(lex: Lexicon) -> str:

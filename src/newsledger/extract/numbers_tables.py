@@ -28,6 +28,7 @@ class Lexicon:
     decimal_separator: str = "."
     words: dict[str, dict[str, float]] = field(default_factory=lambda: {r: {} for r in ROLES})
     weak: set[str] = field(default_factory=set)
+    joined_weak: set[str] = field(default_factory=set)
     joiners: set[str] = field(default_factory=set)
     inner_joiners: set[str] = field(default_factory=set)
     compound: bool = False
@@ -56,6 +57,7 @@ class Lexicon:
                     if form not in excluded:
                         self.words[role][form] = float(value)
         self.weak |= _lower(table.get("weak", []))
+        self.joined_weak |= _lower(table.get("joined_weak", []))
         self.joiners |= _lower(table.get("joiners", []))
         self.inner_joiners |= _lower(table.get("inner_joiners", []))
         self.compound = self.compound or bool(table.get("compound", False))

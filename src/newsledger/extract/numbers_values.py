@@ -75,6 +75,8 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
             value = lex.words["numbers"].get(form, lex.words["fractions"].get(form, 0.0))
             if value >= last_add and not inverted:
                 break
+            if form in lex.weak and last_add != float("inf") and last_add % 10:
+                break  # "vingt et un" is 21, "cinco e uma pessoa" is five
             current, last_add, inverted = current + value, value, False
         elif form in lex.words["multipliers"]:
             value = lex.words["multipliers"][form]
