@@ -48,7 +48,7 @@ def print_table(rows: Iterable[dict], columns: Sequence[str], title: str | None 
     for column in columns:
         table.add_column(column, overflow="fold" if column in wide else "ellipsis",
                          no_wrap=column not in wide, max_width=None if column in wide else 40,
-                         min_width=min(len(column), 12) if column in wide else None)
+                         min_width=max(len(column), 10) if column in wide else None)
     for row in rows:
         table.add_row(*[_cell(row.get(column)) for column in columns])
     console.print(table)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import dateparser
 
@@ -67,9 +68,10 @@ def parse_dateline(line: str) -> str | None:
         year = numeric["y"] or numeric["y2"]
         month = numeric["m"] or numeric["m2"]
         day = numeric["d"] or numeric["d2"]
-        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-        return None
+        try:
+            return date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            return None
     if len(line) > 40 or not _YEAR.search(line) or len(line.split()) > 6:
         return None
     parsed = dateparser.parse(line, settings=_DATE_SETTINGS)
