@@ -1,0 +1,279 @@
+"""Events: codebook event mentions with their type, quote, date, place, actors and figure.
+
+Per sentence (a repeated headline passage once), every trigger of the language tables
+(``extract.event_tables``) is checked inside its clause: the type's ``excludes``, ``requires``
+and the language's blockers (plans, fears, hypotheticals) can veto it. Triggers of one type in
+one sentence are one mention unless each carries its own figure. The quote runs from the
+participant phrase (the figure, or a participant or actor phrase of the clause) to the
+trigger; the figure is the nearest figure of the type's categories in the clause; the date is
+the nearest time expression of the clause, else of the sentence, resolved against the
+publication date; the place is the places of the clause, else of the sentence, else the
+type's default. Two article-wide rules follow the conventions: every mobilization order takes
+the order's day when the article states it, and a headline mention takes the body's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from newsledger.extract.event_tables import EventTable, TypeRules, common, tables_for
+from newsledger.extract.sentences import sentence_spans
+from newsledger.models import Article, Event, Figure
+from newsledger.resolve.dates import find_time_expressions, resolve_period
+from newsledger.resolve.places import Place, find_places, resolve_place
+
+_CLAUSE_END = re.compile(r"[,;:()—–]\s|\s[—–]\s|\n")
+_DATE_HEADER = re.compile(r"^\s?date (\d{4}-\d{2})")
+_SPACE = re.compile(r"\s+")
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class EventConfig:
+    """Knobs of event extraction."""
+
+    max_quote_chars: int = 240
+    max_figure_gap: int = 120  # characters between a trigger and a figure of the sentence
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    rules: TypeRules
+    table: EventTable
+    span: Span
+    clause: Span
+    figure: Figure | None
+
+
+def publication_date(article: Article) -> str | None:
+    """``published``, else the year and month of a leading `` date YYYY-MM`` header line."""
+    if article.published:
+        return article.published
+    header = _DATE_HEADER.match(article.text)
+    return header.group(1) if header else None
+
+
+class _ArticleContext:
+    """Per-article lookups shared by its sentences."""
+
+    def __init__(self, article: Article, figures: Iterable[Figure], config: EventConfig) -> None:
+        self.article = article
+        self.text = article.text
+        self.figures = sorted(figures, key=lambda f: f.number_start)
+        self.config = config
+        self.published = publication_date(article)
+        self.tables = tables_for(article.lang)
+
+    @cached_property
+    def title_span(self) -> Span | None:
+        title = self.article.title
+        start = self.text.find(title) if title else -1
+        return (start, start + len(title)) if start >= 0 else None
+
+    def clause(self, sentence: Span, position: int) -> Span:
+        start, end = sentence
+        for found in _CLAUSE_END.finditer(self.text, sentence[0], sentence[1]):
+            if found.end() <= position:
+                start = found.end()
+            elif found.start() >= position:
+                end = found.start()
+                break
+        return start, end
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _gap(a: Span, b: Span) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _figure_for(context: _ArticleContext, rules: TypeRules, trigger: Span, clause: Span,
+                sentence: Span) -> Figure | None:
+    counted = set(common()["figure_counted"].get(rules.type, ()))
+    near = [f for f in context.figures if f.counted in counted
+            and _inside((f.number_start, f.number_end), sentence)]
+    in_clause = [f for f in near if _inside((f.number_start, f.number_end), clause)]
+    pool = in_clause or [f for f in near if _gap((f.number_start, f.number_end), trigger)
+                         <= context.config.max_figure_gap]
+    return min(pool, key=lambda f: _gap((f.number_start, f.number_end), trigger), default=None)
+
+
+def _triggers(context: _ArticleContext, sentence: Span) -> list[_Trigger]:
+    text, found = context.text, []
+    for table in context.tables:
+        for rules in table.types:
+            if rules.requires and not rules.requires.search(text, *sentence):
+                continue
+            for match in rules.triggers.finditer(text, *sentence):
+                trigger = _trigger(context, table, rules, match.span(), sentence)
+                if trigger:
+                    found.append(trigger)
+    return found
+
+
+def _trigger(context: _ArticleContext, table: EventTable, rules: TypeRules, span: Span,
+             sentence: Span) -> _Trigger | None:
+    text = context.text
+    clause = context.clause(sentence, span[0])
+    clause = (clause[0], max(clause[1], span[1]))
+    if rules.excludes and rules.excludes.search(text, *clause):
+        return None
+    if not rules.ignore_blockers and table.blockers and table.blockers.search(text, *clause):
+        return None
+    figure = _figure_for(context, rules, span, clause, sentence)
+    needs = common()["needs_participant"].get(rules.type, False)
+    if needs and figure is None and not (
+            table.participants and table.participants.search(text, *clause)):
+        return None
+    return _Trigger(rules, table, span, clause, figure)
+
+
+def _group(triggers: list[_Trigger]) -> list[list[_Trigger]]:
+    """Triggers of one type in one sentence: one group per distinct figure."""
+    groups: dict[tuple, list[_Trigger]] = {}
+    for trigger in triggers:
+        figure = trigger.figure.number_start if trigger.figure else None
+        key = (trigger.rules.type, figure)
+        groups.setdefault(key, []).append(trigger)
+    typed_with_figure = {key[0] for key in groups if key[1] is not None}
+    return [group for key, group in groups.items()
+            if key[1] is not None or key[0] not in typed_with_figure]
+
+
+def _participant(context: _ArticleContext, trigger: _Trigger) -> Span | None:
+    if trigger.figure:
+        return trigger.figure.quote_start, trigger.figure.quote_end
+    text, clause, spans = context.text, trigger.clause, []
+    for pattern in [trigger.table.participants, *(p for _, p in trigger.table.actors)]:
+        if pattern is not None:
+            spans.extend(m.span() for m in pattern.finditer(text, *clause)
+                         if not (m.start() < trigger.span[1] and trigger.span[0] < m.end()))
+    return min(spans, key=lambda span: _gap(span, trigger.span), default=None)
+
+
+def _quote_span(context: _ArticleContext, group: list[_Trigger]) -> Span:
+    first = group[0]
+    participant = _participant(context, first)
+    if participant is None:
+        start, end = first.clause
+    else:
+        start = min(participant[0], first.span[0])
+        end = max(participant[1], first.span[1])
+    if first.figure:
+        start = min(start, first.figure.number_start)
+        end = max(end, first.figure.number_end)
+    end = min(end, start + context.config.max_quote_chars)
+    text = context.text
+    while start < end and not text[start].strip():
+        start += 1
+    while end > start and not text[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def _actors(context: _ArticleContext, table: EventTable, span: Span) -> tuple[str, ...]:
+    found = []
+    for name, pattern in table.actors:
+        found.extend((m.start(), m.end(), name) for m in pattern.finditer(context.text, *span))
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, name in sorted(found, key=lambda item: item[0] - item[1]):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, name))
+    names = [name for _, _, name in sorted(chosen)]
+    return tuple(dict.fromkeys(names))
+
+
+def _date(context: _ArticleContext, times: list[tuple[int, int, str]], trigger: _Trigger):
+    in_clause = [t for t in times if _inside(t[:2], trigger.clause)]
+    for start, end, expression in sorted(in_clause or times,
+                                         key=lambda t: _gap(t[:2], trigger.span)):
+        interval = resolve_period(expression, context.published, context.article.lang)
+        if interval is not None:
+            return (interval.label or None), (interval.precision if interval.label else None)
+    return None, None
+
+
+def _place(context: _ArticleContext, places: list[tuple[int, int, Place]],
+           trigger: _Trigger) -> list[Place]:
+    rules = common()
+    fixed = rules["fixed_place"].get(trigger.rules.type)
+    if fixed:
+        return [resolve_place(fixed)]
+    in_clause = [p for s, e, p in places if _inside((s, e), trigger.clause)]
+    chosen = in_clause or [p for _, _, p in places]
+    if trigger.rules.type == "border_crossing_surge":
+        crossings = [p for p in chosen if p.type == "border_crossing"]
+        chosen = crossings or [p for p in chosen if p.name != "Russia"] or chosen
+    if not chosen:
+        default = rules["default_place"].get(trigger.rules.type)
+        place = resolve_place(default) if default else None
+        chosen = [place] if place else []
+    return list({place.id: place for place in chosen}.values())
+
+
+def _event(context: _ArticleContext, group: list[_Trigger], places, times) -> Event:
+    first = group[0]
+    start, end = _quote_span(context, group)
+    found = _place(context, places, first)
+    countries = {place.country for place in found}
+    date, precision = _date(context, times, first)
+    actors = _actors(context, first.table, (start, end))
+    return Event(
+        article=context.article.id, type=first.rules.type, quote=context.text[start:end],
+        quote_start=start, quote_end=end, date=date, date_precision=precision,
+        place=", ".join(place.name for place in found) or None,
+        country=countries.pop() if len(countries) == 1 else None,
+        actors=actors, figure=first.figure.number_text if first.figure else None,
+        place_id=found[0].id if len(found) == 1 else None,
+    )
+
+
+def _sentence_events(context: _ArticleContext, sentence: Span) -> list[Event]:
+    triggers = _triggers(context, sentence)
+    if not triggers:
+        return []
+    text, (start, end) = context.text, sentence
+    places = [(start + s, start + e, p) for s, e, p in find_places(text[start:end],
+                                                                  context.article.lang)]
+    times = [(start + s, start + e, t) for s, e, t in find_time_expressions(
+        text[start:end], context.article.lang)]
+    return [_event(context, group, places, times) for group in _group(triggers)]
+
+
+def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]:
+    """The order's stated day for every order; the body's date for headline mentions."""
+    order_day = next((e.date for e in events if e.type == "mobilization_order"
+                      and e.date_precision == "day"), None)
+    title = context.title_span
+    result = []
+    for event in events:
+        if event.type == "mobilization_order" and order_day:
+            event = replace(event, date=order_day, date_precision="day")
+        elif title and _inside((event.quote_start, event.quote_end), title) and not event.date:
+            body = next((e for e in events if e.type == event.type and e.date
+                         and e.quote_start >= title[1]), None)
+            if body:
+                event = replace(event, date=body.date, date_precision=body.date_precision)
+        result.append(event)
+    return result
+
+
+def extract_events(article: Article, figures: Iterable[Figure] = (),
+                   config: EventConfig = EventConfig()) -> list[Event]:
+    """Every event mention an article states, in text order (``figures`` from the figures
+    stage supply the participant figures)."""
+    context = _ArticleContext(article, figures, config)
+    events, seen = [], set()
+    protect = [(f.number_start, f.number_end) for f in context.figures]
+    for sentence in sentence_spans(article.text, protect):
+        passage = _SPACE.sub(" ", article.text[slice(*sentence)]).strip().casefold()
+        if passage in seen:
+            continue
+        seen.add(passage)
+        events.extend(_sentence_events(context, sentence))
+    return _article_rules(context, events)
