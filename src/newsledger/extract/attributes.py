@@ -1,26 +1,30 @@
-"""The descriptive fields of a figure: who, place, attributed_to and rate.
+"""The descriptive fields of a figure: who, place, period, attributed_to and rate.
 
 ``who`` is the English label of the head noun after the number; ``rate`` a rate cue near the
-number in its sentence; ``attributed_to`` the known source (``lang/cues/sources.toml``) nearest
-the number in its sentence, else the last one named earlier in its paragraph, with a relay
-agency added as "X via Y"; ``place`` the place nearest the number in its sentence, else the
-codebook's default place of the category (war losses happen in Ukraine, the call-up in Russia).
+number in its sentence; ``period`` the nearest time expression of its sentence
+(``extract.periods``); ``place`` chosen by the role places play for its category
+(``extract.placing``), with its gazetteer id; ``attributed_to`` the known source
+(``lang/cues/sources.toml``) nearest the number in its sentence, else the last one named in
+the sentences before it in its paragraph or right before it, with a relay agency added as
+"X via Y". A source that only speaks for some categories (a president announcing the call-up
+is no source for emigration counts) is skipped for the others.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from newsledger.extract.cues import Cue, CueTable, known_sources
+from newsledger.extract.periods import Period, find_periods
+from newsledger.extract.placing import Mention, article_country, place_of
 from newsledger.extract.sentences import SpanIndex, paragraph_starts
 from newsledger.models import Article, Figure
-from newsledger.resolve.places import find_places
+from newsledger.resolve.places import find_places, resolve_place
 
-DEFAULT_PLACE = {"killed": "Ukraine", "killed_or_wounded": "Ukraine", "wounded": "Ukraine",
-                 "mobilized": "Russia"}
 RATE_WINDOW = 60  # characters between a number and its rate cue
 SOURCE_LOOKBACK = 3  # sentences of the same paragraph searched for an earlier source
+ARTICLE_LANGUAGE = "en"  # fallback names (Russia, Ukraine) are English
 
 
 @dataclass
@@ -31,15 +35,27 @@ class FigureContext:
     sentences: list[tuple[int, int]]
 
     def __post_init__(self) -> None:
-        self._places: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self._places: dict[tuple[int, int], list[Mention]] = {}
+        self._periods: dict[tuple[int, int], list[Period]] = {}
 
-    def places(self, sentence: tuple[int, int]) -> list[tuple[int, int, str]]:
+    def places(self, sentence: tuple[int, int]) -> list[Mention]:
         """Places named in one sentence (looked up only for sentences that hold figures)."""
         if sentence not in self._places:
             start, end = sentence
             found = find_places(self.article.text[start:end], self.article.lang)
-            self._places[sentence] = [(start + s, start + e, place.name) for s, e, place in found]
+            self._places[sentence] = [(start + s, start + e, place) for s, e, place in found]
         return self._places[sentence]
+
+    def periods(self, sentence: tuple[int, int]) -> list[Period]:
+        if sentence not in self._periods:
+            self._periods[sentence] = find_periods(
+                self.article.text, *sentence, self.article.lang, self.article.published)
+        return self._periods[sentence]
+
+    @cached_property
+    def country(self) -> str | None:
+        """The foreign country the article is about, if it names one."""
+        return article_country(find_places(self.article.text, self.article.lang))
 
     @cached_property
     def sources(self) -> list[Cue]:
@@ -64,17 +80,33 @@ def _rate(context: FigureContext, table: CueTable, figure: Figure,
     return near[0].label if near else None
 
 
+def _speaks_for(cue: Cue, figure: Figure) -> bool:
+    _, info = known_sources()
+    return not info[cue.label].counted or figure.counted in info[cue.label].counted
+
+
+def _sources_before(context: FigureContext, figure: Figure, position: int) -> list[Cue]:
+    """Sources of the sentences before, within the paragraph or in the sentence right before."""
+    sentence = context.sentences[position]
+    paragraph = context.paragraphs.index(figure.number_start)
+    earlier = context.sentences[max(position - SOURCE_LOOKBACK, 0)][0]
+    previous = context.sentences[max(position - 1, 0)][0]
+    return [cue for cue in context.sources if earlier <= cue.start < sentence[0] and (
+        cue.start >= previous or context.paragraphs.index(cue.start) == paragraph)
+        and _speaks_for(cue, figure)]
+
+
 def _attribution(context: FigureContext, figure: Figure, position: int) -> str | None:
     sentence = context.sentences[position]
-    own = [cue for cue in context.sources if sentence[0] <= cue.start < sentence[1]]
+    own = [cue for cue in context.sources
+           if sentence[0] <= cue.start < sentence[1] and _speaks_for(cue, figure)]
+    _, info = known_sources()
     if not own:
-        paragraph = context.paragraphs.index(figure.number_start)
-        earlier = context.sentences[max(position - SOURCE_LOOKBACK, 0)][0]
-        own = [cue for cue in context.sources if earlier <= cue.start < sentence[0]
-               and context.paragraphs.index(cue.start) == paragraph][-1:]
+        before = _sources_before(context, figure, position)
+        paired = len(before) > 1 and info[before[-1].label].relay != info[before[-2].label].relay
+        own = before[-2:] if paired else before[-1:]
     if not own:
         return None
-    _, info = known_sources()
     origins = [cue for cue in own if not info[cue.label].relay]
     relays = [cue for cue in own if info[cue.label].relay]
     nearest = min(origins or relays, key=lambda cue: _gap(cue.start, cue.end, figure)).label
@@ -82,20 +114,31 @@ def _attribution(context: FigureContext, figure: Figure, position: int) -> str |
     return f"{nearest} via {relay}" if origins and relay else nearest
 
 
-def _place(context: FigureContext, figure: Figure, sentence: tuple[int, int]) -> str | None:
-    spans = context.places(sentence)
-    if spans:
-        return min(spans, key=lambda span: _gap(span[0], span[1], figure))[2]
-    return DEFAULT_PLACE.get(figure.counted)
+@cache
+def _place_id(name: str) -> str | None:
+    place = resolve_place(name, ARTICLE_LANGUAGE)
+    return place.id if place else None
+
+
+def _period(context: FigureContext, figure: Figure, sentence: tuple[int, int]) -> dict:
+    periods = context.periods(sentence)
+    if not periods:
+        return {}
+    period = min(periods, key=lambda found: _gap(found.start, found.end, figure))
+    return {"period": period.label, "period_start": period.interval_start,
+            "period_end": period.interval_end, "period_precision": period.precision}
 
 
 def describe(context: FigureContext, table: CueTable, figure: Figure, position: int,
              head: Cue | None) -> dict:
-    """who, place, attributed_to and rate of a figure in sentence number ``position``."""
+    """who, place, period, attributed_to and rate of a figure in sentence number ``position``."""
     sentence = context.sentences[position]
+    place = place_of(figure, context.places(sentence), lambda: context.country)
     return {
         "who": head.label if head else None,
-        "place": _place(context, figure, sentence),
+        "place": place,
+        "place_id": _place_id(place) if place and "," not in place else None,
         "attributed_to": _attribution(context, figure, position),
         "rate": _rate(context, table, figure, sentence),
+        **_period(context, figure, sentence),
     }

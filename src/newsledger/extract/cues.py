@@ -172,6 +172,7 @@ def cue_table(language: str | None) -> CueTable:
 class Source:
     name: str
     relay: bool  # a news agency or outlet passing on someone else's figure
+    counted: frozenset[str] = frozenset()  # the only categories it speaks for (empty: all)
 
 
 @cache
@@ -179,7 +180,8 @@ def known_sources() -> tuple[PhraseSet, dict[str, Source]]:
     """Known sources in every language: a case-sensitive phrase set labelled by canonical name."""
     data = _read_toml("sources.toml")
     groups = {name: entry["aliases"] for name, entry in data.items()}
-    info = {name: Source(name, bool(entry.get("relay"))) for name, entry in data.items()}
+    info = {name: Source(name, bool(entry.get("relay")), frozenset(entry.get("counted", [])))
+            for name, entry in data.items()}
     return PhraseSet(groups, flags=0), info
 
 

@@ -267,6 +267,11 @@ def _find(text: str, language: str | None) -> list[tuple[Match, Grammar]]:
     return [(match, owner[id(match)]) for match in chosen]
 
 
+def parse_time_expressions(text: str, language: str | None = None) -> list[tuple[Match, Grammar]]:
+    """The time expressions of `text` as parsed matches (kind, groups) with their grammar."""
+    return _find(text, language)
+
+
 def find_time_expressions(text: str, language: str | None = None) -> list[tuple[int, int, str]]:
     """Spans of time expressions in `text`, non-overlapping, left to right, with their text."""
     return [(m.start, m.end, text[m.start:m.end]) for m, _ in _find(text, language)]
