@@ -14,9 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newsledger.pipeline import corpus_stage
+from newsledger.resolve.quantities import INFINITY, interval, period_key, place_key, who_group
 from newsledger.store import claims as store
-
-INFINITY = float("inf")
 
 
 @dataclass(frozen=True)
@@ -24,18 +23,10 @@ class ClaimConfig:
     skip_counted: tuple[str, ...] = ("other",)  # categories too mixed to compare
 
 
-def interval(figure: dict) -> tuple[float, float]:
-    """A figure's interval with open ends made infinite."""
-    low = figure["low"] if figure["low"] is not None else 0
-    high = figure["high"] if figure["high"] is not None else INFINITY
-    return low, high
-
-
 def claim_key(figure: dict) -> tuple:
-    """What a figure counts, where, when and at what rate (case-folded)."""
-    place = figure.get("place_id") or (figure["place"] or "").casefold() or None
-    period = figure.get("period_start") or (figure["period"] or "").casefold() or None
-    return figure["counted"], place, period, figure["rate"]
+    """What a figure counts, where, when, at what rate and of which group."""
+    return (figure["counted"], place_key(figure), period_key(figure), figure["rate"],
+            who_group(figure.get("who")))
 
 
 def story_of(ledger) -> dict[str, str]:
@@ -62,12 +53,12 @@ def _clusters(figures: list[dict]) -> Iterator[list[dict]]:
 
 def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> dict:
     """One claim record: corroboration, outlets, dates, spread and every mention."""
-    counted, place, period, rate = key
+    counted, place, period, rate, group = key
     dates = sorted(m["published"] for m in mentions if m["published"])
     lows = [m["low"] for m in mentions if m["low"] is not None]
     highs = [m["high"] for m in mentions if m["high"] is not None]
     first = mentions[0]
-    seed = f"{counted}|{place}|{period}|{rate}|{first['article']}|{first['number_start']}"
+    seed = f"{counted}|{place}|{period}|{rate}|{group}|{first['article']}|{first['number_start']}"
     return {
         "id": "claim-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10],
         "counted": counted, "place": first["place"], "period": first["period"],
@@ -76,7 +67,7 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> di
         "articles": len({m["article"] for m in mentions}),
         "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
         "data": {
-            "rate": rate,
+            "rate": rate, "who": group,
             "outlets": sorted({m["outlet"] for m in mentions if m["outlet"]}),
             "mentions": [{
                 "figure": m["id"], "article": m["article"], "story": stories.get(m["article"]),

@@ -1,162 +1,185 @@
-"""Conflicts: figures about one quantity that cannot both be true, and versions of one story
-whose aligned sentences disagree (a negation flip, a changed number).
+"""Conflicts: figures about one quantity that cannot both be true (this module), and versions
+of one story whose aligned sentences disagree (``versions.py``).
 
-Figure conflicts compare claims (``claims.py``) of the same category and rate whose places and
-periods are compatible (equal, or one unstated) and whose intervals are disjoint. Two vague
-magnitudes ("tens of thousands" vs "hundreds of thousands") are too loose to contradict each
-other, and figures of one story are versions, not independent sources, so neither is flagged.
-Version conflicts align each member of a story with its origin, across languages.
+Two figures are about one quantity when they count the same category at the same place and
+rate, of the same group where both say (``quantities.py``). They conflict when their intervals
+cannot both hold at the times they speak of: counts of people who left, were detained or died
+are cumulative, so a later, larger total is growth, not a disagreement; a later total below an
+earlier lower bound, or two reports of one day with disjoint intervals, is. Gaps within rounding
+(``min_ratio``) are not conflicts; two vague magnitudes are too loose to contradict each other;
+figures of one story are versions, not independent sources; and two articles that agree on some
+value of the quantity are speaking of different parts of it where their other values differ.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections import defaultdict
-from collections.abc import Iterator
-from functools import cache
-from importlib import resources
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import combinations
 
 from newsledger.pipeline import corpus_stage
-from newsledger.resolve.claims import interval
+from newsledger.resolve.claims import story_of
+from newsledger.resolve.quantities import (
+    IMPLICIT_PLACE,
+    INFINITY,
+    Quantity,
+    as_of,
+    interval,
+    quantity,
+    same_group,
+)
 from newsledger.store import claims as store
-from newsledger.stories.align import align, sentences_of
-from newsledger.stories.anchors import number_keys
 
-# DESIGN.md: departures with no destination are placed in the country left
-IMPLICIT_PLACE = {"left_country": "russia"}
-_WORD = re.compile(r"\w+n't|n'|\w+", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _conflict(kind: str, a: dict, b: dict, why: str, data: dict) -> dict:
+@dataclass(frozen=True)
+class ConflictConfig:
+    """What counts as a disagreement between two figures."""
+
+    skip_counted: tuple[str, ...] = ("other",)  # categories too mixed to compare
+    min_ratio: float = 1.5  # the larger value at least this many times the smaller one
+    band_ratio: float = 3.0  # undated: a count this far above a magnitude stated in words
+    same_data: int = 2  # exact values two articles share that make them one data release
+
+
+def conflict_record(kind: str, a: dict, b: dict, why: str, data: dict) -> dict:
+    """A stored conflict: both quotes with their articles, the reason and the evidence."""
     seed = f"{kind}|{a['article']}|{a['quote']}|{b['article']}|{b['quote']}"
     return {"id": f"{kind}-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10], "kind": kind,
             "article_a": a["article"], "article_b": b["article"], "a": a["quote"],
             "b": b["quote"], "why": why, "data": data}
 
 
-def _compatible(x: str | None, y: str | None) -> bool:
-    return x is None or y is None or x == y
-
-
-def _place(claim: dict) -> str | None:
-    """The claim's place, or the codebook's implicit one ("left" means left Russia)."""
-    place = (claim["place"] or "").casefold() or None
-    return place or IMPLICIT_PLACE.get(claim["counted"])
-
-
-def _disjoint(a: dict, b: dict) -> bool:
-    a_low, a_high = interval(a)
-    b_low, b_high = interval(b)
-    return a_high < b_low or b_high < a_low
-
-
-def _describe(m: dict) -> str:
-    low = "" if m["low"] is None else f"{m['low']:,}"
-    high = "" if m["high"] is None else f"{m['high']:,}"
+def describe(figure: dict) -> str:
+    """A figure's interval for people: "98,000", "300,000..", "20,000..99,999"."""
+    low = "" if figure["low"] is None else f"{figure['low']:,}"
+    high = "" if figure["high"] is None else f"{figure['high']:,}"
     return low if low == high else f"{low}..{high}"
 
 
-def figure_conflicts(claims: list[dict]) -> Iterator[dict]:
-    """Pairs of mentions from different stories whose claims cannot both be true."""
-    by_kind: dict[tuple, list[dict]] = defaultdict(list)
-    for claim in claims:
-        by_kind[claim["counted"], claim["data"]["rate"]].append(claim)
-    for (counted, _rate), group in sorted(by_kind.items(), key=repr):
-        for one, two in combinations(group, 2):
-            place = _place(one)
-            if place is None or place != _place(two) or not _compatible(one["period"],
-                                                                        two["period"]):
+def _stated(figure: dict) -> bool:
+    """True when the quote says more than the number (a bare table cell cannot be read)."""
+    return bool(_LETTER.search(figure["quote"].replace(figure["number_text"], "")))
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    a_low, a_high = interval(a)
+    b_low, b_high = interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _gap(lower: dict, upper: dict) -> float:
+    """How many times ``upper``'s low end exceeds ``lower``'s high end (≤ 1: they meet)."""
+    low, high = interval(upper)[0], interval(lower)[1]
+    if high == INFINITY:
+        return 0.0
+    return low / high if high else INFINITY if low else 0.0
+
+
+def _moment(figure: dict) -> str | None:
+    start, end = as_of(figure)
+    return end or start
+
+
+UNDATED = ("no date tells them apart, and a count a whole band above a magnitude stated in "
+           "words cannot describe the same total")
+
+
+def _undated_gap(a: dict, b: dict, config: ConflictConfig) -> float:
+    """Without dates, growth can explain any gap between two counts; only a magnitude stated
+    in words ("tens of thousands") that the other count exceeds by a whole band contradicts."""
+    gaps = [_gap(low, high) for low, high in ((a, b), (b, a))
+            if low["qualifier"] == "vague" and high["qualifier"] != "vague"]
+    return max(gaps, default=0.0) if max(gaps, default=0.0) >= config.band_ratio else 0.0
+
+
+def contradiction(a: dict, b: dict, config: ConflictConfig = ConflictConfig()
+                  ) -> tuple[float, str] | None:
+    """How strongly and why two figures of one quantity cannot both be true, or None."""
+    if a["qualifier"] == b["qualifier"] == "vague" or not same_group(a, b):
+        return None
+    when_a, when_b = _moment(a), _moment(b)
+    if when_a and when_b and when_a != when_b:
+        earlier, later = (a, b) if when_a < when_b else (b, a)
+        gap = _gap(later, earlier)
+        reason = (f"the later report ({_moment(later)}) gives less than the earlier one's "
+                  f"lower bound ({_moment(earlier)}); a cumulative count cannot shrink")
+    elif when_a and when_b:
+        gap, reason = max(_gap(a, b), _gap(b, a)), "the same day: the intervals do not overlap"
+    else:
+        gap, reason = _undated_gap(a, b, config), UNDATED
+    return (gap, reason) if gap >= config.min_ratio else None
+
+
+def _conflict(key: Quantity, a: dict, b: dict, reason: str) -> dict:
+    place = a["place"] or b["place"] or IMPLICIT_PLACE.get(key.counted) or "unstated place"
+    rate = f" {key.rate}" if key.rate else ""
+    why = (f"{key.counted}{rate} at {place}: {describe(a)} ({a['outlet'] or a['article']}, "
+           f"{a['published'] or 'undated'}) vs {describe(b)} ({b['outlet'] or b['article']}, "
+           f"{b['published'] or 'undated'}); {reason}")
+    return conflict_record("figure", a, b, why, {
+        "counted": key.counted, "place": key.place, "rate": key.rate,
+        "outlets": [a["outlet"], b["outlet"]], "dates": [a["published"], b["published"]],
+        "intervals": [[a["low"], a["high"]], [b["low"], b["high"]]],
+        "numbers": [a["number_text"], b["number_text"]]})
+
+
+def _agree(first: list[dict], second: list[dict]) -> bool:
+    """True when the two articles state a common value of the quantity for one group."""
+    return any(_overlap(a, b) and same_group(a, b) for a in first for b in second)
+
+
+def _values(figures: Iterable[dict]) -> dict[str, set[int]]:
+    """Article id -> the values its figures state in numbers (any category)."""
+    values: dict[str, set[int]] = defaultdict(set)
+    for figure in figures:
+        if figure["qualifier"] != "vague" and (figure["low"] or figure["high"]):
+            values[figure["article"]].add(figure["low"] or figure["high"])
+    return values
+
+
+def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
+                     config: ConflictConfig = ConflictConfig()) -> Iterator[dict]:
+    """At most one conflict per quantity and pair of independent stories: the clearest.
+
+    Two articles that agree on a value of the quantity, or state ``same_data`` values
+    in common, report one data release; their other differences are different parts of it.
+    """
+    figures = list(figures)
+    values = _values(figures)
+    buckets: dict[Quantity, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for figure in figures:
+        if figure["counted"] not in config.skip_counted and _stated(figure):
+            if (key := quantity(figure)).place is not None:
+                buckets[key][figure["article"]].append(figure)
+    for key in sorted(buckets, key=repr):
+        by_article = buckets[key]
+        found: dict[tuple[str, str], tuple] = {}
+        for first, second in combinations(sorted(by_article), 2):
+            pair = tuple(sorted((stories.get(first, first), stories.get(second, second))))
+            if pair[0] == pair[1] or _agree(by_article[first], by_article[second]):
                 continue
-            pair = _pick(one["data"]["mentions"], two["data"]["mentions"])
-            if pair is None:
+            if len(values[first] & values[second]) >= config.same_data:
                 continue
-            a, b = pair
-            why = (f"{counted}: {_describe(a)} ({a['outlet'] or a['article']}, "
-                   f"{a['published'] or 'undated'}) vs {_describe(b)} "
-                   f"({b['outlet'] or b['article']}, {b['published'] or 'undated'})")
-            yield _conflict("figure", a, b, why, {
-                "counted": counted, "claims": [one["id"], two["id"]],
-                "outlets": [a["outlet"], b["outlet"]], "dates": [a["published"], b["published"]],
-                "intervals": [[a["low"], a["high"]], [b["low"], b["high"]]]})
-
-
-def _pick(first: list[dict], second: list[dict]) -> tuple[dict, dict] | None:
-    """The first pair of disjoint mentions from different stories, not both vague."""
-    for a in first:
-        for b in second:
-            story_a, story_b = a["story"] or a["article"], b["story"] or b["article"]
-            if story_a == story_b or (a["qualifier"] == b["qualifier"] == "vague"):
-                continue
-            if _disjoint(a, b):
-                return a, b
-    return None
-
-
-@cache
-def _table() -> dict:
-    path = resources.files("newsledger.stories").joinpath("lang/negation.toml")
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-def negations() -> dict[str, list[str]]:
-    return {k: v for k, v in _table().items() if k != "prefixes"}
-
-
-def _tokens(sentence: str) -> list[str]:
-    return [t.casefold() for t in _WORD.findall(sentence.replace("’", "'"))]
-
-
-def negated(sentence: str, language: str | None, other: str = "") -> bool:
-    """True when the sentence has a negation word, or a negative-prefixed word whose stem is
-    a word of ``other`` ("disagree" beside "agree")."""
-    tokens = _tokens(sentence)
-    words = set(negations().get(language or "", ()))
-    if any(token in words or token.endswith("n't") for token in tokens):
-        return True
-    stems = set(_tokens(other))
-    return any(token.startswith(p) and token[len(p):] in stems
-               for token in tokens for p in _table()["prefixes"].get(language or "", ()))
-
-
-def disagreement(a: str, b: str, lang_a: str | None, lang_b: str | None) -> str | None:
-    """Why two aligned sentences disagree, or None."""
-    known = negations()
-    if lang_a in known and lang_b in known and negated(a, lang_a, b) != negated(b, lang_b, a):
-        return "negation flip"
-    numbers_a, numbers_b = number_keys(a), number_keys(b)
-    if numbers_a and numbers_b and numbers_a != numbers_b:
-        return "changed number"
-    return None
-
-
-def version_conflicts(ledger, threshold: float = 0.7) -> Iterator[dict]:
-    """Aligned sentences of a story's members that disagree with the origin's."""
-    for story in ledger.stories():
-        ids = [m["article"] for m in story["members"]]
-        articles = {a.id: a for a in ledger.articles(ids=ids)}
-        origin = articles[story["origin"]]
-        base = sentences_of(origin.text)
-        for member in ids:
-            if member == origin.id:
-                continue
-            other = articles[member]
-            version = sentences_of(other.text)
-            for pair in align(base, version, threshold):
-                a, b = base.sentence(pair.a).strip(), version.sentence(pair.b).strip()
-                why = disagreement(a, b, origin.lang, other.lang)
-                if why:
-                    yield _conflict("version", {"article": origin.id, "quote": a},
-                                    {"article": other.id, "quote": b}, why,
-                                    {"story": story["id"], "similarity": round(pair.score, 3),
-                                     "outlets": [origin.outlet, other.outlet],
-                                     "dates": [origin.published, other.published]})
+            for a in by_article[first]:
+                for b in by_article[second]:
+                    if hit := contradiction(a, b, config):
+                        rank = (hit[0], a["article"], b["article"], a["number_start"])
+                        if pair not in found or rank > found[pair][0]:
+                            found[pair] = (rank, a, b, hit[1])
+        for _rank, a, b, reason in sorted(found.values(), key=lambda item: item[0][1:]):
+            yield _conflict(key, a, b, reason)
 
 
 def find_conflicts(ledger) -> Iterator[dict]:
-    yield from figure_conflicts(list(store.claims(ledger)))
+    """Every figure and version conflict in the ledger."""
+    from newsledger.resolve.versions import version_conflicts
+
+    yield from figure_conflicts(ledger.figures(), story_of(ledger))
     yield from version_conflicts(ledger)
 
 
