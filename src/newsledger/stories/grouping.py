@@ -9,9 +9,10 @@ Three passes over the ledger, each near-linear:
    sources; ``anchors.py``); leaders sharing enough anchor weight are candidates. Anchors
    shared by more than ``max_block`` leaders are dropped (block purging), so no block is large.
 3. Verify each candidate by aligning sentences across languages (``align.py``): many aligned
-   sentences make one story; a single aligned sentence counts only when the two also share
-   rare anchors and credit the same news agency, or one names the other's outlet as its source.
-   Independent reports of one event share the event's figures but not its sentences.
+   sentences make one story; a few aligned sentences count only when one article names the
+   other's outlet as its source, or the two credit the same news agency and share one quoted
+   speech (the same words in quotation marks, in any language). Independent reports crediting
+   one agency paraphrase its facts; copies and translations of one wire story carry its quotes.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from newsledger.stories.align import Sentences, align, sentences_of
 from newsledger.stories.anchors import anchor_keys, cites_outlet, hashed
 from newsledger.stories.minhash import signature
 
+QUOTATION_MARKS = "\"“”«»„‟‹›「」"
+
 
 @dataclass(frozen=True)
 class StoryConfig:
@@ -51,7 +54,7 @@ class StoryConfig:
     sentence_similarity: float = 0.7
     aligned: float = 0.3  # share of aligned sentences that alone makes one story...
     min_pairs: int = 2  # ...when at least this many sentences align
-    min_aligned: int = 1  # aligned sentences enough with shared anchors and a shared wire
+    min_aligned: int = 1  # aligned sentences enough with a citation or a shared wire quote
 
 
 @dataclass(slots=True)
@@ -178,12 +181,15 @@ def _verify(ledger, leaders: list[_Leader], candidates, groups: _Groups,
         if groups.root(a.item) == groups.root(b.item):
             continue
         first, second = texts[a.item], texts[b.item]
-        pairs = len(align(first, second, config.sentence_similarity))
+        matches = align(first, second, config.sentence_similarity)
+        pairs = len(matches)
         aligned = pairs / max(min(len(first.spans), len(second.spans)), 1)
         shared = sorted(a.sources & b.sources)
         cites = (cites_outlet(first.text, b.outlet) or cites_outlet(second.text, a.outlet))
         by_alignment = aligned >= config.aligned and pairs >= config.min_pairs
-        if not by_alignment and not ((shared or cites) and pairs >= config.min_aligned):
+        wire = shared and any(_quoted(first.sentence(m.a)) and _quoted(second.sentence(m.b))
+                              for m in matches)
+        if not by_alignment and not ((wire or cites) and pairs >= config.min_aligned):
             continue
         same = groups.items[a.item].language == groups.items[b.item].language
         groups.join(_Edge(a.item, b.item, "near_duplicate" if same else "translation",
@@ -191,6 +197,11 @@ def _verify(ledger, leaders: list[_Leader], candidates, groups: _Groups,
                               "aligned": round(aligned, 3), "anchors": round(weight, 2),
                               "anchor_overlap": round(overlap, 3), "sources": shared,
                               "cites": cites}))
+
+
+def _quoted(sentence: str) -> bool:
+    """True when the sentence carries quoted speech (a quotation mark of any language)."""
+    return any(mark in sentence for mark in QUOTATION_MARKS)
 
 
 def _story(members: list[int], items: list[_Item], edges: list[_Edge]) -> Story:
