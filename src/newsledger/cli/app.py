@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsledger.errors import NewsledgerError
@@ -33,7 +34,7 @@ def settings_for(db: str | None, **overrides) -> Settings:
 
 def fail(error: NewsledgerError) -> None:
     """Print a coded error on one line and exit non-zero."""
-    errors.print(f"[red]error[/red] {error}", highlight=False, markup=True)
+    errors.print(f"[red]error[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 

@@ -4,6 +4,7 @@ summary."""
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
 from newsledger import api
@@ -42,13 +43,14 @@ def ingest(
 
             def on_item(status: str, label: str) -> None:
                 if status == "failed":
-                    errors.print(f"[red]failed[/red] {label}", highlight=False)
-                progress.update(task, advance=1, description=f"{status} {label[:50]}")
+                    errors.print(f"[red]failed[/red] {escape(label)}", highlight=False,
+                                 soft_wrap=True)
+                progress.update(task, advance=1, description=f"{status} {escape(label[:50])}")
 
             report = api.ingest(inputs, settings.db, settings, on_item=on_item)
     except NewsledgerError as error:
         fail(error)
-    console.print(report.summary(), highlight=False)
+    console.print(report.summary(), highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
 
