@@ -1,0 +1,35 @@
+"""``newsledger serve``: the read-only web app and JSON API over a ledger."""
+
+from __future__ import annotations
+
+import typer
+
+from newsledger.cli.app import DbOption, app, fail, settings_for
+from newsledger.errors import NewsledgerError
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: str = DbOption,
+    host: str = typer.Option("127.0.0.1", help="Address to bind; the default reaches only this "
+                                               "machine."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Browse the ledger in a web browser (read-only pages with a JSON twin under /api)."""
+    import uvicorn
+
+    from newsledger.publish.web import create_app
+
+    target = settings_for(db).db
+    try:
+        web_app = create_app(target)
+    except NewsledgerError as error:
+        fail(error)
+    reach = ("bound to 127.0.0.1: only this machine can connect" if host in LOCAL_HOSTS
+             else f"bound to {host}: OTHER MACHINES CAN CONNECT")
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"Serving {target} read-only ({reach}).")
+    typer.echo(f"Open http://{shown}:{port}/   (JSON API under /api/, Ctrl+C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -1,0 +1,120 @@
+"""The web app: read-only pages and a JSON API over one ledger, every error in one shape.
+
+Article text is untrusted: templates autoescape everything, and a Content-Security-Policy
+allows only the package's own scripts and styles, so injected markup stays inert.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException
+
+from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError, StoreError
+from newsledger.models import COUNTED
+from newsledger.publish.web import charts, downloads, routes, text
+from newsledger.store import Ledger
+
+VERSION = version("newsledger")
+HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def open_ledger(db: str) -> Ledger:
+    """The ledger to serve; a SQLite path must already exist (serving never creates one)."""
+    if "://" not in db and not Path(db).is_file():
+        raise StoreError(f"no ledger at {db}; build one with `newsledger ingest`", source=db)
+    return Ledger(db)
+
+
+def templates() -> Jinja2Templates:
+    environment = Environment(loader=PackageLoader("newsledger.publish.web", "templates"),
+                              autoescape=select_autoescape(default=True), trim_blocks=True,
+                              lstrip_blocks=True)
+    environment.filters["number"] = charts.number
+    environment.filters["marked"] = text.marked
+    environment.filters["web_url"] = text.web_url
+    environment.globals.update(
+        describe=charts.describe, timeline=charts.timeline, spread=charts.spread,
+        highlight=text.highlight, word_diff=text.word_diff, categories=COUNTED,
+        version=VERSION,
+    )
+    return Jinja2Templates(env=environment)
+
+
+def _error(request: Request, error: NewsledgerError, status: int) -> Response:
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return JSONResponse(error.as_dict(), status_code=status, headers=HEADERS)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"error": error, "status": status}, status_code=status,
+        headers=HEADERS)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NewsledgerError)
+    async def coded(request: Request, error: NewsledgerError) -> Response:
+        return _error(request, error, error.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}"
+            for e in error.errors())
+        return _error(request, BadOption(problems), 422)
+
+    @app.exception_handler(HTTPException)
+    async def http(request: Request, error: HTTPException) -> Response:
+        kind = NotFound if error.status_code == 404 else QueryError
+        message = f"no page at {request.url.path}" if error.status_code == 404 else error.detail
+        return _error(request, kind(str(message)), error.status_code)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        return _error(request, NewsledgerError("internal error; see the server log"), 500)
+
+
+def create_app(db: str) -> FastAPI:
+    """A read-only web app over the ledger ``db`` (SQLite path or database URL)."""
+    ledger = open_ledger(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        ledger.close()
+
+    app = FastAPI(
+        title="newsledger", version=VERSION, lifespan=lifespan, docs_url=None,
+        redoc_url=None, openapi_url="/openapi.json",
+        description="Read-only JSON API over a newsledger store: every page of the web app "
+                    "has a twin under /api with the same query parameters.",
+    )
+    app.state.ledger = ledger
+    app.state.templates = templates()
+    app.mount("/static", StaticFiles(packages=[("newsledger.publish.web", "static")]),
+              name="static")
+    app.include_router(downloads.router)
+    app.include_router(routes.router)
+    _install_error_handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next) -> Response:
+        response = await call_next(request)
+        response.headers.update(HEADERS)
+        return response
+
+    return app

@@ -1,0 +1,169 @@
+"""Chart geometry for server-rendered SVG: figures as intervals on a log scale.
+
+Intervals stay intervals ("hundreds of thousands" is a band, "more than 2,000" a whisker running
+off the top), exact numbers are points. The templates draw what these functions compute.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+MAX_POWER = 9  # 10^9 people is beyond any count in a ledger
+
+
+def number(value: int | None) -> str:
+    """1234567 -> '1,234,567'; None -> ''."""
+    return "" if value is None else f"{value:,}"
+
+
+def describe(low: int | None, high: int | None, qualifier: str) -> str:
+    """An interval in words: '98,000', '20,000–99,999', '≥ 2,000', '≤ 500'."""
+    if low is not None and low == high:
+        text = number(low)
+    elif high is None:
+        text = f"≥ {number(low)}"
+    elif low is None:
+        text = f"≤ {number(high)}"
+    else:
+        text = f"{number(low)}–{number(high)}"
+    return text if qualifier in ("exact", "range") else f"{text} ({qualifier})"
+
+
+def interval_kind(low: int | None, high: int | None) -> str | None:
+    """point, band, open_high (no upper end), open_low (no lower end), or None."""
+    if low is None and high is None:
+        return None
+    if high is None:
+        return "open_high"
+    if low is None:
+        return "open_low"
+    return "point" if low == high else "band"
+
+
+@dataclass(frozen=True)
+class LogScale:
+    """Values 1..10^power mapped onto pixels ``start``..``end`` (either direction)."""
+
+    power: int
+    start: float
+    end: float
+
+    @classmethod
+    def fitting(cls, values: list[int], start: float, end: float) -> LogScale:
+        largest = max([v for v in values if v] or [10])
+        return cls(min(MAX_POWER, max(1, math.ceil(math.log10(largest + 1)))), start, end)
+
+    def __call__(self, value: int | None) -> float:
+        fraction = math.log10(max(value or 1, 1)) / self.power
+        return round(self.start + (self.end - self.start) * min(fraction, 1.0), 1)
+
+    def ticks(self) -> list[tuple[float, str]]:
+        step = max(1, math.ceil(self.power / 4))
+        return [(self(10 ** p), _short(10 ** p)) for p in range(0, self.power + 1, step)]
+
+
+def _short(value: int) -> str:
+    for size, suffix in ((10 ** 9, "B"), (10 ** 6, "M"), (10 ** 3, "k")):
+        if value >= size:
+            return f"{value // size}{suffix}"
+    return str(value)
+
+
+def _span(scale: LogScale, low: int | None, high: int | None) -> tuple[float, float]:
+    """Pixel ends of an interval; open ends run to the edge of the scale."""
+    return (scale.start if low is None else scale(low),
+            scale.end if high is None else scale(high))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Small multiples: one row per category, publication date across, log value up."""
+
+    width: int
+    height: int
+    panels: list[dict]
+    months: list[tuple[float, str]]
+    undated: int
+
+
+PANEL, GAP, LEFT, RIGHT, TOP, BOTTOM = 64, 12, 48, 16, 8, 26
+
+
+def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
+    """Geometry of the overview chart for ``chart_marks`` rows."""
+    days = [date.fromisoformat(m["published"]).toordinal() for m in marks]
+    first, last = (min(days), max(days)) if days else (0, 1)
+    last = max(last, first + 1)
+
+    def x(day: int) -> float:
+        return round(LEFT + (width - LEFT - RIGHT) * (day - first) / (last - first), 1)
+
+    by_category: dict[str, list[tuple[dict, int]]] = {}
+    for mark, day in zip(marks, days, strict=True):
+        by_category.setdefault(mark["counted"], []).append((mark, day))
+    order = sorted(by_category, key=lambda c: (-sum(m["n"] for m, _ in by_category[c]), c))
+    values = [v for m in marks for v in (m["low"], m["high"]) if v is not None]
+    panels = []
+    for row, counted in enumerate(order):
+        top = TOP + row * (PANEL + GAP)
+        scale = LogScale.fitting(values, top + PANEL, top)
+        panels.append({
+            "counted": counted, "top": top, "bottom": top + PANEL,
+            "figures": sum(m["n"] for m, _ in by_category[counted]),
+            "ticks": scale.ticks(),
+            "marks": [_timeline_mark(m, x(day), scale) for m, day in by_category[counted]
+                      if interval_kind(m["low"], m["high"])],
+        })
+    height = TOP + len(panels) * (PANEL + GAP) + BOTTOM
+    return Timeline(width, height, panels, _months(first, last, x), undated)
+
+
+def _timeline_mark(mark: dict, x: float, scale: LogScale) -> dict:
+    kind = interval_kind(mark["low"], mark["high"])
+    y0, y1 = _span(scale, mark["low"], mark["high"])
+    label = describe(mark["low"], mark["high"], mark["qualifier"])
+    count = f" · {mark['n']} figures" if mark["n"] > 1 else ""
+    query = {"counted": mark["counted"], "since": mark["published"], "until": mark["published"]}
+    return {"kind": kind, "x": x, "y0": y0, "y1": y1, "vague": mark["qualifier"] == "vague",
+            "n": mark["n"], "href": "/figures?" + urlencode(query),
+            "title": f"{mark['counted']} · {mark['published']} · {label}{count}"}
+
+
+def _months(first: int, last: int, x) -> list[tuple[float, str]]:
+    """Month ticks between two ordinal days, thinned to at most 8 labels."""
+    start, end = date.fromordinal(first), date.fromordinal(last)
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        day = date(year, month, 1).toordinal()
+        if first <= day <= last:
+            months.append((x(day), date(year, month, 1).strftime("%b %Y")))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    step = max(1, math.ceil(len(months) / 8))
+    return months[::step] or [(x(first), start.isoformat())]
+
+
+ROW, SPREAD_LEFT = 22, 170
+
+
+def spread(mentions: list[dict], width: int = 720, limit: int = 80) -> dict:
+    """Geometry of a claim's value spread: one row per mention, value across on a log scale."""
+    rows = [m for m in mentions if interval_kind(m["low"], m["high"])][:limit]
+    values = [v for m in rows for v in (m["low"], m["high"]) if v is not None]
+    scale = LogScale.fitting(values, SPREAD_LEFT, width - RIGHT)
+    drawn = []
+    for i, mention in enumerate(rows):
+        x0, x1 = _span(scale, mention["low"], mention["high"])
+        drawn.append({
+            "kind": interval_kind(mention["low"], mention["high"]), "x0": x0, "x1": x1,
+            "y": 12 + i * ROW, "label": mention["outlet"] or mention["article"],
+            "vague": mention["qualifier"] == "vague",
+            "title": f"{mention['number_text']} · "
+                     f"{describe(mention['low'], mention['high'], mention['qualifier'])}",
+        })
+    return {"width": width, "height": 12 + len(drawn) * ROW + BOTTOM, "rows": drawn,
+            "ticks": scale.ticks(), "left": SPREAD_LEFT, "right": width - RIGHT,
+            "hidden": len(mentions) - len(drawn)}

@@ -1,0 +1,149 @@
+"""The pages and their JSON twins: every view returns data; ``twin`` serves it as JSON under
+``/api`` and as an HTML page rendered from the same data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse
+
+from newsledger.publish.web.params import Paging, counted_option, filter_values, filters
+from newsledger.store import Ledger, browse
+from newsledger.store import claims as claim_store
+from newsledger.store.browse import Filters
+
+router = APIRouter()
+
+
+def identifier() -> Path:
+    """A path parameter holding a stable id (one object per route: FastAPI keeps its name)."""
+    return Path(..., max_length=255, description="Stable id.")
+
+
+def ledger_of(request: Request) -> Ledger:
+    return request.app.state.ledger
+
+
+def facets(request: Request) -> dict:
+    """Filter choices for the HTML forms (not part of the JSON twins)."""
+    return {"facets": browse.facets(ledger_of(request))}
+
+
+def twin(path: str, template: str, extras: Callable[[Request], dict] | None = None):
+    """Register ``view`` at ``/api{path}`` (JSON) and at ``path`` (HTML from ``template``)."""
+
+    def decorate(view):
+        router.add_api_route("/api" + path, view, methods=["GET"], name="api_" + view.__name__,
+                             summary=(view.__doc__ or "").split("\n")[0].rstrip("."))
+
+        @wraps(view)
+        def page(**kwargs):
+            request = kwargs["request"]
+            context = {"data": view(**kwargs), **(extras(request) if extras else {})}
+            return request.app.state.templates.TemplateResponse(request, template, context)
+
+        router.add_api_route(path, page, methods=["GET"], name=view.__name__,
+                             include_in_schema=False, response_class=HTMLResponse)
+        return view
+
+    return decorate
+
+
+def listing(request: Request, page: browse.Page, **extra) -> dict:
+    """A list response: its items, total, offset, limit and the URL of the next page."""
+    following = (str(request.url.include_query_params(offset=page.next_offset))
+                 if page.next_offset is not None else None)
+    return {"total": page.total, "offset": page.offset, "limit": page.limit, "next": following,
+            **extra, "items": page.rows}
+
+
+def _summary(claim: dict) -> dict:
+    """A claim without its mention list (outlets kept)."""
+    data = claim.get("data") or {}
+    return {**{k: v for k, v in claim.items() if k != "data"}, "outlets": data.get("outlets", [])}
+
+
+@twin("/", "overview.html")
+def overview(request: Request) -> dict:
+    """Ledger totals, figures by category over time, best corroborated claims, newest conflicts."""
+    ledger = ledger_of(request)
+    marks, undated = browse.chart_marks(ledger, Filters())
+    return {
+        "totals": browse.totals(ledger),
+        "chart": {"marks": marks, "undated": undated},
+        "claims": [_summary(c) for c in browse.claims(ledger, limit=8).rows],
+        "conflicts": browse.conflicts(ledger, limit=6).rows,
+    }
+
+
+@twin("/search", "search.html", extras=facets)
+def search(request: Request, chosen: Filters = Depends(filters),
+           paging: Paging = Depends()) -> dict:
+    """Articles by full-text search and filters (best matches first, else ingest order)."""
+    page = browse.articles(ledger_of(request), chosen, paging.offset, paging.limit)
+    return listing(request, page, filters=filter_values(chosen))
+
+
+@twin("/figures", "figures.html", extras=facets)
+def figures(request: Request, chosen: Filters = Depends(filters),
+            paging: Paging = Depends()) -> dict:
+    """Figures with their evidence, filtered; CSV and JSON Lines downloads of the whole list."""
+    page = browse.figures(ledger_of(request), chosen, paging.offset, paging.limit)
+    query = request.url.query
+    downloads = {kind: str(request.url_for("download_figures", kind=kind)) + (
+        f"?{query}" if query else "") for kind in ("csv", "jsonl")}
+    return listing(request, page, filters=filter_values(chosen), downloads=downloads)
+
+
+@twin("/articles/{article_id}", "article.html")
+def article(request: Request, article_id: str = identifier()) -> dict:
+    """One article: its text, figures, story, claims and conflicts."""
+    ledger = ledger_of(request)
+    record = ledger.article_row(article_id)
+    story_id = browse.story_of(ledger, article_id)
+    return {
+        "article": record,
+        "figures": list(ledger.figures(article=article_id)),
+        "story": browse.story(ledger, story_id) if story_id else None,
+        "claims": browse.claims_of_article(ledger, article_id),
+        "conflicts": browse.conflicts(ledger, article=article_id, limit=20).rows,
+    }
+
+
+@twin("/claims", "claims.html")
+def claims(request: Request, counted: str | None = Query(None, max_length=40),
+           paging: Paging = Depends()) -> dict:
+    """Claims (figures stating one quantity), most independent stories first."""
+    chosen = counted_option(counted)
+    page = browse.claims(ledger_of(request), chosen, paging.offset, paging.limit)
+    page.rows[:] = [_summary(c) for c in page.rows]
+    return listing(request, page, filters={"counted": chosen} if chosen else {})
+
+
+@twin("/claims/{claim_id}", "claim.html")
+def claim(request: Request, claim_id: str = identifier()) -> dict:
+    """One claim with every mention (quote, outlet, date, language, story)."""
+    return claim_store.claim(ledger_of(request), claim_id)
+
+
+@twin("/stories", "stories.html")
+def stories(request: Request, paging: Paging = Depends()) -> dict:
+    """Stories (copies, near-duplicates and translations of one text), largest first."""
+    return listing(request, browse.stories(ledger_of(request), paging.offset, paging.limit))
+
+
+@twin("/stories/{story_id}", "story.html")
+def story(request: Request, story_id: str = identifier()) -> dict:
+    """One story: its members with relation and similarity, origin first."""
+    return browse.story(ledger_of(request), story_id)
+
+
+@twin("/conflicts", "conflicts.html")
+def conflicts(request: Request,
+              kind: str | None = Query(None, pattern=r"^(figure|version)?$"),
+              paging: Paging = Depends()) -> dict:
+    """Pairs of quotes that cannot both be true, newest first."""
+    page = browse.conflicts(ledger_of(request), kind or None, None, paging.offset, paging.limit)
+    return listing(request, page, filters={"kind": kind} if kind else {})
