@@ -1,11 +1,12 @@
 """Event trigger tables: one TOML file per language under ``lang/events/``, compiled once.
 
 A language file lists, per codebook event type, the trigger patterns (regular expressions,
-case-insensitive, anchored at a word start), optional ``requires`` patterns (the sentence must
-match one: arson needs an enlistment office) and ``excludes`` patterns (the clause must match
+case-insensitive, matching whole words: end a stem with ``\w*``), optional ``requires`` patterns (the sentence must
+match one: arson needs an enlistment office) and ``excludes`` patterns (the sentence must match
 none: an asylum *decision* is not a request). ``blockers`` mark clauses that state no event
 (plans, fears, hypotheticals); ``participants`` are mass-participant phrases a movement needs
-when no figure is stated; ``actors`` map phrases to normalised English actor names.
+when no figure is stated, with a place or a ``mass`` phrase ("en masse", "queues"); ``here`` phrases ("into the country") point to the country
+the article is about; ``actors`` map phrases to normalised English actor names.
 ``common.toml`` holds what every language shares (figure categories and default places).
 """
 
@@ -28,7 +29,7 @@ def _compile(patterns: list[str]) -> re.Pattern | None:
     if not patterns:
         return None
     spaced = [pattern.replace(" ", r"\s+") for pattern in patterns]
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in spaced) + ")", FLAGS)
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in spaced) + r")(?!\w)", FLAGS)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class EventTable:
     types: tuple[TypeRules, ...]
     blockers: re.Pattern | None
     participants: re.Pattern | None
+    mass: re.Pattern | None
+    here: re.Pattern | None
     actors: tuple[tuple[str, re.Pattern], ...]
     also: tuple[str, ...]
 
@@ -84,7 +87,9 @@ def event_table(language: str) -> EventTable:
     )
     actors = tuple((name, _compile(patterns)) for name, patterns in data.get("actors", {}).items())
     return EventTable(language, types, _compile(data.get("blockers", [])),
-                      _compile(data.get("participants", [])), actors,
+                      _compile(data.get("participants", [])), _compile(data.get("mass", [])),
+                      _compile(data.get("here", [])),
+                      actors,
                       tuple(data.get("also", [])))
 
 

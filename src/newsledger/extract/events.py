@@ -15,9 +15,10 @@ the order's day when the article states it, and a headline mention takes the bod
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from newsledger.extract.event_tables import EventTable, TypeRules, common, tables_for
 from newsledger.extract.sentences import sentence_spans
@@ -28,6 +29,7 @@ from newsledger.resolve.places import Place, find_places, resolve_place
 _CLAUSE_END = re.compile(r"[,;:()—–]\s|\s[—–]\s|\n")
 _DATE_HEADER = re.compile(r"^\s?date (\d{4}-\d{2})")
 _SPACE = re.compile(r"\s+")
+_LIST_JOINER = re.compile(r"[\s,]*(?:\w{1,3}\s+)?(?:\w{1,3}\s+)?")
 Span = tuple[int, int]
 
 
@@ -46,6 +48,11 @@ class _Trigger:
     span: Span
     clause: Span
     figure: Figure | None
+
+
+@cache
+def _compile_skip() -> re.Pattern:
+    return re.compile("|".join(common()["skip_sentences"]), re.IGNORECASE)
 
 
 def publication_date(article: Article) -> str | None:
@@ -72,6 +79,13 @@ class _ArticleContext:
         title = self.article.title
         start = self.text.find(title) if title else -1
         return (start, start + len(title)) if start >= 0 else None
+
+    @cached_property
+    def host_country(self) -> list[Place]:
+        """The foreign country the article names most ("entered the country" means it)."""
+        counts = Counter(place for _, _, place in find_places(self.text, self.article.lang)
+                         if place.type == "country" and place.name != "Russia")
+        return [counts.most_common(1)[0][0]] if counts else []
 
     def clause(self, sentence: Span, position: int) -> Span:
         start, end = sentence
@@ -103,13 +117,32 @@ def _figure_for(context: _ArticleContext, rules: TypeRules, trigger: Span, claus
     return min(pool, key=lambda f: _gap((f.number_start, f.number_end), trigger), default=None)
 
 
-def _triggers(context: _ArticleContext, sentence: Span) -> list[_Trigger]:
+@dataclass
+class _Sentence:
+    """One sentence with its places and time expressions (looked up once)."""
+
+    span: Span
+    places: list[tuple[int, int, Place]]
+    times: list[tuple[int, int, str]]
+
+
+def _sentence(context: _ArticleContext, span: Span) -> _Sentence:
+    start, end = span
+    piece, language = context.text[start:end], context.article.lang
+    places = [(start + s, start + e, p) for s, e, p in find_places(piece, language)]
+    times = [(start + s, start + e, t) for s, e, t in find_time_expressions(piece, language)]
+    return _Sentence(span, places, times)
+
+
+def _triggers(context: _ArticleContext, sentence: _Sentence) -> list[_Trigger]:
     text, found = context.text, []
     for table in context.tables:
         for rules in table.types:
-            if rules.requires and not rules.requires.search(text, *sentence):
+            if rules.requires and not rules.requires.search(text, *sentence.span):
                 continue
-            for match in rules.triggers.finditer(text, *sentence):
+            if rules.excludes and rules.excludes.search(text, *sentence.span):
+                continue
+            for match in rules.triggers.finditer(text, *sentence.span):
                 trigger = _trigger(context, table, rules, match.span(), sentence)
                 if trigger:
                     found.append(trigger)
@@ -117,19 +150,19 @@ def _triggers(context: _ArticleContext, sentence: Span) -> list[_Trigger]:
 
 
 def _trigger(context: _ArticleContext, table: EventTable, rules: TypeRules, span: Span,
-             sentence: Span) -> _Trigger | None:
+             sentence: _Sentence) -> _Trigger | None:
     text = context.text
-    clause = context.clause(sentence, span[0])
+    clause = context.clause(sentence.span, span[0])
     clause = (clause[0], max(clause[1], span[1]))
-    if rules.excludes and rules.excludes.search(text, *clause):
-        return None
     if not rules.ignore_blockers and table.blockers and table.blockers.search(text, *clause):
         return None
-    figure = _figure_for(context, rules, span, clause, sentence)
-    needs = common()["needs_participant"].get(rules.type, False)
-    if needs and figure is None and not (
-            table.participants and table.participants.search(text, *clause)):
-        return None
+    figure = _figure_for(context, rules, span, clause, sentence.span)
+    if figure is None and common()["needs_participant"].get(rules.type, False):
+        participant = table.participants and table.participants.search(text, *clause)
+        placed = any(_inside((s, e), clause) for s, e, _ in sentence.places)
+        mass = table.mass and table.mass.search(text, *clause)
+        if not (participant and (placed or mass)):
+            return None
     return _Trigger(rules, table, span, clause, figure)
 
 
@@ -188,61 +221,94 @@ def _actors(context: _ArticleContext, table: EventTable, span: Span) -> tuple[st
     return tuple(dict.fromkeys(names))
 
 
-def _date(context: _ArticleContext, times: list[tuple[int, int, str]], trigger: _Trigger):
+def _date(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger):
+    """The interval of the nearest time expression (clause first) that is not an anchor
+    phrase wrapped around the trigger itself ("since the mobilization was announced")."""
+    times = [t for t in sentence.times if not _inside(trigger.span, t[:2])]
     in_clause = [t for t in times if _inside(t[:2], trigger.clause)]
-    for start, end, expression in sorted(in_clause or times,
-                                         key=lambda t: _gap(t[:2], trigger.span)):
+    for _start, _end, expression in sorted(in_clause or times,
+                                           key=lambda t: _gap(t[:2], trigger.span)):
         interval = resolve_period(expression, context.published, context.article.lang)
         if interval is not None:
-            return (interval.label or None), (interval.precision if interval.label else None)
-    return None, None
+            return interval
+    return None
 
 
-def _place(context: _ArticleContext, places: list[tuple[int, int, Place]],
-           trigger: _Trigger) -> list[Place]:
-    rules = common()
-    fixed = rules["fixed_place"].get(trigger.rules.type)
+def _in_list(text: str, places: list[tuple[int, int, Place]], clause: Span) -> list[Place]:
+    """Places of the clause and of the list they belong to ("Moscow, Perm and Omsk" runs over
+    commas that end clauses)."""
+    inside = [i for i, (s, e, _) in enumerate(places) if _inside((s, e), clause)]
+    if not inside:
+        return []
+    first, last = inside[0], inside[-1]
+    while first > 0 and _LIST_JOINER.fullmatch(text[places[first - 1][1]:places[first][0]]):
+        first -= 1
+    while last + 1 < len(places) and _LIST_JOINER.fullmatch(
+            text[places[last][1]:places[last + 1][0]]):
+        last += 1
+    return [place for _, _, place in places[first:last + 1]]
+
+
+def _place(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger) -> list[Place]:
+    """Clause places with their list (for movements: destinations after the trigger first,
+    then any place of the sentence but Russia), else the type's default."""
+    rules, kind = common(), trigger.rules.type
+    fixed = rules["fixed_place"].get(kind)
     if fixed:
         return [resolve_place(fixed)]
-    in_clause = [p for s, e, p in places if _inside((s, e), trigger.clause)]
-    chosen = in_clause or [p for _, _, p in places]
-    if trigger.rules.type == "border_crossing_surge":
-        crossings = [p for p in chosen if p.type == "border_crossing"]
-        chosen = crossings or [p for p in chosen if p.name != "Russia"] or chosen
+    excluded = set(rules["exclude_places"].get(kind, ()))
+    places = [(s, e, p) for s, e, p in sentence.places if p.name not in excluded]
+    chosen = _in_list(context.text, places, trigger.clause)
+    if kind == "border_crossing_surge":
+        after = [p for s, _, p in places if s >= trigger.span[1]]
+        crossings = [p for p in after + chosen if p.type == "border_crossing"]
+        abroad = [p for p in after + chosen if p.name != "Russia"]
+        anywhere = [p for _, _, p in places if p.name != "Russia"]
+        chosen = crossings or abroad or chosen or anywhere
+        if not chosen and trigger.table.here and trigger.table.here.search(
+                context.text, *sentence.span):
+            chosen = context.host_country
     if not chosen:
-        default = rules["default_place"].get(trigger.rules.type)
+        default = rules["default_place"].get(kind)
         place = resolve_place(default) if default else None
         chosen = [place] if place else []
     return list({place.id: place for place in chosen}.values())
 
 
-def _event(context: _ArticleContext, group: list[_Trigger], places, times) -> Event:
+def _before_mobilization(kind: str, interval) -> bool:
+    """Baseline traffic: a movement period that ended before the mobilization began."""
+    start = common()["baseline"].get(kind)
+    return bool(start and interval and interval.end and interval.end < start)
+
+
+def _event(context: _ArticleContext, sentence: _Sentence, group: list[_Trigger]) -> Event | None:
     first = group[0]
+    interval = _date(context, sentence, first)
+    if _before_mobilization(first.rules.type, interval):
+        return None
     start, end = _quote_span(context, group)
-    found = _place(context, places, first)
+    found = _place(context, sentence, first)
     countries = {place.country for place in found}
-    date, precision = _date(context, times, first)
-    actors = _actors(context, first.table, (start, end))
+    label = interval.label if interval and interval.label else None
     return Event(
         article=context.article.id, type=first.rules.type, quote=context.text[start:end],
-        quote_start=start, quote_end=end, date=date, date_precision=precision,
+        quote_start=start, quote_end=end, date=label,
+        date_precision=interval.precision if label else None,
         place=", ".join(place.name for place in found) or None,
         country=countries.pop() if len(countries) == 1 else None,
-        actors=actors, figure=first.figure.number_text if first.figure else None,
+        actors=_actors(context, first.table, (start, end)),
+        figure=first.figure.number_text if first.figure else None,
         place_id=found[0].id if len(found) == 1 else None,
     )
 
 
-def _sentence_events(context: _ArticleContext, sentence: Span) -> list[Event]:
-    triggers = _triggers(context, sentence)
-    if not triggers:
+def _sentence_events(context: _ArticleContext, span: Span) -> list[Event]:
+    if not any(rules.triggers.search(context.text, *span)
+               for table in context.tables for rules in table.types):
         return []
-    text, (start, end) = context.text, sentence
-    places = [(start + s, start + e, p) for s, e, p in find_places(text[start:end],
-                                                                  context.article.lang)]
-    times = [(start + s, start + e, t) for s, e, t in find_time_expressions(
-        text[start:end], context.article.lang)]
-    return [_event(context, group, places, times) for group in _group(triggers)]
+    sentence = _sentence(context, span)
+    events = (_event(context, sentence, group) for group in _group(_triggers(context, sentence)))
+    return [event for event in events if event is not None]
 
 
 def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]:
@@ -269,10 +335,16 @@ def extract_events(article: Article, figures: Iterable[Figure] = (),
     stage supply the participant figures)."""
     context = _ArticleContext(article, figures, config)
     events, seen = [], set()
-    protect = [(f.number_start, f.number_end) for f in context.figures]
-    for sentence in sentence_spans(article.text, protect):
-        passage = _SPACE.sub(" ", article.text[slice(*sentence)]).strip().casefold()
-        if passage in seen:
+    text = article.text
+    protect = [(f.number_start, f.number_end) for f in context.figures] + [
+        (start, end) for start, end, _ in find_time_expressions(text, article.lang)]
+    header = _DATE_HEADER.match(text)
+    skip = _compile_skip()
+    for sentence in sentence_spans(text, protect):
+        if header and sentence[0] < header.end():
+            sentence = (header.end(), sentence[1])
+        passage = _SPACE.sub(" ", text[slice(*sentence)]).strip().casefold()
+        if passage in seen or skip.search(passage):
             continue
         seen.add(passage)
         events.extend(_sentence_events(context, sentence))
