@@ -102,3 +102,24 @@ def test_stream_yields_each_article_with_its_figures():
 def test_corpus_scores_hold(corpus, strict, detection):
     score = evaluate_corpus(CORPUS / corpus).figures
     assert score.strict_f1 >= strict and score.f1 >= detection
+
+
+def test_a_source_that_speaks_for_the_call_up_is_no_source_for_emigration():
+    text = "After Putin announced the mobilization, more than 200,000 Russians fled abroad."
+    (figure,) = figures_of(text)
+    assert figure.counted == "left_country" and figure.attributed_to is None
+    (call_up,) = figures_of("Putin said 300,000 reservists would be called up.")
+    assert call_up.attributed_to == "Vladimir Putin"
+
+
+def test_source_of_the_previous_sentence_carries_over():
+    text = "OVD-Info published new numbers.\n\nPolice detained 1,300 people in 38 cities."
+    assert [f.attributed_to for f in figures_of(text)] == ["OVD-Info", "OVD-Info"]
+
+
+def test_period_and_its_interval_are_filled():
+    article = Article(id="t", text="On Sunday, 11,200 Russians entered Georgia.", language="en",
+                      published="2022-09-27")
+    (figure,) = extract_figures(article)
+    assert (figure.period, figure.period_start, figure.period_precision) == (
+        "on Sunday", "2022-09-25", "day")

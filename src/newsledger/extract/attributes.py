@@ -24,6 +24,7 @@ from newsledger.resolve.places import find_places, resolve_place
 
 RATE_WINDOW = 60  # characters between a number and its rate cue
 SOURCE_LOOKBACK = 3  # sentences of the same paragraph searched for an earlier source
+LEAD_CHARS = 400  # the start of an article without a headline that says what it is about
 ARTICLE_LANGUAGE = "en"  # fallback names (Russia, Ukraine) are English
 
 
@@ -47,6 +48,7 @@ class FigureContext:
         return self._places[sentence]
 
     def periods(self, sentence: tuple[int, int]) -> list[Period]:
+        """Time expressions of one sentence (searched only in sentences that hold figures)."""
         if sentence not in self._periods:
             self._periods[sentence] = find_periods(
                 self.article.text, *sentence, self.article.lang, self.article.published)
@@ -54,8 +56,9 @@ class FigureContext:
 
     @cached_property
     def country(self) -> str | None:
-        """The foreign country the article is about, if it names one."""
-        return article_country(find_places(self.article.text, self.article.lang))
+        """The foreign country the article is about: the one its headline (or lead) names."""
+        lead = self.article.title or self.article.text[:LEAD_CHARS]
+        return article_country(find_places(lead, self.article.lang))
 
     @cached_property
     def sources(self) -> list[Cue]:

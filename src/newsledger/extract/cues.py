@@ -69,10 +69,16 @@ class PhraseSet:
                         for label, phrases in groups.items()]
         self._phrases = {label: [(compile_phrases([p], flags), len(p.rstrip("*")))
                                  for p in phrases] for label, phrases in groups.items()}
+        self._label_of: dict[str, str] = {}
 
     def label_of(self, matched: str) -> str:
         """The label of a matched phrase; when phrases of several labels match ("Einberufung*"
         and "Einberufungsbescheid*"), the one with the longest literal part wins."""
+        if matched not in self._label_of:
+            self._label_of[matched] = self._find_label(matched)
+        return self._label_of[matched]
+
+    def _find_label(self, matched: str) -> str:
         labels = [label for pattern, label in self._labels
                   if pattern is not None and pattern.fullmatch(matched)]
         if len(labels) < 2:

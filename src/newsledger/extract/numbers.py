@@ -37,6 +37,12 @@ ending (a stem, for inflected units). Keys:
                        ("tens of thousands" = 10 x 1000) and maps a scale s to [2s, 10s-1]
                        (tens and dozens: [24, 99]).
 ``several``            words that make a magnitude vague ("several thousand", "несколько тысяч").
+``[vague_spans]``      vague words with their own interval, multiplied by the magnitudes after
+                       them ("kilkanaście" = [12, 19]: "kilkanaście tysięcy" is 12000..19999).
+``approximate``        number or magnitude forms that make an exact number approx ("desetak",
+                       "une centaine", "un millier", "un centenar", "een tiental").
+``singular_after_qualifier`` forms that are plural magnitudes alone but one round number after a
+                       qualifier ("сотни" in "более сотни тысяч" is 100000, more_than).
 ``vague_connectors``   words between vague magnitudes ("of", "de", "di").
 ``[qualifiers]``       approx, at_least, more_than, at_most, less_than -> phrases placed directly
                        before the number ("about", "не менее", "près de", "мінімум у").
@@ -61,7 +67,7 @@ import re
 from dataclasses import dataclass
 
 from newsledger.extract.numbers_grammar import Grammar, grammar_for
-from newsledger.extract.numbers_tables import QUALIFIER_KINDS, available_languages
+from newsledger.extract.numbers_tables import QUALIFIER_KINDS, Lexicon, available_languages
 from newsledger.extract.numbers_values import SpanValue, evaluate_span, vague_interval
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -137,6 +143,7 @@ def _expression(grammar: Grammar, text: str, match: re.Match) -> NumberExpressio
         return None
     start = match.start("num") if kind == "to_level" else match.start()
     kind, end = "exact" if kind == "to_level" else kind, value.end
+    kind = "approx" if kind == "exact" and value.approximate else kind
     if kind == "exact" and (after := grammar.qualifier_after.match(text, end)):
         kind, end = after.lastgroup or kind, after.end()  # "100,000 or more", "1000 с лишним"
     low, high = _interval(kind, _integer(value.value))
@@ -174,18 +181,33 @@ def _vague(grammar: Grammar, text: str, match: re.Match, qualifier: str) -> Numb
     lex = grammar.lexicon
     start, end = match.span("vague")
     forms = [token.group().lower() for token in grammar.vague_tokenizer.finditer(text, start, end)]
-    if qualifier != "exact" and len(forms) == 1 and forms[0] in lex.words["magnitudes"]:
-        # "около тысячи", "более сотни": after a qualifier the plural-looking form is singular.
-        value = int(lex.words["magnitudes"][forms[0]])
-        low, high = _interval(qualifier, value)
+    scales = [form for form in forms if form not in lex.vague_connectors]
+    if qualifier != "exact" and _singular(lex, scales):
+        # "около тысячи", "более сотни тысяч": after a qualifier the plural-looking form is
+        # singular.
+        value = 1.0
+        for form in scales:
+            value *= lex.words["magnitudes"][form]
+        low, high = _interval(qualifier, int(value))
         return _make(grammar, text, match.start(), end, low, high, qualifier, (start, end),
                      "words")
-    scale = 1.0
-    for form in forms:
-        base = lex.words["vague"].get(form) or lex.words["magnitudes"].get(form)
-        scale *= 10 if base == 12 and len(forms) > 1 else (base or 1)
-    low, high = vague_interval(scale)
-    return _make(grammar, text, start, end, low, high, "vague", (start, end), "vague")
+    scale, span = 1.0, None
+    for form in scales:
+        base = (lex.words["vague"].get(form) or lex.words["magnitudes"].get(form)
+                or lex.words["multipliers"].get(form))
+        span = lex.spans.get(form, span)
+        scale *= 10 if base == 12 and len(scales) > 1 else (base or 1)
+    low, high = vague_interval(scale) if span is None else (
+        span[0] * scale, (span[1] + 1) * scale - 1)  # "kilkanaście tysięcy": 12000..19999
+    return _make(grammar, text, start, end, int(low), int(high), "vague", (start, end), "vague")
+
+
+def _singular(lex: Lexicon, forms: list[str]) -> bool:
+    """Whether magnitude words after a qualifier read as one round number: all are magnitudes
+    and the first is not only a plural ("более сотни тысяч", but "over hundreds of thousands")."""
+    first_plural = forms[0] in lex.words["vague"] and forms[0] not in lex.singular
+    single = len(forms) == 1 or not first_plural
+    return single and all(form in lex.words["magnitudes"] for form in forms)
 
 
 def _interval(qualifier: str, value: int | None) -> tuple[int | None, int | None]:

@@ -94,7 +94,8 @@ def _word_number(lex: Lexicon) -> str:
         token = rf"{morph}(?:{inner}{morph})*(?!\w)"
     else:
         token = rf"{morph}(?!\w)"
-    strong = rf"(?:{weak}\s+(?={scale}(?!\w))|(?!{weak}(?!\w))){token}"
+    # A weak form ("a", "half a", "пол-") counts before a scale word, spaced or hyphen-glued.
+    strong = rf"(?:{weak}(?:\s+|(?<=[{_DASHES}]))(?={scale}(?!\w))|(?!{weak}(?!\w))){token}"
     joiner = alternation(lex.joiners)
     # Inside a number some weak forms are numbers ("vingt et un", "vinte e um", "cent un");
     # evaluation accepts them only after a round number.
@@ -109,8 +110,10 @@ def _number(lex: Lexicon) -> str:
 
 
 def _vague(lex: Lexicon) -> str:
-    plural = alternation(lex.words["vague"])
-    scale = alternation(set(lex.words["magnitudes"]) | set(lex.words["vague"]))
+    plural = alternation(set(lex.words["vague"]) | set(lex.spans))
+    scale = alternation(
+        set(lex.words["magnitudes"]) | set(lex.words["vague"]) | set(lex.words["multipliers"])
+    )
     several = alternation(lex.several)
     connector = alternation(lex.vague_connectors)
     return (
@@ -162,7 +165,8 @@ def grammar_for(language: str | None) -> Grammar:
     start = rf"(?<!\w)(?<!\d[{_DASHES}/.,])(?:(?:{qualifier})(?:\s+|(?<=['\u2019])))?"
     body = rf"(?P<vague>{_vague(lex)})|(?P<num>{number})"
     number_forms = set().union(*(set(lex.words[role]) for role in ROLES if role != "vague"))
-    vague_forms = set(lex.words["vague"]) | set(lex.words["magnitudes"]) | lex.several
+    vague_forms = (set(lex.words["vague"]) | set(lex.words["magnitudes"]) | lex.several
+                   | set(lex.words["multipliers"]) | set(lex.spans))
     return Grammar(
         lexicon=lex,
         scanner=re.compile(rf"{start}(?:{_ranges(lex, number)}|{body})", re.IGNORECASE),

@@ -33,6 +33,9 @@ class Lexicon:
     inner_joiners: set[str] = field(default_factory=set)
     compound: bool = False
     several: set[str] = field(default_factory=set)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    approximate: set[str] = field(default_factory=set)
+    singular: set[str] = field(default_factory=set)
     vague_connectors: set[str] = field(default_factory=set)
     qualifiers: dict[str, set[str]] = field(
         default_factory=lambda: {kind: set() for kind in QUALIFIER_KINDS}
@@ -62,6 +65,10 @@ class Lexicon:
         self.inner_joiners |= _lower(table.get("inner_joiners", []))
         self.compound = self.compound or bool(table.get("compound", False))
         self.several |= _lower(table.get("several", []))
+        for form, (low, high) in table.get("vague_spans", {}).items():
+            self.spans[form.lower()] = (low, high)
+        self.approximate |= _lower(table.get("approximate", []))
+        self.singular |= _lower(table.get("singular_after_qualifier", []))
         self.vague_connectors |= _lower(table.get("vague_connectors", []))
         for kind in QUALIFIER_KINDS:
             self.qualifiers[kind] |= _lower(table.get("qualifiers", {}).get(kind, []))

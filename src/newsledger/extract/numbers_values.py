@@ -25,6 +25,7 @@ class SpanValue:
     end: int  # offset in the text where the accepted part ends
     kind: str  # "digits", "words" or "mixed"
     scale: float  # the magnitude that closes the number ("10-11 thousand"), 1 when none
+    approximate: bool = False  # a word such as "desetak", "une centaine" rounds the number
 
 
 def digits_value(digits: str, decimal_separator: str, scaled: bool) -> float | None:
@@ -57,7 +58,7 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
     ]
     total = current = 0.0
     last_add = last_scale = float("inf")
-    accepted_end, kind, scale, inverted = start, "", 1.0, False
+    accepted_end, kind, scale, inverted, approximate = start, "", 1.0, False, False
     for index, (form, is_digits, _, token_end) in enumerate(tokens):
         if is_digits:
             if index:
@@ -73,6 +74,10 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
             continue
         elif form in lex.words["numbers"] or form in lex.words["fractions"]:
             value = lex.words["numbers"].get(form, lex.words["fractions"].get(form, 0.0))
+            if value < 1 and current == 0 and last_scale != float("inf"):
+                total += value * last_scale  # "a million and a half", "milion i po"
+                accepted_end = token_end
+                continue
             if value >= last_add and not inverted:
                 break
             if form in lex.weak and last_add != float("inf") and last_add % 10:
@@ -94,10 +99,11 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
         if not is_digits:
             kind = "mixed" if kind in ("digits", "mixed") else "words"
             scale = scale if form not in lex.words["numbers"] else 1.0
+        approximate = approximate or form in lex.approximate
         accepted_end = token_end
     if not kind:
         return None
-    return SpanValue(total + current, accepted_end, kind, scale)
+    return SpanValue(total + current, accepted_end, kind, scale, approximate)
 
 
 def vague_interval(scale: float) -> tuple[int, int]:

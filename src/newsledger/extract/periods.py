@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newsledger.resolve.dates import Grammar, Match, parse_time_expressions, resolve_period
+from newsledger.resolve.dates import (
+    DateInterval,
+    Grammar,
+    Match,
+    parse_time_expressions,
+    resolve_period,
+)
 
 ENGLISH = "en"
 ANCHOR_PHRASES = {"mobilization": "the mobilization", "invasion": "the invasion of Ukraine"}
@@ -93,6 +100,11 @@ def _as_stated(text: str, grammar: Grammar) -> str:
     return text[:1].lower() + text[1:]
 
 
+@lru_cache(maxsize=4096)
+def _resolved(expression: str, published: str | None, language: str) -> DateInterval | None:
+    return resolve_period(expression, published, language)
+
+
 def find_periods(text: str, start: int, end: int, language: str | None,
                  published: str | None) -> list[Period]:
     """The time expressions of ``text[start:end]`` with their English label and interval."""
@@ -101,7 +113,7 @@ def find_periods(text: str, start: int, end: int, language: str | None,
         stated = text[start + match.start:start + match.end]
         label = _as_stated(stated, grammar) if grammar.language == ENGLISH else _render(
             match, grammar)
-        interval = resolve_period(stated, published, grammar.language)
+        interval = _resolved(stated, published, grammar.language)
         periods.append(Period(
             start + match.start, start + match.end, label,
             interval.start if interval else None, interval.end if interval else None,

@@ -112,6 +112,9 @@ class Gazetteer:
 def fold(text: str) -> str:
     """Case-fold keeping the length, so spans found in folded text are spans of the original."""
     text = unicodedata.normalize("NFC", text)
+    lowered = text.lower()
+    if len(lowered) == len(text) and "Σ" not in text:  # no char changed length, no final sigma
+        return lowered.replace("ё", "е")
     return "".join(_fold_char(char) for char in text)
 
 
