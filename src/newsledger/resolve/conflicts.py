@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
+from newsledger.extract.sentences import sentence_spans
 from newsledger.pipeline import corpus_stage
 from newsledger.resolve.claims import story_of
 from newsledger.resolve.quantities import (
@@ -28,6 +29,8 @@ from newsledger.resolve.quantities import (
     Quantity,
     as_of,
     interval,
+    names_place,
+    place_key,
     quantity,
     same_group,
 )
@@ -86,14 +89,23 @@ def _moment(figure: dict) -> str | None:
 
 
 UNDATED = ("no date tells them apart, and a count a whole band above a magnitude stated in "
-           "words cannot describe the same total")
+           "words for the whole quantity cannot describe the same total")
+
+
+def _whole(figure: dict) -> bool:
+    """True when the figure's sentence ties it to no place and no period of its own."""
+    sentence = figure.get("sentence")
+    return not (figure.get("period") or figure.get("period_start")) and (
+        sentence is None or not names_place(figure, sentence))
 
 
 def _undated_gap(a: dict, b: dict, config: ConflictConfig) -> float:
-    """Without dates, growth can explain any gap between two counts; only a magnitude stated
-    in words ("tens of thousands") that the other count exceeds by a whole band contradicts."""
+    """Without dates, growth can explain any gap between two counts, and a magnitude tied to
+    a place or time may be a part ("thousands arrived in Almaty"); only a magnitude stated in
+    words for the whole quantity ("tens of thousands left the country") that the other count
+    exceeds by a whole band contradicts it."""
     gaps = [_gap(low, high) for low, high in ((a, b), (b, a))
-            if low["qualifier"] == "vague" and high["qualifier"] != "vague"]
+            if low["qualifier"] == "vague" and high["qualifier"] != "vague" and _whole(low)]
     return max(gaps, default=0.0) if max(gaps, default=0.0) >= config.band_ratio else 0.0
 
 
@@ -105,7 +117,7 @@ def contradiction(a: dict, b: dict, config: ConflictConfig = ConflictConfig()
     when_a, when_b = _moment(a), _moment(b)
     if when_a and when_b and when_a != when_b:
         earlier, later = (a, b) if when_a < when_b else (b, a)
-        gap = _gap(later, earlier)
+        gap = _gap(later, earlier) if later["qualifier"] != "vague" else 0.0
         reason = (f"the later report ({_moment(later)}) gives less than the earlier one's "
                   f"lower bound ({_moment(earlier)}); a cumulative count cannot shrink")
     elif when_a and when_b:
@@ -116,7 +128,8 @@ def contradiction(a: dict, b: dict, config: ConflictConfig = ConflictConfig()
 
 
 def _conflict(key: Quantity, a: dict, b: dict, reason: str) -> dict:
-    place = a["place"] or b["place"] or IMPLICIT_PLACE.get(key.counted) or "unstated place"
+    place = next((f["place"] for f in (a, b) if f["place"] and place_key(f) == key.place),
+                 IMPLICIT_PLACE.get(key.counted) or key.place)
     rate = f" {key.rate}" if key.rate else ""
     why = (f"{key.counted}{rate} at {place}: {describe(a)} ({a['outlet'] or a['article']}, "
            f"{a['published'] or 'undated'}) vs {describe(b)} ({b['outlet'] or b['article']}, "
@@ -154,7 +167,7 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
     buckets: dict[Quantity, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
         if figure["counted"] not in config.skip_counted and _stated(figure):
-            if (key := quantity(figure)).place is not None:
+            if (key := quantity(figure, figure.get("sentence"))).place is not None:
                 buckets[key][figure["article"]].append(figure)
     for key in sorted(buckets, key=repr):
         by_article = buckets[key]
@@ -175,11 +188,25 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
             yield _conflict(key, a, b, reason)
 
 
+def with_sentences(ledger, figures: Iterable[dict]) -> Iterator[dict]:
+    """Figure rows (grouped by article, as the ledger yields them) with their sentence."""
+    text, spans, current = "", [], None
+    for figure in figures:
+        if figure["article"] != current:
+            current = figure["article"]
+            text = ledger.article(current).text
+            spans = sentence_spans(text)
+        start = figure["quote_start"]
+        begin, end = next(((s, e) for s, e in spans if s <= start < e),
+                          (start, figure["quote_end"]))
+        yield {**figure, "sentence": text[begin:end]}
+
+
 def find_conflicts(ledger) -> Iterator[dict]:
     """Every figure and version conflict in the ledger."""
     from newsledger.resolve.versions import version_conflicts
 
-    yield from figure_conflicts(ledger.figures(), story_of(ledger))
+    yield from figure_conflicts(with_sentences(ledger, ledger.figures()), story_of(ledger))
     yield from version_conflicts(ledger)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from newsledger.resolve.places import resolve_place
+from newsledger.resolve.places import find_places, resolve_place
 
 INFINITY = float("inf")
 GROUPS_PATH = Path(__file__).with_name("lang") / "who_groups.toml"
@@ -54,8 +54,20 @@ def place_key(figure: dict) -> str | None:
     return _place_key(place, figure.get("language") if figure.get("place") else "en")
 
 
-def quantity(figure: dict) -> Quantity:
-    return Quantity(figure["counted"], figure.get("rate"), place_key(figure))
+def names_place(figure: dict, sentence: str) -> bool:
+    """True when the figure's own sentence names its place."""
+    key = place_key(figure)
+    return key in {place.id for _s, _e, place in find_places(sentence, figure.get("language"))}
+
+
+def quantity(figure: dict, sentence: str | None = None) -> Quantity:
+    """The figure's quantity. With its ``sentence``, only a place the sentence names counts,
+    else the category's implicit place (a place taken from elsewhere in the article may be
+    a part or a neighbour of the one the figure counts)."""
+    place = place_key(figure)
+    if sentence is not None and not names_place(figure, sentence):
+        place = _place_key(IMPLICIT_PLACE.get(figure["counted"]), "en")
+    return Quantity(figure["counted"], figure.get("rate"), place)
 
 
 @cache
