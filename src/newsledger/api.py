@@ -114,3 +114,30 @@ def evaluate(corpus_dir: str, db: str | None = None) -> dict:
             if not report.new and not report.updated:
                 pipeline.analyze(ledger, settings)
             return evaluate_ledger(ledger, corpus_dir, seconds=seconds)
+
+
+def events(db: str | None = None, **filters) -> list[dict]:
+    """Event mentions filtered by type, place (contains), since and until (YYYY[-MM[-DD]])."""
+    from newsledger.store.events import event_rows
+
+    with open_ledger(db) as ledger:
+        return list(event_rows(ledger, **filters))
+
+
+def merged_events(db: str | None = None, **filters) -> list[dict]:
+    """Real-world events: mentions merged, with article and independent-story counts."""
+    from newsledger.resolve.claims import story_of
+    from newsledger.resolve.event_merge import merged_events as merge
+    from newsledger.store.events import event_rows
+
+    with open_ledger(db) as ledger:
+        return merge(event_rows(ledger, **filters), story_of(ledger))
+
+
+def places(db: str | None = None) -> list[dict]:
+    """Places named by figures and events, with mention counts and coordinates."""
+    from newsledger.resolve.place_counts import place_counts
+    from newsledger.store.events import place_rows
+
+    with open_ledger(db) as ledger:
+        return place_counts(place_rows(ledger))

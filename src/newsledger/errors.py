@@ -112,3 +112,9 @@ class NotFound(QueryError):
 
 class BadOption(QueryError):
     code = "NL302"
+
+
+class ExportRefused(QueryError):
+    """An export that would publish what must stay private (raw text, unredacted names)."""
+
+    code = "NL310"

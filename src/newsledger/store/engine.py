@@ -5,7 +5,7 @@ The only place that knows about database dialects.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -43,3 +43,15 @@ def open_engine(db: str) -> Engine:
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+# Any constant: the key of the PostgreSQL advisory lock that serialises new ingest orders.
+_INGEST_ORDER_LOCK = 7_215_001
+
+
+def lock_ingest_order(connection: Connection) -> None:
+    """Hold, until the transaction ends, the right to number a new article: concurrent writers
+    on PostgreSQL would otherwise read the same ``max(ingest_order)``. SQLite serialises
+    writers itself."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_ORDER_LOCK})

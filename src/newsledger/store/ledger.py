@@ -10,13 +10,15 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, and_, func, insert, select, update
+from sqlalchemy.engine import make_url
 
 from newsledger.errors import NotFound
 from newsledger.models import Article, Event, Figure, Story
 from newsledger.store import schema
-from newsledger.store.engine import open_engine
+from newsledger.store.engine import database_url, lock_ingest_order, open_engine
 from newsledger.store.migrations import upgrade
 
 ARTICLE_FIELDS = tuple(spec.name for spec in fields(Article))
@@ -75,6 +77,7 @@ class Ledger:
                        table.c.published, table.c.ingested_at).where(table.c.id == article.id)
             ).first()
             if current is None:
+                lock_ingest_order(connection)
                 order = connection.execute(
                     select(func.coalesce(func.max(table.c.ingest_order), 0))).scalar_one()
                 connection.execute(insert(table).values(
@@ -136,6 +139,19 @@ class Ledger:
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=200).execute(query):
                 yield _article(row)
+
+    def display_name(self) -> str:
+        """The ledger named for provenance: a SQLite file's name, else the URL without
+        password or options."""
+        url = make_url(database_url(self.db))
+        if url.get_backend_name() == "sqlite":
+            return Path(url.database or "").name
+        return url.set(query={}).render_as_string(hide_password=True)
+
+    def newest_ingest(self) -> str | None:
+        """When the newest article was stored (the date of the ledger's contents)."""
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.max(schema.articles.c.ingested_at))).scalar()
 
     def count(self, table_name: str) -> int:
         table = schema.metadata.tables[table_name]

@@ -1,0 +1,234 @@
+"""Exports: one registry of tables (``EXPORTERS``), four formats, provenance beside the file.
+
+A table registers an ``Exporter``: its columns in a fixed order with a type and a description
+(docs/exports.md and the Datasette metadata are made from them), a ``rows`` function streaming
+records from the ledger in a deterministic order, and what a public export must change.
+Other modules add their tables with ``register(Exporter(...))``.
+
+Public exports (the default) never carry raw article text, trim figure quotes to the clause
+holding the number, and replace private persons' names by a role (``publish.redact``).
+Provenance goes into a sidecar ``<file>.provenance.json``; its date is the ledger's newest
+``ingested_at``, so the same ledger always gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.metadata import version
+from typing import BinaryIO
+
+from newsledger.errors import BadOption, ExportRefused
+from newsledger.publish.redact import PersonCache, redact_value
+from newsledger.store import Ledger
+
+COLUMN_TYPES = ("string", "integer", "float", "json")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One exported column: its name, its type (one of ``COLUMN_TYPES``) and what it holds."""
+
+    name: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """How one table leaves the ledger.
+
+    ``rows(ledger, **filters)`` streams records in a deterministic order; ``filters`` names the
+    keyword filters it accepts. ``redact`` maps a text column to the column holding the id of
+    the article whose text names the persons in it ("" when each nested record carries its own
+    ``article``). ``public_omit`` columns are left out of public exports, and ``public`` (when
+    set) rewrites a record for a public export (before redaction, so offsets still hold).
+    """
+
+    table: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: Callable[..., Iterator[dict]]
+    filters: tuple[str, ...] = ()
+    redact: Mapping[str, str] = field(default_factory=dict)
+    public_omit: tuple[str, ...] = ()
+    public: Callable[[dict], dict] | None = None
+
+    def column_names(self, public: bool) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if not (public and c.name in self.public_omit))
+
+
+EXPORTERS: dict[str, Exporter] = {}
+# Modules that register exporters when first needed (add yours here).
+EXPORTER_MODULES = ["newsledger.publish.tables"]
+
+
+def register(exporter: Exporter) -> Exporter:
+    """Add (or replace) the exporter of ``exporter.table``."""
+    unknown = {c.type for c in exporter.columns} - set(COLUMN_TYPES)
+    if unknown:
+        raise ValueError(f"{exporter.table}: unknown column types {sorted(unknown)}")
+    EXPORTERS[exporter.table] = exporter
+    return exporter
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export: ``public`` drops private columns and trims quotes; ``redact`` replaces
+    private persons' names (a public export is always redacted)."""
+
+    public: bool = True
+    redact: bool = True
+    filters: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.public and not self.redact:
+            raise ExportRefused("a public export is always redacted; use --private to skip it")
+
+
+def load_exporters() -> dict[str, Exporter]:
+    """Every registered exporter (importing ``EXPORTER_MODULES`` first)."""
+    for module in EXPORTER_MODULES:
+        import_module(module)
+    return EXPORTERS
+
+
+def exporter_for(table: str) -> Exporter:
+    load_exporters()
+    if table not in EXPORTERS:
+        raise BadOption(f"no export for {table!r}; choose one of {', '.join(sorted(EXPORTERS))}")
+    return EXPORTERS[table]
+
+
+def export_records(ledger: Ledger, table: str, options: ExportOptions) -> Iterator[dict]:
+    """The records of ``table`` as exported: columns in order, redacted and trimmed."""
+    exporter = exporter_for(table)
+    filters = dict(options.filters)
+    unknown = set(filters) - set(exporter.filters)
+    if unknown:
+        raise BadOption(f"{table} cannot be filtered by {sorted(unknown)[0]!r}; "
+                        f"filters: {', '.join(exporter.filters) or 'none'}")
+    names = exporter.column_names(options.public)
+    persons = PersonCache(ledger) if options.redact else None
+    for row in exporter.rows(ledger, **filters):
+        if options.public and exporter.public is not None:
+            row = exporter.public(row)
+        if persons is not None:
+            row = _redacted(row, exporter, persons)
+        yield {name: row.get(name) for name in names}
+
+
+def _redacted(row: dict, exporter: Exporter, persons: PersonCache) -> dict:
+    row = dict(row)
+    for column, article_column in exporter.redact.items():
+        if row.get(column) is not None:
+            row[column] = redact_value(row[column], persons, row.get(article_column))
+    return row
+
+
+# formats ------------------------------------------------------------------------------------
+# A spreadsheet runs a cell starting with these as a formula; such text cells get a quote.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value) -> object:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def write_csv(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict]) -> int:
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([c.name for c in columns])
+    count = 0
+    for record in records:
+        writer.writerow([_text_cell(record[c.name]) for c in columns])
+        count += 1
+    text.detach()
+    return count
+
+
+def _json_line(record: dict) -> bytes:
+    return json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
+def write_jsonl(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict]) -> int:
+    count = 0
+    for record in records:
+        stream.write(_json_line(record) + b"\n")
+        count += 1
+    return count
+
+
+def write_json(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict]) -> int:
+    """One JSON array, written a record at a time."""
+    count = 0
+    for count, record in enumerate(records, 1):
+        stream.write((b"[\n" if count == 1 else b",\n") + _json_line(record))
+    stream.write(b"\n]\n" if count else b"[]\n")
+    return count
+
+
+_ARROW_TYPES = {"string": "string", "integer": "int64", "float": "float64", "json": "string"}
+
+
+def write_parquet(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict],
+                  batch_size: int = 2000) -> int:
+    """Parquet in row groups of ``batch_size``; ``json`` columns are JSON text."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c.name, getattr(pa, _ARROW_TYPES[c.type])()) for c in columns])
+    count = 0
+    with pq.ParquetWriter(stream, schema) as writer:
+        batch: list[dict] = []
+        for record in records:
+            count += 1
+            batch.append({c.name: json.dumps(record[c.name], ensure_ascii=False, sort_keys=True)
+                          if c.type == "json" and record[c.name] is not None else record[c.name]
+                          for c in columns})
+            if len(batch) >= batch_size:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        if batch or not count:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return count
+
+
+FORMATS: dict[str, Callable[[BinaryIO, tuple[Column, ...], Iterable[dict]], int]] = {
+    "csv": write_csv, "jsonl": write_jsonl, "json": write_json, "parquet": write_parquet,
+}
+
+
+def write_export(ledger: Ledger, table: str, fmt: str, stream: BinaryIO,
+                 options: ExportOptions = ExportOptions()) -> dict:
+    """Write ``table`` to ``stream`` in format ``fmt``; returns its provenance record."""
+    if fmt not in FORMATS:
+        raise BadOption(f"no format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    exporter = exporter_for(table)
+    names = exporter.column_names(options.public)
+    columns = tuple(c for c in exporter.columns if c.name in names)
+    count = FORMATS[fmt](stream, columns, export_records(ledger, table, options))
+    return provenance(ledger, table, fmt, count, options, names)
+
+
+def provenance(ledger: Ledger, table: str, fmt: str, rows: int, options: ExportOptions,
+               columns: tuple[str, ...]) -> dict:
+    """Where an export came from: tool version, ledger, its date, the filters and the mode."""
+    return {
+        "table": table, "format": fmt, "rows": rows, "columns": list(columns),
+        "tool": f"newsledger {version('newsledger')}", "ledger": ledger.display_name(),
+        "as_of": ledger.newest_ingest(), "filters": dict(options.filters),
+        "public": options.public, "redacted": options.redact,
+    }
+
+
+def provenance_json(record: dict) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
