@@ -99,6 +99,37 @@ def figures(db: str | None = None, **filters) -> list[dict]:
         return list(ledger.figures(**filters))
 
 
+def stories(db: str | None = None) -> list[dict]:
+    """Stories of two or more articles: id, origin, and each member (origin first) with its
+    relation (copy, near_duplicate, translation) and the similarity that joined it."""
+    with open_ledger(db) as ledger:
+        return list(ledger.stories())
+
+
+def claims(db: str | None = None, counted: str | None = None) -> list[dict]:
+    """Claims (figures stating one quantity), most independent stories first."""
+    from newsledger.store import claims as claim_store
+
+    with open_ledger(db) as ledger:
+        return list(claim_store.claims(ledger, counted=counted))
+
+
+def claim(claim_id: str, db: str | None = None) -> dict:
+    """One claim with every mention (quote, outlet, date, language, story); NotFound if none."""
+    from newsledger.store import claims as claim_store
+
+    with open_ledger(db) as ledger:
+        return claim_store.claim(ledger, claim_id)
+
+
+def conflicts(db: str | None = None, kind: str | None = None) -> list[dict]:
+    """Figure and version conflicts: both quotes, their articles, outlets, dates and why."""
+    from newsledger.store import claims as claim_store
+
+    with open_ledger(db) as ledger:
+        return list(claim_store.conflicts(ledger, kind=kind))
+
+
 def evaluate(corpus_dir: str, db: str | None = None) -> dict:
     """Ingest a gold corpus folder into a temporary store (or ``db``), run the whole
     pipeline and score it against the folder's gold files (DESIGN.md's rules)."""

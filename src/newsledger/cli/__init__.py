@@ -1,6 +1,6 @@
 """Command line: thin typer commands over ``newsledger.api``."""
 
-from newsledger.cli import articles, figures, settings, web  # noqa: F401  (registers commands)
+from newsledger.cli import articles, figures, settings, stories, web  # noqa: F401  (registers commands)
 from newsledger.cli.app import app
 
 

@@ -1,0 +1,104 @@
+"""Commands over stories, claims and conflicts: thin views of ``newsledger.api``."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from newsledger import api
+from newsledger.cli.app import DbOption, JsonOption, app, console, fail, print_json
+from newsledger.errors import NewsledgerError
+from newsledger.resolve.conflicts import describe
+
+
+@app.command()
+def stories(db: str = DbOption, as_json: bool = JsonOption) -> None:
+    """Stories: copies, near-duplicates and translations of one text, origin first."""
+    try:
+        rows = api.stories(db)
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} stories", show_lines=True)
+    for column in ("story", "article", "relation", "similarity", "evidence"):
+        table.add_column(column, overflow="fold")
+    for story in rows:
+        for position, member in enumerate(story["members"]):
+            evidence = member["evidence"] or {}
+            table.add_row(story["id"] if position == 0 else "", member["article"],
+                          member["relation"], "" if member["score"] is None else
+                          f"{member['score']:.3f}",
+                          ", ".join(f"{k}={v}" for k, v in evidence.items() if v not in ([], None)))
+    console.print(table)
+
+
+@app.command()
+def claims(
+    claim_id: str = typer.Argument(None, help="Show every mention of this claim."),
+    db: str = DbOption, counted: str = typer.Option(None, help="Codebook category."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Claims sorted by independent stories; with an ID, every mention side by side."""
+    try:
+        rows = [api.claim(claim_id, db)] if claim_id else api.claims(db, counted=counted)
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(rows[0] if claim_id else rows)
+    elif claim_id:
+        _mentions(rows[0])
+    else:
+        _claims(rows)
+
+
+def _claims(rows: list[dict]) -> None:
+    table = Table(title=f"{len(rows)} claims")
+    for column in ("id", "counted", "place", "period", "values", "stories", "articles",
+                   "outlets", "first", "last"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["id"], row["counted"], row["place"] or "", row["period"] or "",
+                      describe(row), str(row["stories"]), str(row["articles"]),
+                      ", ".join(row["data"]["outlets"]), row["first"] or "", row["last"] or "")
+    console.print(table)
+
+
+def _mentions(claim: dict) -> None:
+    title = (f"{claim['id']}: {claim['counted']} at {claim['place'] or 'unstated place'}, "
+             f"{describe(claim)}; {claim['stories']} stories, {claim['articles']} articles")
+    table = Table(title=title, show_lines=True)
+    for column in ("quote", "number", "outlet", "date", "language", "story", "article"):
+        table.add_column(column, overflow="fold")
+    for mention in claim["data"]["mentions"]:
+        table.add_row(mention["quote"], mention["number_text"], mention["outlet"] or "",
+                      mention["published"] or "", mention["language"] or "",
+                      mention["story"] or "(own)", mention["article"])
+    console.print(table)
+
+
+@app.command()
+def conflicts(
+    db: str = DbOption, kind: str = typer.Option(None, help="figure or version."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Figures and story versions that disagree: both quotes side by side, and why."""
+    try:
+        rows = api.conflicts(db, kind=kind)
+    except NewsledgerError as error:
+        fail(error)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} conflicts", show_lines=True)
+    for column in ("kind", "a", "b", "why"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        outlets = row["data"].get("outlets") or [None, None]
+        dates = row["data"].get("dates") or [None, None]
+        sides = [f"{quote}\n— {outlet or article}, {date or 'undated'}" for quote, outlet, date,
+                 article in zip((row["a"], row["b"]), outlets, dates,
+                                (row["article_a"], row["article_b"]), strict=True)]
+        table.add_row(row["kind"], *sides, row["why"])
+    console.print(table)
