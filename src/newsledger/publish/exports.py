@@ -64,7 +64,7 @@ class Exporter:
 
 EXPORTERS: dict[str, Exporter] = {}
 # Modules that register exporters when first needed (add yours here).
-EXPORTER_MODULES = ["newsledger.publish.tables"]
+EXPORTER_MODULES = ["newsledger.publish.tables", "newsledger.publish.resolved"]
 
 
 def register(exporter: Exporter) -> Exporter:

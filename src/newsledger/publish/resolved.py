@@ -1,0 +1,75 @@
+"""Exports of the resolve stages: claims (figures of one quantity) and conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsledger.publish.exports import Column, Exporter, register
+from newsledger.store import Ledger
+from newsledger.store import claims as store
+
+
+def _claims(ledger: Ledger, **filters) -> Iterator[dict]:
+    for claim in store.claims(ledger, **filters):
+        data = claim["data"]
+        yield {**{k: claim[k] for k in ("id", "counted", "place", "period", "low", "high",
+                                        "stories", "articles", "first", "last")},
+               "rate": data["rate"], "outlets": data["outlets"],
+               "mentions": [{"article": m["article"], "figure": m["figure"],
+                             "number_text": m["number_text"], "quote": m["quote"]}
+                            for m in data["mentions"]]}
+
+
+register(Exporter(
+    table="claims",
+    description="Claims: figures stating one quantity, corroboration counted in stories.",
+    columns=(
+        Column("id", "string", "Claim id"),
+        Column("counted", "string", "Codebook category"),
+        Column("place", "string", "Place, as printed in its first mention"),
+        Column("period", "string", "Period, as printed in its first mention"),
+        Column("low", "integer", "Smallest low end of its figures"),
+        Column("high", "integer", "Largest high end of its figures"),
+        Column("stories", "integer", "Independent stories stating it"),
+        Column("articles", "integer", "Articles stating it"),
+        Column("first", "string", "Earliest publication date"),
+        Column("last", "string", "Latest publication date"),
+        Column("rate", "string", "per_day etc. where the figures are rates"),
+        Column("outlets", "json", "Outlets stating it"),
+        Column("mentions", "json", "Each mention: article, figure id, number and quote"),
+    ),
+    rows=_claims,
+    filters=("counted",),
+    redact={"mentions": ""},
+))
+
+
+def _conflicts(ledger: Ledger, **filters) -> Iterator[dict]:
+    for conflict in store.conflicts(ledger, **filters):
+        data = conflict["data"]
+        yield {"kind": conflict["kind"], "articles": [conflict["article_a"],
+                                                      conflict["article_b"]],
+               "article_a": conflict["article_a"], "article_b": conflict["article_b"],
+               "a": conflict["a"], "b": conflict["b"], "why": conflict["why"],
+               "outlets": data.get("outlets"), "dates": data.get("dates")}
+
+
+register(Exporter(
+    table="conflicts",
+    description="Conflicts: figures of one quantity that cannot both be true, and versions of "
+                "one story whose aligned sentences disagree; both quotes and why.",
+    columns=(
+        Column("kind", "string", "figure or version"),
+        Column("articles", "json", "The two article ids [a, b]"),
+        Column("article_a", "string", "Article of quote a"),
+        Column("article_b", "string", "Article of quote b"),
+        Column("a", "string", "Quote from the first article"),
+        Column("b", "string", "Quote from the second article"),
+        Column("why", "string", "Why they disagree"),
+        Column("outlets", "json", "Outlets of a and b"),
+        Column("dates", "json", "Publication dates of a and b"),
+    ),
+    rows=_conflicts,
+    filters=("kind",),
+    redact={"a": "article_a", "b": "article_b"},
+))
