@@ -1,0 +1,57 @@
+"""Event mentions in the store: filtered reads, merged-event ids, and mentions per place."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+
+from sqlalchemy import and_, func, select, update
+
+from newsledger.store import schema
+
+
+def event_rows(ledger, *, type: str | None = None, place: str | None = None,
+               since: str | None = None, until: str | None = None) -> Iterator[dict]:
+    """Stream event mentions with their article's outlet and date, in ingest order.
+
+    ``since``/``until`` (YYYY[-MM[-DD]]) compare at the event date's own precision, so a
+    "2022-09" event is kept since 2022-09-21; undated events are left out by either bound.
+    """
+    e, a = schema.events, schema.articles
+    conditions = []
+    if type:
+        conditions.append(e.c.type == type)
+    if place:
+        conditions.append(func.lower(e.c.place).contains(place.lower()))
+    if since:
+        conditions.append(e.c.date >= func.substr(since, 1, func.length(e.c.date)))
+    if until:
+        conditions.append(func.substr(e.c.date, 1, len(until)) <= until)
+    query = (select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
+             .where(and_(True, *conditions)).order_by(a.c.ingest_order, e.c.quote_start, e.c.id))
+    with ledger.engine.connect() as connection:
+        for row in connection.execution_options(yield_per=500).execute(query):
+            record = dict(row._mapping)
+            record["actors"] = json.loads(record["actors"] or "[]")
+            yield record
+
+
+def set_event_ids(ledger, event_ids: Mapping[int, str]) -> None:
+    """Write the merged event id of every mention (row id -> event id) in one transaction."""
+    table = schema.events
+    with ledger.engine.begin() as connection:
+        connection.execute(update(table).values(event_id=None))
+        for row_id, event_id in event_ids.items():
+            connection.execute(update(table).where(table.c.id == row_id).values(
+                event_id=event_id))
+
+
+def place_rows(ledger) -> Iterator[dict]:
+    """Figures and events per place name: place, place_id, kind, mentions."""
+    for kind, table in (("figures", schema.figures), ("events", schema.events)):
+        query = (select(table.c.place, func.max(table.c.place_id).label("place_id"),
+                        func.count().label("mentions"))
+                 .where(table.c.place.is_not(None)).group_by(table.c.place))
+        with ledger.engine.connect() as connection:
+            for row in connection.execute(query):
+                yield {"kind": kind, **dict(row._mapping)}
