@@ -1,0 +1,49 @@
+"""``python -m benchmarks [NAME...]``: run every ``benchmarks/bench_*.py`` module's ``run()``
+(or only the named ones, e.g. ``ingest``) and print their results as one table."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+
+def bench_names() -> list[str]:
+    """The benchmark modules in this folder, by name without the ``bench_`` prefix."""
+    return sorted(path.stem.removeprefix("bench_")
+                  for path in Path(__file__).parent.glob("bench_*.py"))
+
+
+def run_all(names: list[str]) -> list[tuple[str, dict, float]]:
+    results = []
+    for name in names:
+        module = importlib.import_module(f"benchmarks.bench_{name}")
+        started = time.perf_counter()
+        results.append((name, module.run(), time.perf_counter() - started))
+    return results
+
+
+def main(argv: list[str]) -> int:
+    known = bench_names()
+    unknown = sorted(set(argv) - set(known))
+    if unknown:
+        print(f"unknown benchmark {unknown[0]!r}; known: {', '.join(known)}", file=sys.stderr)
+        return 2
+    table = Table(title="newsledger benchmarks")
+    for column in ("benchmark", "measure", "value"):
+        table.add_column(column, overflow="fold")
+    for name, result, seconds in run_all(argv or known):
+        for measure, value in result.items():
+            if measure != "name":
+                table.add_row(name, measure, f"{value:,}" if isinstance(value, int) else str(value))
+        table.add_row(name, "wall seconds", f"{seconds:.1f}", end_section=True)
+    Console().print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
