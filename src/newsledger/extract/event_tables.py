@@ -1,12 +1,13 @@
 """Event trigger tables: one TOML file per language under ``lang/events/``, compiled once.
 
 A language file lists, per codebook event type, the trigger patterns (regular expressions,
-case-insensitive, matching whole words: end a stem with ``\w*``), optional ``requires`` patterns (the sentence must
-match one: arson needs an enlistment office) and ``excludes`` patterns (the sentence must match
-none: an asylum *decision* is not a request). ``blockers`` mark clauses that state no event
-(plans, fears, hypotheticals); ``participants`` are mass-participant phrases a movement needs
-when no figure is stated, with a place or a ``mass`` phrase ("en masse", "queues"); ``here`` phrases ("into the country") point to the country
-the article is about; ``actors`` map phrases to normalised English actor names.
+case-insensitive, matching whole words, so a stem ends in a word-character run), optional
+``requires`` patterns (the sentence must match one: arson needs an enlistment office) and
+``excludes`` patterns (the sentence must match none: an asylum *decision* is not a request).
+``blockers`` mark clauses that state no event (plans, fears, hypotheticals); ``participants``
+are mass-participant phrases a movement needs when no figure is stated, with a place or a
+``mass`` phrase ("en masse", "queues"); ``here`` phrases ("into the country") point to the
+country the article is about; ``actors`` map phrases to normalised English actor names.
 ``common.toml`` holds what every language shares (figure categories and default places).
 """
 

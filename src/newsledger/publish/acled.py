@@ -77,7 +77,8 @@ def write_acled(stream: BinaryIO, columns, records: Iterable[dict]) -> int:
                             lineterminator="\n")
     writer.writeheader()
     count = 0
-    for count, record in enumerate(records, 1):
+    for record in records:
         writer.writerow(acled_record(record))
+        count += 1
     text.detach()
     return count

@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from newsledger.pipeline import corpus_stage
-from newsledger.resolve.claims import story_of
 from newsledger.store import events as store
 
 _DIGITS = re.compile(r"\D")

@@ -1,0 +1,93 @@
+"""Event extraction: trigger tables, quotes, dates, places; the dev gold checked and scored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsledger.evaluate import iter_corpus_articles, read_jsonl
+from newsledger.extract.event_tables import available_languages, event_table
+from newsledger.extract.events import extract_events, publication_date
+from newsledger.extract.events_evaluate import score_events
+from newsledger.extract.figures import extract_figures
+from newsledger.ingest import read_articles
+from newsledger.models import EVENT_TYPES, Article
+from newsledger.settings import Settings
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "events_dev.jsonl"
+
+
+def _events(text: str, language: str = "en", published: str | None = "2022-09-29"):
+    article = Article(id="t", text=text, language=language, published=published)
+    return extract_events(article, extract_figures(article))
+
+
+def test_every_language_table_compiles_with_known_types():
+    for language in available_languages():
+        table = event_table(language)
+        assert {rules.type for rules in table.types} <= set(EVENT_TYPES)
+
+
+def test_order_and_surge_with_figure_date_and_destination():
+    events = _events("The president announced a partial mobilization on 21 September. "
+                     "Since then some 12,000 Russians have crossed the border into Finland.")
+    kinds = {event.type: event for event in events}
+    assert kinds["mobilization_order"].date == "2022-09-21"
+    surge = kinds["border_crossing_surge"]
+    assert surge.figure == "some 12,000"
+    assert surge.place == "Finland" and surge.country == "Finland"
+    assert "12,000 Russians have crossed" in surge.quote
+
+
+def test_plans_and_generic_flight_are_not_events():
+    events = _events("Protests planned in Omsk were denied authorization. "
+                     "Men flee because they do not want to fight.")
+    assert events == []
+
+
+def test_russian_detention_with_list_of_cities():
+    events = _events("Вчера в Казани, Омске и Перми задержали более 300 человек.", "ru",
+                     "2022-09-25")
+    detention = next(event for event in events if event.type == "detention")
+    assert detention.figure == "более 300"
+    assert detention.place == "Kazan, Omsk, Perm"
+    assert detention.date == "2022-09-24"
+
+
+def test_header_line_gives_month_but_no_day():
+    article = Article(id="t", text=" date 2022-10 Protesters rallied in Moscow.", language="en")
+    assert publication_date(article) == "2022-10"
+
+
+def test_dev_gold_is_well_formed(corpus_dir):
+    texts = {article.id: article.text for article in iter_corpus_articles(corpus_dir / "dev")}
+    gold = read_jsonl(GOLD)
+    assert len({record["article"] for record in gold}) >= 20
+    for record in gold:
+        assert record["type"] in EVENT_TYPES
+        assert record["quote"] in texts[record["article"]], record["quote"]
+        assert record["figure"] is None or record["figure"] in record["quote"]
+        assert (record["date"] is None) == (record["date_precision"] is None)
+        assert isinstance(record["actors"], list)
+
+
+@pytest.mark.parametrize("gold_path, folder", [
+    (GOLD, "dev/articles"), (None, "seeds"),
+])
+def test_event_scores_hold_the_targets(corpus_dir, gold_path, folder):
+    gold_path = gold_path or corpus_dir / "seeds" / "events_gold.jsonl"
+    gold = read_jsonl(Path(gold_path))
+    names = sorted({str(corpus_dir / folder / f"{record['article']}.json") for record in gold})
+    if folder == "seeds":
+        names = [str(path) for path in sorted((corpus_dir / "seeds").glob("*.txt"))]
+    predicted, texts = [], {}
+    for article in read_articles(names, Settings()):
+        texts[article.id] = article.text
+        predicted.extend({**event.record(), "quote_start": event.quote_start,
+                          "quote_end": event.quote_end}
+                         for event in extract_events(article, extract_figures(article)))
+    score = score_events(predicted, gold, texts)
+    assert score.f1 >= 0.8, json.dumps(score.as_dict())
+    assert score.date_agreement >= 0.8 and score.place_agreement >= 0.8, score.summary_line()
