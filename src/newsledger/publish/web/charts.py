@@ -89,7 +89,8 @@ class Timeline:
     undated: int
 
 
-PANEL, GAP, LEFT, RIGHT, TOP, BOTTOM = 64, 12, 48, 16, 8, 26
+PANEL, GAP, LABEL, LEFT, RIGHT, TOP, BOTTOM = 60, 10, 17, 48, 16, 4, 26
+PAD = 12  # keeps marks at the first and last date off the panel border
 
 
 def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
@@ -99,7 +100,8 @@ def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
     last = max(last, first + 1)
 
     def x(day: int) -> float:
-        return round(LEFT + (width - LEFT - RIGHT) * (day - first) / (last - first), 1)
+        inner = width - LEFT - RIGHT - 2 * PAD
+        return round(LEFT + PAD + inner * (day - first) / (last - first), 1)
 
     by_category: dict[str, list[tuple[dict, int]]] = {}
     for mark, day in zip(marks, days, strict=True):
@@ -108,7 +110,7 @@ def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
     values = [v for m in marks for v in (m["low"], m["high"]) if v is not None]
     panels = []
     for row, counted in enumerate(order):
-        top = TOP + row * (PANEL + GAP)
+        top = TOP + row * (LABEL + PANEL + GAP) + LABEL
         scale = LogScale.fitting(values, top + PANEL, top)
         panels.append({
             "counted": counted, "top": top, "bottom": top + PANEL,
@@ -117,7 +119,7 @@ def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
             "marks": [_timeline_mark(m, x(day), scale) for m, day in by_category[counted]
                       if interval_kind(m["low"], m["high"])],
         })
-    height = TOP + len(panels) * (PANEL + GAP) + BOTTOM
+    height = TOP + len(panels) * (LABEL + PANEL + GAP) + BOTTOM
     return Timeline(width, height, panels, _months(first, last, x), undated)
 
 

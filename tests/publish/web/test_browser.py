@@ -1,0 +1,119 @@
+"""The web app in a real browser (Debian's chromium driven by playwright): the chart renders,
+a highlighted figure shows its record, a filter changes the list, hostile markup stays inert.
+Screenshots of every page at laptop and phone widths go to test-output/screenshots/."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-output" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SIZES = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """One headless chromium per session; missing chromium fails under CI, else skips."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh page whose dialogs (alert) and page errors are recorded."""
+    context = browser.new_context(viewport=SIZES["laptop"], base_url=live_server)
+    tab = context.new_page()
+    tab.dialogs, tab.errors = [], []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
+
+
+def test_overview_chart_draws_intervals(page):
+    page.goto("/")
+    chart = page.locator("svg.timeline")
+    assert chart.is_visible()
+    assert chart.bounding_box()["height"] > 100
+    assert page.locator("svg.timeline .mark").count() > 3
+    assert page.locator("svg.timeline .mark.open_high path").count() >= 1
+    assert page.errors == []
+
+
+def test_a_highlighted_figure_shows_its_record(page):
+    page.goto("/articles/border-wire")
+    button = page.locator(".fig-btn").first
+    record = page.locator("#" + button.get_attribute("aria-controls"))
+    assert not record.is_visible()
+    button.click()
+    assert record.is_visible()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert "Qualifier" in record.inner_text() and "Source" in record.inner_text()
+    page.keyboard.press("Escape")
+    page.mouse.move(0, 0)
+    page.locator("h1").click()
+    assert button.get_attribute("aria-expanded") == "false"
+
+
+def test_keyboard_focus_shows_a_record(page):
+    page.goto("/articles/border-wire")
+    page.locator(".fig-btn").first.focus()
+    assert page.locator(".fig:focus-within .rec").is_visible()
+
+
+def test_a_filter_changes_the_list_and_lands_in_the_url(page):
+    page.goto("/figures")
+    before = page.locator("table.figures tbody tr").count()
+    page.select_option("select[name=counted]", "arrested")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/figures?counted=arrested")
+    chips = page.locator("table.figures tbody .chip").all_inner_texts()
+    assert 0 < len(chips) < before
+    assert set(chips) == {"arrested"}
+
+
+def test_hostile_markup_in_articles_stays_inert(page):
+    for url in ("/articles/xss-probe", "/search?q=script", "/articles/defaced-websites", "/figures",
+                "/"):
+        page.goto(url)
+        page.locator("body").hover()
+        assert page.evaluate("window.__xss") is None, url
+    assert page.dialogs == []
+    page.goto("/articles/xss-probe")
+    assert "<script>window.__xss = 2</script>" in page.locator(".text").inner_text()
+
+
+def test_screenshots_at_laptop_and_phone_width(browser, live_server, client):
+    claim = client.get("/api/claims").json()["items"][0]["id"]
+    story = client.get("/api/stories").json()["items"][0]["id"]
+    pages = {"overview": "/", "search": "/search?q=border", "figures": "/figures",
+             "article": "/articles/border-wire", "claim": f"/claims/{claim}",
+             "story": f"/stories/{story}", "conflicts": "/conflicts", "claims": "/claims"}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for size, viewport in SIZES.items():
+        context = browser.new_context(viewport=viewport, base_url=live_server)
+        tab = context.new_page()
+        for name, url in pages.items():
+            tab.goto(url)
+            if name == "article":
+                tab.locator(".fig-btn").first.click()
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"] + 1, f"{name} scrolls sideways at {size} width"
+            tab.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
+        context.close()
+    assert len(list(SCREENSHOTS.glob("*.png"))) >= 2 * len(pages)

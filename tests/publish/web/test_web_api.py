@@ -1,0 +1,140 @@
+"""The JSON API: filters, pagination, downloads, one error shape, nothing private leaks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsledger.store import Ledger, browse
+
+LISTS = ("/api/search", "/api/figures", "/api/claims", "/api/stories", "/api/conflicts")
+
+
+def test_overview_totals_match_the_ledger(client, web_db):
+    data = client.get("/api/").json()
+    with Ledger(web_db) as ledger:
+        assert data["totals"] == browse.totals(ledger)
+    assert data["totals"]["articles"] >= 6
+    assert data["chart"]["marks"], "dated figures give chart marks"
+    assert all(mark["published"] for mark in data["chart"]["marks"])
+
+
+def test_full_text_search_finds_words_in_any_order_and_prefixes(client):
+    ids = {a["id"] for a in client.get("/api/search", params={"q": "Kazakhstan queues"}).json()
+           ["items"]}
+    assert {"border-wire", "border-wire-copy"} <= ids
+    assert "protests-detained" not in ids
+    russian = client.get("/api/search", params={"q": "границ"}).json()["items"]
+    assert [a["id"] for a in russian] == ["granitsa-ru"]
+    assert "\x02" in russian[0]["snippet"]
+
+
+def test_search_treats_operators_and_quotes_as_plain_text(client):
+    for query in ('"unbalanced', "NEAR(a b", "a AND OR", "*", "-x", "col:value"):
+        assert client.get("/api/search", params={"q": query}).status_code == 200
+
+
+def test_filters_narrow_the_list(client):
+    everything = client.get("/api/search").json()["total"]
+    russian = client.get("/api/search", params={"language": "ru"}).json()
+    assert 0 < russian["total"] < everything
+    assert russian["filters"] == {"language": "ru"}
+    dated = client.get("/api/search", params={"since": "2022-09-27", "until": "2022-09-28"})
+    assert {a["published"] for a in dated.json()["items"]} <= {"2022-09-27", "2022-09-28"}
+    arrested = client.get("/api/figures", params={"counted": "arrested"}).json()["items"]
+    assert arrested and {f["counted"] for f in arrested} == {"arrested"}
+
+
+def test_pages_follow_next_links_in_a_stable_order(client):
+    whole = [f["id"] for f in client.get("/api/figures", params={"limit": 500}).json()["items"]]
+    walked, url = [], "/api/figures?limit=3"
+    while url:
+        page = client.get(url).json()
+        walked += [f["id"] for f in page["items"]]
+        url = page["next"]
+    assert walked == whole and len(whole) > 3
+
+
+def test_downloads_hold_every_filtered_figure(client):
+    listed = client.get("/api/figures", params={"counted": "arrested", "limit": 500}).json()
+    links = listed["downloads"]
+    table = list(csv.DictReader(io.StringIO(client.get(links["csv"]).text)))
+    assert len(table) == listed["total"]
+    assert {row["counted"] for row in table} == {"arrested"}
+    lines = client.get(links["jsonl"]).text.splitlines()
+    assert [json.loads(line)["quote"] for line in lines] == [f["quote"] for f in listed["items"]]
+
+
+def test_article_twin_links_story_claims_and_figures(client):
+    data = client.get("/api/articles/border-wire-copy").json()
+    assert data["article"]["id"] == "border-wire-copy"
+    assert data["figures"] and all(f["article"] == "border-wire-copy" for f in data["figures"])
+    if data["story"]:
+        members = {m["article"] for m in data["story"]["members"]}
+        assert "border-wire-copy" in members
+        story = client.get(f"/api/stories/{data['story']['id']}").json()
+        assert story["members"][0]["relation"] == "origin"
+
+
+def test_claim_twin_lists_every_mention(client):
+    claims = client.get("/api/claims").json()["items"]
+    assert claims, "the test articles state claims"
+    first = client.get(f"/api/claims/{claims[0]['id']}").json()
+    assert len(first["data"]["mentions"]) >= 1
+    assert {"quote", "outlet", "published", "language"} <= set(first["data"]["mentions"][0])
+
+
+@pytest.mark.parametrize("url", ["/api/articles/no-such", "/api/claims/no-such",
+                                 "/api/stories/no-such", "/api/no-such-page"])
+def test_unknown_things_are_404_in_the_error_shape(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert set(response.json()) == {"error"}
+    assert set(response.json()["error"]) == {"code", "message"}
+
+
+@pytest.mark.parametrize(("url", "status"), [
+    ("/api/figures?limit=0", 422), ("/api/figures?limit=x", 422), ("/api/search?offset=-1", 422),
+    ("/api/figures?since=2022-02-30", 400), ("/api/figures?since=yesterday", 422),
+    ("/api/figures?since=2022-10-01&until=2022-09-01", 400), ("/api/figures?counted=cats", 400),
+    ("/api/conflicts?kind=feelings", 422), ("/api/search?language=English", 422),
+    ("/api/figures.xml", 422),
+])
+def test_bad_parameters_are_4xx_in_the_error_shape(client, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == "NL302"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from(LISTS),
+       key=st.sampled_from(["q", "language", "outlet", "counted", "place", "since", "until",
+                            "offset", "limit", "kind"]),
+       value=st.text(max_size=40))
+def test_no_query_value_causes_a_server_error(client, path, key, value):
+    response = client.get(path, params={key: value})
+    assert response.status_code < 500
+    if response.status_code >= 400:
+        assert set(response.json()["error"]) == {"code", "message"}
+
+
+def test_no_response_reveals_a_source_path(client, web_source_folder):
+    urls = ["/api/", "/api/search", "/api/figures?limit=500", "/api/articles/xss-probe",
+            "/articles/xss-probe", "/api/figures.jsonl", "/api/figures.csv", "/search", "/"]
+    for url in urls:
+        body = client.get(url).text
+        assert web_source_folder not in body and "source_path" not in body, url
+
+
+def test_the_api_is_documented_and_read_only(client):
+    schema = client.get("/openapi.json").json()
+    assert {"/api/figures", "/api/search", "/api/articles/{article_id}", "/api/claims/{claim_id}",
+            "/api/conflicts", "/api/figures.{kind}"} <= set(schema["paths"])
+    assert {method for path in schema["paths"].values() for method in path} == {"get"}
+    assert client.post("/api/figures").status_code == 405
+    assert client.post("/api/figures").json()["error"]["code"] == "NL300"

@@ -1,0 +1,103 @@
+"""The HTML pages: every page renders, untrusted text is escaped, errors keep their status."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from newsledger.cli import app
+from newsledger.publish.web.charts import describe, interval_kind, spread, timeline
+from newsledger.publish.web.text import highlight, marked, web_url, word_diff
+
+PAGES = ["/", "/search", "/search?q=border&language=en", "/figures", "/figures?counted=arrested",
+         "/claims", "/stories", "/conflicts", "/conflicts?kind=version",
+         "/articles/border-wire", "/articles/xss-probe"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_renders_with_a_strict_content_security_policy(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert 'href="/static/app.css"' in response.text
+
+
+def test_linked_claim_and_story_pages_render(client):
+    claim = client.get("/api/claims").json()["items"][0]["id"]
+    story = client.get("/api/stories").json()["items"][0]["id"]
+    assert client.get(f"/claims/{claim}").status_code == 200
+    assert client.get(f"/stories/{story}").status_code == 200
+
+
+def test_article_markup_is_escaped_and_its_javascript_url_is_not_linked(client):
+    html = client.get("/articles/xss-probe").text
+    assert "&lt;script&gt;window.__xss = 2&lt;/script&gt;" in html
+    assert "<script>window" not in html and "<img src=x" not in html
+    assert re.search(r"<[^>]*\sonerror=", html) is None
+    assert re.search(r"<[^>]*\sonmouseover=", html) is None
+    assert "javascript:" not in html
+    search = client.get("/search", params={"q": "script"}).text
+    assert "<script>window" not in search and "&lt;script&gt;" in search
+
+
+def test_highlights_are_focusable_buttons_with_a_described_record(client):
+    html = client.get("/articles/border-wire").text
+    buttons = re.findall(r'<button type="button" class="fig-btn" id="fig-(\d+)"', html)
+    assert buttons
+    assert f'id="rec-{buttons[0]}" role="tooltip"' in html
+
+
+def test_html_errors_keep_their_status(client):
+    assert client.get("/articles/no-such").status_code == 404
+    assert "NL301" in client.get("/articles/no-such").text
+    assert client.get("/figures?limit=0").status_code == 422
+    assert client.get("/figures?counted=cats").status_code == 400
+
+
+def test_serve_refuses_a_missing_ledger(tmp_path):
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_highlight_skips_overlapping_and_out_of_range_spans():
+    text = "About 10,000 people crossed."
+    figures = [{"number_start": 0, "number_end": 12}, {"number_start": 6, "number_end": 12},
+               {"number_start": 20, "number_end": 99}]
+    pieces = highlight(text, figures)
+    assert "".join(p.text for p in pieces) == text
+    assert [(p.text, p.figure) for p in pieces if p.figure is not None] == [("About 10,000", 0)]
+
+
+def test_word_diff_marks_what_changed_and_only_numbers_across_languages():
+    a, b = word_diff("Police detained 1,200 people", "Police detained 1,400 people")
+    assert [t for t, differs in a if differs] == ["200"]
+    assert [t for t, differs in b if differs] == ["400"]
+    a, b = word_diff("Police detained 1,200 people", "Полиция задержала 1200 человек")
+    assert [t for t, differs in b if differs] == ["1200"]
+
+
+def test_search_snippets_and_urls():
+    assert marked("a \x02b\x03 c") == [("a ", False), ("b", True), (" c", False)]
+    assert web_url("javascript:alert(1)") is None and web_url(" JAVASCRIPT:x") is None
+    assert web_url("https://example.org/x") == "https://example.org/x"
+
+
+def test_intervals_are_drawn_as_points_bands_and_open_whiskers():
+    assert [interval_kind(*pair) for pair in [(5, 5), (2, 9), (5, None), (None, 5), (None, None)]] \
+        == ["point", "band", "open_high", "open_low", None]
+    assert describe(2000, None, "more_than") == "≥ 2,000 (more_than)"
+    marks = [{"counted": "arrested", "published": "2022-09-21", "low": 1300, "high": None,
+              "qualifier": "at_least", "n": 2},
+             {"counted": "arrested", "published": "2022-10-01", "low": 200, "high": 999,
+              "qualifier": "vague", "n": 1}]
+    chart = timeline(marks)
+    drawn = chart.panels[0]["marks"]
+    assert drawn[0]["kind"] == "open_high" and drawn[0]["y1"] == chart.panels[0]["top"]
+    assert drawn[1]["kind"] == "band" and drawn[1]["y0"] > drawn[1]["y1"]
+    assert drawn[0]["x"] < drawn[1]["x"]
+    rows = spread([{**m, "outlet": "x", "article": "a", "number_text": "n"} for m in marks])
+    assert rows["rows"][0]["x1"] == rows["right"]
