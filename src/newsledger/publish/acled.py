@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable
 from typing import BinaryIO
 
+from newsledger.errors import BadOption
 from newsledger.extract.numbers import find_number_expressions
 from newsledger.resolve.places import gazetteer
 
@@ -78,6 +79,8 @@ def write_acled(stream: BinaryIO, columns, records: Iterable[dict]) -> int:
     writer.writeheader()
     count = 0
     for record in records:
+        if "type" not in record:
+            raise BadOption("the acled format exports events only")
         writer.writerow(acled_record(record))
         count += 1
     text.detach()

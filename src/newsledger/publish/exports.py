@@ -23,6 +23,8 @@ from importlib.metadata import version
 from typing import BinaryIO
 
 from newsledger.errors import BadOption, ExportRefused
+from newsledger.publish.acled import write_acled
+from newsledger.publish.geojson import write_geojson
 from newsledger.publish.redact import PersonCache, redact_value
 from newsledger.store import Ledger
 
@@ -204,6 +206,7 @@ def write_parquet(stream: BinaryIO, columns: tuple[Column, ...], records: Iterab
 
 FORMATS: dict[str, Callable[[BinaryIO, tuple[Column, ...], Iterable[dict]], int]] = {
     "csv": write_csv, "jsonl": write_jsonl, "json": write_json, "parquet": write_parquet,
+    "acled": write_acled, "geojson": write_geojson,  # acled: events only; geojson: place_id
 }
 
 
