@@ -172,3 +172,42 @@ def places(db: str | None = None) -> list[dict]:
 
     with open_ledger(db) as ledger:
         return place_counts(place_rows(ledger))
+
+
+def export(table: str, fmt: str, output: str | None = None, db: str | None = None, *,
+           public: bool = True, redact: bool | None = None,
+           filters: dict[str, str] | None = None) -> dict:
+    """Write one table (``publish.exports.EXPORTERS``) as csv, jsonl, json or parquet to
+    ``output`` (stdout when None) with a ``<output>.provenance.json`` sidecar; returns the
+    provenance. Public exports (the default) are always redacted and never hold article text."""
+    import sys
+
+    from newsledger.publish.exports import ExportOptions, provenance_json, write_export
+
+    settings = Settings.from_env(db=db)
+    options = ExportOptions(public=public, redact=settings.redact if redact is None else redact,
+                            filters=tuple(sorted((filters or {}).items())))
+    with open_ledger(db, settings) as ledger:
+        if output is None:
+            return write_export(ledger, table, fmt, sys.stdout.buffer, options)
+        with open(output, "wb") as stream:
+            record = write_export(ledger, table, fmt, stream, options)
+    Path(output + ".provenance.json").write_bytes(provenance_json(record))
+    return record
+
+
+def datasette_metadata(db: str | None = None) -> dict:
+    """Create the SQLite ledger's views and return its Datasette metadata (descriptions,
+    facets, label columns, full-text search)."""
+    from newsledger.publish.datasette import prepare_for_datasette
+
+    with open_ledger(db) as ledger:
+        return prepare_for_datasette(ledger)
+
+
+def migrate(source: str, target: str) -> dict[str, int]:
+    """Copy the ledger at ``source`` into the empty ledger at ``target`` (any two database
+    URLs); returns rows copied per table, checked against the target's counts."""
+    from newsledger.store.migrate import copy_ledger
+
+    return copy_ledger(source, target)

@@ -102,6 +102,12 @@ class UnsupportedDatabase(StoreError):
     code = "NL202"
 
 
+class MigrationFailed(StoreError):
+    """A ledger copy into a non-empty target, or counts that differ after copying."""
+
+    code = "NL203"
+
+
 class QueryError(NewsledgerError):
     code, status = "NL300", 400
 

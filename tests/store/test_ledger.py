@@ -49,7 +49,7 @@ def test_changed_text_under_the_same_id_is_a_new_version(ledger):
 
 
 def test_an_interrupted_run_keeps_what_was_stored_and_a_rerun_resumes(
-        tmp_path, monkeypatch, quick_settings):
+        tmp_path, ledger_url, monkeypatch, quick_settings):
     path = tmp_path / "batch.jsonl"
     write_batch(path, 5)
 
@@ -59,7 +59,7 @@ def test_an_interrupted_run_keeps_what_was_stored_and_a_rerun_resumes(
                 raise KeyboardInterrupt
             yield item
 
-    database = str(tmp_path / "ledger.db")
+    database = ledger_url
     monkeypatch.setitem(READERS, ".jsonl", interrupted)
     with Ledger(database) as ledger, pytest.raises(KeyboardInterrupt):
         pipeline.ingest([str(path)], ledger, quick_settings)
@@ -83,11 +83,11 @@ def test_each_article_is_stored_with_its_analysis_in_one_transaction(ledger, mon
     assert ledger.count("articles") == 0
 
 
-def test_ingest_keeps_counts_not_articles(tmp_path, quick_settings):
+def test_ingest_keeps_counts_not_articles(tmp_path, ledger_url, quick_settings):
     """Memory stays flat: the report holds counts (and error lines), never the articles."""
     path = tmp_path / "many.jsonl"
     write_batch(path, 200)
-    with Ledger(str(tmp_path / "l.db")) as ledger:
+    with Ledger(ledger_url) as ledger:
         report = pipeline.ingest([str(path)], ledger, quick_settings)
     assert report.new == 200
     assert {name: value for name, value in vars(report).items()

@@ -51,7 +51,22 @@ _INGEST_ORDER_LOCK = 7_215_001
 
 def lock_ingest_order(connection: Connection) -> None:
     """Hold, until the transaction ends, the right to number a new article: concurrent writers
-    on PostgreSQL would otherwise read the same ``max(ingest_order)``. SQLite serialises
-    writers itself."""
+    would otherwise read the same ``max(ingest_order)``. PostgreSQL takes an advisory lock;
+    SQLite takes its write lock now (a write that changes nothing), waiting its busy timeout."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_ORDER_LOCK})
+    elif connection.dialect.name == "sqlite":
+        connection.execute(text("UPDATE meta SET value = value WHERE 0 = 1"))
+
+
+def reset_sequences(connection: Connection, table) -> None:
+    """After rows were inserted with explicit ids (a copied ledger), move PostgreSQL's serial
+    sequences past them; SQLite needs nothing."""
+    if connection.dialect.name != "postgresql":
+        return
+    for column in table.primary_key.columns:
+        if column.autoincrement is True or (column.type.python_type is int
+                                            and len(table.primary_key.columns) == 1):
+            connection.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))

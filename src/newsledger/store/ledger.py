@@ -12,7 +12,7 @@ from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, func, insert, select, update
+from sqlalchemy import Engine, and_, func, insert, inspect, select, update
 from sqlalchemy.engine import make_url
 
 from newsledger.errors import NotFound
@@ -152,6 +152,16 @@ class Ledger:
         """When the newest article was stored (the date of the ledger's contents)."""
         with self.engine.connect() as connection:
             return connection.execute(select(func.max(schema.articles.c.ingested_at))).scalar()
+
+    def create_views(self) -> list[str]:
+        """Create the read-only views of ``store.views`` whose tables exist."""
+        from newsledger.store.views import create_views
+
+        with self.engine.begin() as connection:
+            return create_views(connection)
+
+    def view_names(self) -> list[str]:
+        return inspect(self.engine).get_view_names()
 
     def count(self, table_name: str) -> int:
         table = schema.metadata.tables[table_name]

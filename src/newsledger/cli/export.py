@@ -1,0 +1,55 @@
+"""Export commands: a table as CSV, JSON Lines, JSON or Parquet, and Datasette metadata."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from newsledger import api
+from newsledger.cli.app import DbOption, app, fail, print_json
+from newsledger.errors import BadOption, NewsledgerError
+
+
+def _filters(pairs: list[str]) -> dict[str, str]:
+    chosen = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise BadOption(f"a filter is NAME=VALUE, not {pair!r}")
+        chosen[name.strip()] = value.strip()
+    return chosen
+
+
+@app.command()
+def export(
+    table: str = typer.Argument(..., help="figures, articles, events, stories, claims, "
+                                          "conflicts... or 'datasette' for Datasette metadata."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, json or parquet."),
+    output: str = typer.Option(None, "--output", "-o",
+                               help="File to write (a .provenance.json sidecar goes beside it)."),
+    db: str = DbOption,
+    public: bool = typer.Option(True, "--public/--private",
+                                help="Public: no article text, quotes cut to the figure's clause."),
+    redact: bool = typer.Option(None, "--redact/--no-redact",
+                                help="Replace private persons' names by a role (default on)."),
+    where: list[str] = typer.Option([], "--where", help="Filter NAME=VALUE (repeatable)."),
+) -> None:
+    """Export a table with a stable column order and row order, and its provenance."""
+    try:
+        if table == "datasette":
+            metadata = api.datasette_metadata(db)
+            if output is None:
+                print_json(metadata)
+            else:
+                Path(output).write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n",
+                                        encoding="utf-8")
+            return
+        record = api.export(table, fmt, output, db, public=public, redact=redact,
+                            filters=_filters(where))
+    except NewsledgerError as error:
+        fail(error)
+    if output is not None:
+        sys.stderr.write(f"{record['rows']} {table} rows written to {output}\n")
