@@ -130,7 +130,7 @@ def conflicts(db: str | None = None, kind: str | None = None) -> list[dict]:
         return list(claim_store.conflicts(ledger, kind=kind))
 
 
-def evaluate(corpus_dir: str, db: str | None = None) -> dict:
+def evaluate(corpus_dir: str, db: str | None = None, events_gold: str | None = None) -> dict:
     """Ingest a gold corpus folder into a temporary store (or ``db``), run the whole
     pipeline and score it against the folder's gold files (DESIGN.md's rules)."""
     from newsledger.evaluation import evaluate_ledger
@@ -144,7 +144,7 @@ def evaluate(corpus_dir: str, db: str | None = None) -> dict:
             seconds = time.perf_counter() - started
             if not report.new and not report.updated:
                 pipeline.analyze(ledger, settings)
-            return evaluate_ledger(ledger, corpus_dir, seconds=seconds)
+            return evaluate_ledger(ledger, corpus_dir, seconds=seconds, events_gold=events_gold)
 
 
 def events(db: str | None = None, **filters) -> list[dict]:

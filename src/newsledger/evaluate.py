@@ -137,14 +137,15 @@ def is_strict(predicted: Mapping, gold: Mapping) -> bool:
     return all(predicted.get(name) == gold.get(name) for name in STRICT_FIELDS)
 
 
-def _augment(gold_index: int, edges: Mapping[int, list[int]], owner: dict[int, int],
-             seen: set[int]) -> bool:
+def augment_matching(gold_index: int, edges: Mapping[int, list[int]], owner: dict[int, int],
+                     seen: set[int]) -> bool:
+    """One augmenting-path step of a maximum bipartite matching (gold → predicted edges)."""
     for predicted_index in edges.get(gold_index, ()):
         if predicted_index in seen:
             continue
         seen.add(predicted_index)
         holder = owner.get(predicted_index)
-        if holder is None or _augment(holder, edges, owner, seen):
+        if holder is None or augment_matching(holder, edges, owner, seen):
             owner[predicted_index] = gold_index
             return True
     return False
@@ -170,7 +171,7 @@ def match_figures(predicted: list[dict], gold: list[dict],
     for edges in (strict_edges, all_edges):
         matched = set(owner.values())
         for gold_index in list(edges):
-            if gold_index not in matched and _augment(gold_index, edges, owner, set()):
+            if gold_index not in matched and augment_matching(gold_index, edges, owner, set()):
                 matched = set(owner.values())
     return sorted(owner.items())
 

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from newsledger.evaluate import load_gold, read_jsonl, score_figures
+from newsledger.extract.events_evaluate import score_events
 from newsledger.store import Ledger
 from newsledger.store import claims as claim_store
 from newsledger.stories.evaluate import score_conflicts, score_stories
@@ -22,8 +23,19 @@ def stored_figure_records(ledger: Ledger) -> list[dict]:
     return [{name: row[name] for name in keep} for row in ledger.figures()]
 
 
-def evaluate_ledger(ledger: Ledger, corpus_dir: str | Path, seconds: float = 0.0) -> dict:
-    """Scores of the stored analysis against the gold files found in ``corpus_dir``."""
+def stored_event_records(ledger: Ledger) -> list[dict]:
+    """Every stored event mention as a scorable record with its quote span."""
+    keep = ("article", "type", "quote", "date", "date_precision", "place", "country", "actors",
+            "figure", "quote_start", "quote_end")
+    return [{name: row[name] for name in keep} for row in ledger.events()]
+
+
+def evaluate_ledger(ledger: Ledger, corpus_dir: str | Path, seconds: float = 0.0,
+                    events_gold: str | Path | None = None) -> dict:
+    """Scores of the stored analysis against the gold files found in ``corpus_dir``.
+
+    Event mentions are scored against ``events_gold`` (default: the folder's
+    ``events_gold.jsonl`` where there is one)."""
     gold = load_gold(corpus_dir)
     texts = {article.id: article.text for article in ledger.articles()}
     languages = {article.id: article.lang for article in ledger.articles()}
@@ -42,6 +54,10 @@ def evaluate_ledger(ledger: Ledger, corpus_dir: str | Path, seconds: float = 0.0
         found = [{"kind": c["kind"], "articles": [c["article_a"], c["article_b"]],
                   "a": c["a"], "b": c["b"]} for c in claim_store.conflicts(ledger)]
         result["conflicts"] = score_conflicts(found, read_jsonl(folder / "conflicts.jsonl"))
+    events_gold = Path(events_gold) if events_gold else folder / "events_gold.jsonl"
+    if events_gold.exists():
+        score = score_events(stored_event_records(ledger), read_jsonl(events_gold), texts)
+        result["events"] = score.as_dict() | {"summary": score.summary_line()}
     return result
 
 

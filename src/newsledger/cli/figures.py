@@ -57,11 +57,13 @@ def figures(
 def evaluate(
     corpus_dir: str = typer.Argument(..., help="A gold corpus folder (articles + gold files)."),
     db: str = typer.Option(None, "--db", help="Store to use instead of a temporary one."),
+    events_gold: str = typer.Option(
+        None, "--events-gold", help="Event gold (JSONL); default: the folder's events_gold.jsonl."),
     as_json: bool = JsonOption,
 ) -> None:
     """Run the pipeline over a gold corpus and score it; the last line sums it up."""
     try:
-        result = api.evaluate(corpus_dir, db)
+        result = api.evaluate(corpus_dir, db, events_gold)
     except NewsledgerError as error:
         fail(error)
     score = result["figures"]
@@ -85,10 +87,12 @@ def evaluate(
     if "stories" in result:
         stories = result["stories"]
         lines.append(f"stories: P={stories['precision']:.3f} R={stories['recall']:.3f} "
-                     f"({stories['predicted_pairs']} predicted pairs, {stories['gold_pairs']} gold)")
+                     f"({stories['predicted_pairs']} pairs predicted, {stories['gold_pairs']} gold)")
     if "conflicts" in result:
         conflicts = result["conflicts"]
         lines.append(f"conflicts: {conflicts['found']} of {conflicts['gold']} gold found, "
                      f"{conflicts['extra']} more flagged")
+    if "events" in result:
+        lines.append(result["events"]["summary"])
     lines.append(summary_line(result))
     typer.echo("\n".join(lines))

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from newsledger.evaluate import _augment, quotes_overlap
+from newsledger.evaluate import augment_matching, quotes_overlap
 
 _LOOSE = re.compile(r"[\s.]+")
 
@@ -36,7 +36,7 @@ def match_events(predicted: list[dict], gold: list[dict],
                 edges[gold_index].append(predicted_index)
     owner: dict[int, int] = {}
     for gold_index in list(edges):
-        _augment(gold_index, edges, owner, set())
+        augment_matching(gold_index, edges, owner, set())
     return sorted(owner.items())
 
 
