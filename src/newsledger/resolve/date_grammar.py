@@ -1,0 +1,149 @@
+"""Date tables: one language's words (lang/dates_<language>.toml) compiled into patterns.
+
+Each table lists month and weekday forms, counts, units, anchors, relative phrases and pattern
+templates with placeholders ({N}, {UNIT}, {ANCHOR}); `grammar` compiles them once per language
+into the atoms `resolve.dates` finds in text, with the lookup tables their groups need.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).with_name("lang")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One expression found in text: its span, kind and the captured groups."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    parts: tuple[Match, ...] = ()
+
+
+@cache
+def common_table() -> dict:
+    with (LANG_DIR / "dates_common.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Languages with a date table."""
+    names = sorted(path.stem.removeprefix("dates_") for path in LANG_DIR.glob("dates_*.toml"))
+    return tuple(name for name in names if name != "common")
+
+
+@cache
+def _table(language: str) -> dict:
+    with (LANG_DIR / f"dates_{language}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _alternation(forms: list[str], escape: bool = True) -> str:
+    ordered = sorted(forms, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) if escape else f for f in ordered) + ")"
+
+
+def _spaced(pattern: str) -> str:
+    return pattern.replace(" ", r"\s+")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled patterns of one language and the lookup tables their groups need."""
+
+    language: str
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    ambiguous_months: frozenset[str]
+    abbreviations: frozenset[str]  # month forms that may take a full stop ("Sept.")
+    numbers: dict[str, int]
+    unit_of: list[tuple[re.Pattern, str]]
+    anchor_of: list[tuple[re.Pattern, str]]
+    atoms: list[tuple[str, re.Pattern]]
+    since: re.Pattern
+    range_from: re.Pattern
+    range_to: re.Pattern
+    preposition: re.Pattern
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    """Compile a language's date table (cached)."""
+    table = _table(language)
+    month_of = {form.lower(): index + 1 for index, forms in enumerate(table["months"])
+                for form in forms}
+    weekday_of = {form.lower(): index for index, forms in enumerate(table["weekdays"])
+                  for form in forms}
+    numbers = {word.lower(): value for word, value in table.get("numbers", {}).items()}
+    month = f"(?P<month>{_alternation(list(month_of))})\\.?"
+    day_suffix = table.get("day_suffix", "")
+    of = _alternation(table.get("of", []) or ["\x00"])
+    year_words = table.get("year_words", [])
+    year_tail = rf"(?:\s*{_alternation(year_words, escape=False)})?" if year_words else ""
+    year = rf"(?P<year>(?:19|20)\d\d)(?!\d){year_tail}"
+    day = rf"(?P<day>[0-3]?\d){day_suffix}"
+    number = rf"(?:\d+|{_alternation(list(numbers))})" if numbers else r"\d+"
+    units = table.get("units", {})
+    anchors = table.get("anchors", {})
+    placeholders = {
+        "{N}": f"(?P<n>{number})", "{N2}": f"(?P<n2>{number})",
+        "{UNIT}": f"(?P<unit>{'|'.join(units.values()) or 'x^'})",
+        "{ANCHOR}": f"(?P<anchor>{'|'.join(anchors.values()) or 'x^'})",
+    }
+    to = _alternation(table.get("range_to", []) + ["-", "–", "—"])
+    atoms: list[tuple[str, re.Pattern]] = []
+
+    def add(kind: str, pattern: str) -> None:
+        for key, value in placeholders.items():
+            pattern = pattern.replace(key, value)
+        atoms.append((kind, re.compile(rf"(?<!\w){_spaced(pattern)}(?!\w)", re.IGNORECASE)))
+
+    for kind, templates in table.get("patterns", {}).items():
+        for template in templates:
+            add(kind, template)
+    for meaning, phrases in table.get("relative", {}).items():
+        add(f"relative:{meaning}", _alternation(phrases, escape=False))
+    add("iso", r"(?P<year>\d{4})-(?P<month_number>\d\d)-(?P<day>\d\d)")
+    add("numeric", r"(?P<day>[0-3]?\d)[./](?P<month_number>[01]?\d)[./](?P<year>(?:19|20)\d\d)")
+    add("day_range", rf"(?P<first_day>[0-3]?\d){day_suffix}\s*{to}\s*{day}\s*(?:{of}\s+)?"
+        rf"{month}(?:,?\s*(?:{of}\s+)?{year})?")
+    add("day_range", rf"{month}\s+(?P<first_day>[0-3]?\d){day_suffix}\s*[-–—]\s*{day}"
+        rf"(?:,?\s*{year})?")
+    add("date", rf"{day}\s*(?:{of}\s+)?{month}(?:,?\s*(?:{of}\s+)?{year})?")
+    add("date", rf"{month}\s+{day}(?:,?\s*{year})?")
+    add("month_year", rf"{month}\s*,?\s*(?:{of}\s+)?{year}")
+    add("month", month)
+    add("weekday", f"(?P<weekday>{_alternation(list(weekday_of))})")
+    year_prepositions = table.get("year_prepositions", [])
+    if year_prepositions:
+        add("year", rf"(?P<lead>{_alternation(year_prepositions, escape=False)}\s+){year}")
+    if year_words:
+        atoms.append(("year", re.compile(rf"(?<![\d.,]){year}", re.IGNORECASE)))
+
+    def keyed(mapping: dict[str, str]) -> list[tuple[re.Pattern, str]]:
+        return [(re.compile(_spaced(p), re.IGNORECASE), key) for key, p in mapping.items()]
+
+    def leading(words: list[str]) -> re.Pattern:
+        return re.compile(rf"(?<!\w){_spaced(_alternation(words or ['x^'], False))}\s+$",
+                          re.IGNORECASE)
+
+    abbreviations = frozenset(
+        form.lower() for forms in table["months"] for form in forms
+        if any(other != form and other.startswith(form) for other in forms)
+    )
+    return Grammar(
+        language, month_of, weekday_of, frozenset(table.get("ambiguous_months", [])),
+        abbreviations, numbers,
+        keyed(units), keyed(anchors), atoms, leading(table.get("since", [])),
+        leading(table.get("range_from", [])),
+        re.compile(rf"^\s*{_spaced(to)}\s*$", re.IGNORECASE),
+        leading(table.get("prepositions", [])),
+    )
