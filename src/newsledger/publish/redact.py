@@ -25,7 +25,8 @@ REDACTED_FIELDS = ("quote", "who", "attributed_to", "actors", "figure", "a", "b"
 _WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[\"«“„(]?[^\W\d_])|\n+")
-_AGE_AFTER = re.compile(r"^\s*(?:\(|,)\s*\d{1,2}\s*(?:\)|,|\b)")
+_AGE_AFTER = re.compile(r"^,\s*\d{1,2},")
+_DATE_AFTER = re.compile(r"^\.?\s*\d")
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,13 @@ def person_table(language: str | None) -> PersonTable:
     """The table for ``language`` (English rules when the language has none)."""
     common = _load("common")
     own = _load(language or "en") or _load("en")
+    shared = [_load(path.stem) for path in sorted(TABLES.glob("*.toml"))]
     endings = tuple(sorted(own.get("endings", []), key=len, reverse=True))
     table = PersonTable(
         given=frozenset(), public=tuple(common["public"]), endings=endings,
-        titles=tuple(own.get("titles", [])), credits=frozenset(own.get("credits", [])),
+        titles=tuple(t for table in shared for t in table.get("titles", [])), credits=frozenset(own.get("credits", [])),
         honorifics=frozenset(own.get("honorifics", [])),
-        pseudonym=tuple(own.get("pseudonym", [])), roles=dict(own.get("roles", {})),
+        pseudonym=tuple(p for table in shared for p in table.get("pseudonym", [])), roles=dict(own.get("roles", {})),
         fallback=own.get("fallback", common["fallback"]),
     )
     given = frozenset(table.stem(name) for name in common["given"])
@@ -97,14 +99,14 @@ def _capitalised(word: str) -> bool:
 
 
 def name_spans(text: str) -> Iterator[tuple[int, int, list[re.Match]]]:
-    """Runs of capitalised words (at most four, initials allowed) separated by single spaces."""
+    """Runs of capitalised words (at most six, initials allowed) separated by single spaces."""
     run: list[re.Match] = []
     for match in _WORD.finditer(text):
         word = match.group()
         joined = run and text[run[-1].end():match.start()] in (" ", "\u00a0") \
             and not run[-1].group().endswith(".") or (run and len(run[-1].group()) == 2
                                                        and run[-1].group().endswith("."))
-        if _capitalised(word) and (not run or joined) and len(run) < 4:
+        if _capitalised(word) and (not run or joined) and len(run) < 6:
             run.append(match)
             continue
         if run:
@@ -122,7 +124,7 @@ def _end(match: re.Match) -> int:
 def _words_before(text: str, start: int, count: int) -> list[str]:
     window = text[max(0, start - 80):start]
     window = _SENTENCE_END.split(window)[-1]
-    return [w.rstrip(".").lower() for w in re.findall(r"[\w'’-]+\.?|[©/]", window)][-count:]
+    return [w.rstrip(".") for w in re.findall(r"[\w'’-]+\.?|[©/]", window)][-count:]
 
 
 def _phrase_near(phrases, window: str) -> str | None:
@@ -151,17 +153,19 @@ class PersonIndex:
     def _name_words(self, run: list[re.Match], lower_words: set[str]) -> list[re.Match]:
         """The words of a span that name a person (titles and sentence openers dropped)."""
         table = self.table
-        words = [m for m in run
-                 if m.group().rstrip(".").lower() not in table.honorifics
-                 and not _phrase_near(table.titles, m.group().lower())]
+        titled = [i for i, m in enumerate(run) if m.group().rstrip(".").lower() in table.honorifics
+                  or _phrase_near(table.titles, m.group().lower())]
+        words = run[titled[-1] + 1:] if titled else run
         while words and words[0].group().lower() in lower_words:
             words = words[1:]
         stems = [table.stem(m.group()) for m in words]
+        if len(words) == 1 and _DATE_AFTER.match(self.text[run[-1].end():]):
+            return []  # "Jan 5", "May 2023": a month, not a name
         if any(s in table.given for s in stems) or any(s in self._by_stem for s in stems):
             return words
         if any(s.startswith(table.public) for s in stems):
             return words
-        before = _words_before(self.text, run[0].start(), 1)
+        before = [w.lower() for w in _words_before(self.text, run[0].start(), 1)]
         after = self.text[run[-1].end():run[-1].end() + 8]
         cued = (before and before[0] in table.honorifics) or _AGE_AFTER.match(after)
         return words if cued and words else []
@@ -179,22 +183,40 @@ class PersonIndex:
 
     def _judge(self, person: Person) -> None:
         table = self.table
-        if person.surname.startswith(table.public):
+        if any(stem.startswith(table.public) for stem in person.stems):
             person.public = True
         for start, end in person.mentions:
-            before = _words_before(self.text, start, 4)
+            before = self._own_words_before(person, start)
             if before and before[-1] in table.credits | {"/", "©"}:
                 person.public = True
-            if _phrase_near(table.titles, " ".join(before)) or self._apposition_public(end):
+            if (_phrase_near(table.titles, " ".join(before)) or self._apposition_public(end)
+                    or self._byline(start, end)):
                 person.public = True
             sentence = self._sentence_after(end)
             if _phrase_near(table.pseudonym, sentence.lower()):
                 person.pseudonym = True
-            if person.role is None:
-                window = self.text[max(0, start - 60):end + 80].lower()
-                person.role = next((label for noun, label in table.roles.items()
-                                    if re.search(r"(?<!\w)" + re.escape(noun), window)), None)
+            person.role = person.role or self._nearest_role(start, end)
         person.role = person.role or table.fallback
+
+    def _nearest_role(self, start: int, end: int) -> str | None:
+        """The role noun closest to a mention (within its neighbourhood), as its label."""
+        offset = max(0, start - 60)
+        window = self.text[offset:end + 80].lower()
+        found = [(min(abs(m.start() + offset - end), abs(m.start() + offset - start)), label)
+                 for noun, label in self.table.roles.items()
+                 for m in re.finditer(r"(?<!\w)" + re.escape(noun), window)]
+        return min(found)[1] if found else None
+
+    def _own_words_before(self, person: Person, start: int) -> list[str]:
+        """Up to six words before a mention, lower case, stopping at another person's name
+        (a title before that name is not this person's)."""
+        words = []
+        for word in reversed(_words_before(self.text, start, 6)):
+            other = self._by_stem.get(self.table.stem(word)) if word[:1].isupper() else None
+            if other is not None and other is not person:
+                break
+            words.insert(0, word.lower())
+        return words
 
     def _apposition_public(self, end: int) -> bool:
         after = self.text[end:end + 70]
@@ -202,6 +224,14 @@ class PersonIndex:
             return False
         words = re.findall(r"[\w'’-]+", after.split(")")[0])[:6]
         return _phrase_near(self.table.titles, " ".join(words).lower()) is not None
+
+    def _byline(self, start: int, end: int) -> bool:
+        """A name opening a line that holds nothing else but a date or time (a byline)."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        rest = self.text[end:line_end if line_end >= 0 else len(self.text)]
+        lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2]
+        return not self.text[line_start:start].strip() and not lowercase
 
     def _sentence_after(self, end: int) -> str:
         """The rest of the name's sentence and the next one."""

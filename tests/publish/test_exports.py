@@ -1,0 +1,107 @@
+"""Exports: stable columns and rows, byte-identical reruns, provenance, public protections."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsledger import api
+from newsledger.errors import BadOption, ExportRefused
+from newsledger.models import Article, Figure
+from newsledger.publish.exports import ExportOptions, load_exporters, write_export
+from newsledger.store import Ledger
+
+TEXT = ("Andrei Volkov, 27, a programmer, said the queue was long; about 3,000 men crossed "
+        "the border at Verkhny Lars on Monday, Volkov said.")
+FIGURE_COLUMNS = ("article", "number_text", "quote", "low", "high", "qualifier", "counted", "who",
+                  "place", "period", "attributed_to", "rate", "start", "end", "outlet",
+                  "published", "language")
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    path = str(tmp_path / "ledger.db")
+    number = TEXT.index("3,000")
+    figure = Figure(article="a1", number_text="3,000", quote=TEXT, low=3000, high=3000,
+                    qualifier="approx", counted="crossed_border", number_start=number,
+                    number_end=number + 5, quote_start=0, quote_end=len(TEXT),
+                    who="Andrei Volkov", place="Verkhny Lars", period_start="2022-09-26",
+                    period_end="2022-09-26")
+    with Ledger(path) as ledger:
+        ledger.store_article(Article(id="a1", text=TEXT, language="en", outlet="example.org",
+                                     published="2022-09-27", title="At the border"), [figure])
+        ledger.store_article(Article(id="a0", text="No figures here.", language="en"))
+    return path
+
+
+def _export(db, table, fmt="jsonl", **options) -> bytes:
+    stream = io.BytesIO()
+    with Ledger(db) as ledger:
+        write_export(ledger, table, fmt, stream, ExportOptions(**options))
+    return stream.getvalue()
+
+
+def test_the_figures_export_has_the_documented_columns_in_order(db):
+    columns = [c.name for c in load_exporters()["figures"].columns]
+    assert [c for c in columns if c in FIGURE_COLUMNS] == list(FIGURE_COLUMNS)
+    [row] = [json.loads(line) for line in _export(db, "figures").splitlines()]
+    assert list(row) == columns
+    assert (row["start"], row["end"], row["outlet"]) == ("2022-09-26", "2022-09-26", "example.org")
+
+
+def test_public_figures_are_redacted_and_trimmed_to_the_clause(db):
+    [row] = [json.loads(line) for line in _export(db, "figures").splitlines()]
+    assert row["quote"] == ("about 3,000 men crossed the border at Verkhny Lars on Monday, "
+                            "[a programmer] said.")
+    assert row["who"] == "[a programmer]"
+    assert TEXT[row["quote_start"]:].startswith("about 3,000")
+    [private] = [json.loads(line) for line in
+                 _export(db, "figures", public=False, redact=False).splitlines()]
+    assert private["quote"] == TEXT and private["who"] == "Andrei Volkov"
+
+
+def test_public_articles_carry_no_text_and_unredacted_public_is_refused(db):
+    rows = [json.loads(line) for line in _export(db, "articles").splitlines()]
+    assert [row["id"] for row in rows] == ["a1", "a0"]  # ingest order
+    assert all("text" not in row for row in rows)
+    assert "text" in json.loads(_export(db, "articles", public=False).splitlines()[0])
+    with pytest.raises(ExportRefused, match="NL310"):
+        ExportOptions(public=True, redact=False)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "json", "parquet"])
+def test_every_format_is_byte_identical_on_rerun(db, tmp_path, fmt):
+    first, second = (str(tmp_path / f"{n}.{fmt}") for n in "ab")
+    record = api.export("figures", fmt, first, db)
+    api.export("figures", fmt, second, db)
+    assert open(first, "rb").read() == open(second, "rb").read()
+    sidecar = json.loads(open(first + ".provenance.json", encoding="utf-8").read())
+    assert sidecar == record
+    assert sidecar["tool"].startswith("newsledger ") and sidecar["ledger"] == "ledger.db"
+    assert sidecar["as_of"] and sidecar["rows"] == 1 and sidecar["public"] is True
+
+
+def test_csv_and_parquet_read_back(db, tmp_path):
+    rows = list(csv.DictReader(io.StringIO(_export(db, "figures", "csv").decode("utf-8"))))
+    assert rows[0]["low"] == "3000" and tuple(rows[0])[:3] == FIGURE_COLUMNS[:3]
+    path = tmp_path / "f.parquet"
+    path.write_bytes(_export(db, "figures", "parquet"))
+    table = pq.read_table(path)
+    assert table.column("low").to_pylist() == [3000] and table.num_rows == 1
+
+
+def test_filters_and_unknown_names_are_coded_errors(db):
+    assert _export(db, "figures", filters=(("counted", "killed"),)) == b""
+    with pytest.raises(BadOption, match="NL302"):
+        _export(db, "figures", filters=(("colour", "red"),))
+    with pytest.raises(BadOption, match="NL302"):
+        _export(db, "persons")
+
+
+def test_every_registered_table_exports(db):
+    for table in load_exporters():
+        assert _export(db, table, "json").startswith(b"[")
