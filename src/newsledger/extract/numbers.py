@@ -6,8 +6,12 @@ non-overlapping, with the qualifier words directly attached ("around 98,000", "�
 means under the ledger's conventions (exact [N,N]; approx [N,N]; at_least and more_than [N,None];
 at_most and less_than [None,N]; range [N,M]; vague magnitudes such as "tens of thousands"
 [20000, 99999]). It does not decide what is a figure: it reports what follows a number
-(``followed_by``: percent, money, age, duration, year, distance, time, ordinal) and whether the
-number looks like a year (``is_year_like``), and the figure extractor filters on those.
+(``followed_by``: percent, money, age, duration, year, distance, time, ordinal, and "date" for a
+day.month such as "21.09"), what stands right before it (``preceded_by``: "legal" after "статья",
+"article", "Artikel"; "number_sign" after "№", "No."; "age" after "aged", "в возрасте"; "phone"
+after a "+7" prefix) and whether the number looks like a year (``is_year_like``); the figure
+extractor filters on those. Dates with a slash ("21/09") and full dates ("21.09.2022") are no
+number at all.
 
 Language tables
 ---------------
@@ -55,6 +59,8 @@ ending (a stem, for inflected units). Keys:
 ``[units]``            percent, money, age, duration, year, distance, time, ordinal -> words that
                        right after a number mark it as not a count of people or events.
 ``currency_before``    signs placed before an amount ("$", "€").
+``[preceded_by]``      legal, number_sign, age, phone -> words right before a number that make it
+                       an identifier or an age ("статья", "artículo", "№", "aged", "w wieku").
 ``change_words``       words (stems with ``*``) after which an at_most phrase means "to" a new
                        level, not "up to" ("wzrosła do 10 tysięcy", "выросло до 5 тысяч").
 
@@ -71,6 +77,8 @@ from newsledger.extract.numbers_tables import QUALIFIER_KINDS, Lexicon, availabl
 from newsledger.extract.numbers_values import SpanValue, evaluate_span, vague_interval
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_CLOCK = re.compile(r"\d{1,2}[hH]\d{2}")
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])")  # "21.09"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +94,8 @@ class NumberExpression:
     value_start: int  # offsets of the bare numeric core, without qualifier or range opener
     value_end: int
     kind: str  # "digits", "words", "vague", "mixed" ("98 тысяч", "2,5 Mio.")
-    followed_by: str  # percent, money, age, duration, year, distance, time, ordinal or ""
+    followed_by: str  # percent, money, age, duration, year, distance, time, ordinal, date or ""
+    preceded_by: str = ""  # legal ("статья 328"), number_sign ("№ 5"), age ("aged 34"), phone
 
     @property
     def is_year_like(self) -> bool:
@@ -113,7 +122,8 @@ def find_number_expressions(text: str, language: str | None) -> list[NumberExpre
             position = match.start() + 1
             continue
         found.append(expression)
-        position = expression.end
+        unit = grammar.unit_after.match(text, expression.end) if expression.followed_by else None
+        position = unit.end() if unit else expression.end  # "pour cent" holds no second number
     return found
 
 
@@ -227,16 +237,25 @@ def _make(grammar: Grammar, text: str, start: int, end: int, low: int | None, hi
     return NumberExpression(
         start=start, end=end, text=text[start:end], low=low, high=high, qualifier=qualifier,
         value_start=core[0], value_end=core[1], kind=kind,
-        followed_by=_unit(grammar, text, core, end),
+        followed_by=_unit(grammar, text, core, end), preceded_by=_preceded(grammar, text, start),
     )
+
+
+def _preceded(grammar: Grammar, text: str, start: int) -> str:
+    """The kind of word right before the expression that makes it an identifier, not a count."""
+    before = grammar.preceded_by.search(text, max(0, start - 30), start)
+    return (before.lastgroup or "") if before else ""
 
 
 def _unit(grammar: Grammar, text: str, core: tuple[int, int], end: int) -> str:
     """The unit kind right after the number (or after a qualifier that follows it: "30 or more
     years"), "time" for a clock time, or "money" for a currency sign right before the number."""
     value_start = core[0]
-    if ":" in text[value_start:core[1]]:
+    digits = text[value_start:core[1]]
+    if ":" in digits or _CLOCK.fullmatch(digits):
         return "time"
+    if _DAY_MONTH.fullmatch(digits):
+        return "date"
     after = grammar.unit_after.match(text, core[1]) or grammar.unit_after.match(text, end)
     if after is not None:
         return after.lastgroup or ""

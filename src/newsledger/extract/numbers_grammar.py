@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.extract.numbers_tables import (
+    PRECEDING_KINDS,
     QUALIFIER_KINDS,
     ROLES,
     UNIT_KINDS,
@@ -24,8 +25,10 @@ from newsledger.extract.numbers_tables import (
 # the Armenian full stop U+2024.
 GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u2009", "\u202f", "'", "\u2019", "\u2024")
 _GROUPED = "|".join(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+" for sep in GROUP_SEPARATORS)
+# A clock time ("10:30", "10h30") is one token; digits around a slash ("21/09") are no number.
 DIGITS = (
-    rf"(?<![\w.,:/])(?:\d{{1,2}}:\d{{2}}|(?:{_GROUPED})(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![.,:]?\d)"
+    rf"(?<![\w.,:/])(?:\d{{1,2}}[:h]\d{{2}}|(?:{_GROUPED})(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![.,:/]?\d)"
 )
 _DASHES = r"\-\u2010-\u2014"  # hyphen-minus and U+2010..U+2014, for use inside a [class]
 
@@ -80,6 +83,7 @@ class Grammar:
     qualifier_after: re.Pattern
     currency_before: re.Pattern
     change_before: re.Pattern
+    preceded_by: re.Pattern
 
 
 def _word_number(lex: Lexicon) -> str:
@@ -153,6 +157,11 @@ def _qualifiers_after(lex: Lexicon) -> str:
     return rf"(?:\s+(?=\w)|(?=[^\w\s]))(?:{'|'.join(groups)})(?!\w)(?!\s+(?:\w+\s+)?\d)"
 
 
+def _preceding(lex: Lexicon) -> str:
+    groups = [rf"(?P<{kind}>{alternation(lex.preceding[kind])})" for kind in PRECEDING_KINDS]
+    return rf"(?<!\w)(?:{'|'.join(groups)})\s*$"
+
+
 @cache
 def grammar_for(language: str | None) -> Grammar:
     """The compiled grammar for a language code (None: union of all tables)."""
@@ -182,4 +191,5 @@ def grammar_for(language: str | None) -> Grammar:
         change_before=re.compile(
             rf"(?<!\w)(?:{alternation(lex.change_words)})(?!\w)\s*$", re.IGNORECASE
         ),
+        preceded_by=re.compile(_preceding(lex), re.IGNORECASE),
     )

@@ -16,6 +16,7 @@ from newsledger.errors import BadOption
 
 QUALIFIER_KINDS = ("approx", "at_least", "more_than", "at_most", "less_than")
 UNIT_KINDS = ("percent", "money", "age", "duration", "year", "distance", "time", "ordinal")
+PRECEDING_KINDS = ("legal", "number_sign", "age", "phone")
 # Word-form roles; a form may have several (Russian "тысячи" is a magnitude and a vague plural).
 ROLES = ("numbers", "fractions", "multipliers", "magnitudes", "vague")
 
@@ -48,6 +49,8 @@ class Lexicon:
     range_connectors: set[str] = field(default_factory=set)
     units: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in UNIT_KINDS})
     currency_before: set[str] = field(default_factory=set)
+    preceding: dict[str, set[str]] = field(
+        default_factory=lambda: {kind: set() for kind in PRECEDING_KINDS})
     change_words: set[str] = field(default_factory=set)
 
     def merge(self, table: dict) -> None:
@@ -80,6 +83,8 @@ class Lexicon:
         for kind in UNIT_KINDS:
             self.units[kind] |= _lower(table.get("units", {}).get(kind, []))
         self.currency_before |= _lower(table.get("currency_before", []))
+        for kind in PRECEDING_KINDS:
+            self.preceding[kind] |= _lower(table.get("preceded_by", {}).get(kind, []))
         self.change_words |= _lower(table.get("change_words", []))
 
     def role_of(self, form: str) -> str | None:
@@ -102,6 +107,7 @@ def _lower(items: list[str]) -> set[str]:
     return {item.lower() for item in items}
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
     """ISO 639-1 codes of the shipped tables (``common`` is shared by all and not a language)."""
     folder = resources.files("newsledger.extract") / "lang" / "numbers"

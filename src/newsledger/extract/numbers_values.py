@@ -36,8 +36,8 @@ def digits_value(digits: str, decimal_separator: str, scaled: bool) -> float | N
     parts = _NON_DIGIT.split(digits)
     if not separators:
         return float(digits)
-    if ":" in separators:
-        return None
+    if ":" in separators or "h" in separators or "H" in separators:
+        return None  # a clock time
     if len(set(separators)) == 1:
         single = len(separators) == 1
         decimal = single and (

@@ -1,0 +1,87 @@
+"""Numbers that are not counts: units after them, identifiers and ages before them, dates and
+clock times, in every language table (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.numbers import find_number_expressions
+
+# (language, sentence, followed_by, preceded_by) of the first expression
+CASES = [
+    ("ru", "Его судят по статье 328 УК.", "", "legal"),
+    ("ru", "Дело по ч. 2 ст. 280.", "", "legal"),
+    ("ru", "Школа № 5 закрыта.", "", "number_sign"),
+    ("ru", "Мужчины в возрасте 18 лет.", "duration", "age"),
+    ("ru", "Штраф 100 долларов.", "money", ""),
+    ("ru", "Штраф 1000 рублей.", "money", ""),
+    ("ru", "Очередь на 30 км.", "distance", ""),
+    ("ru", "Ждали 5 часов.", "duration", ""),
+    ("ru", "Ждали 3 дня.", "duration", ""),
+    ("ru", "Погиб 25-летний мужчина.", "age", ""),
+    ("ru", "Рост на 80 %.", "percent", ""),
+    ("ru", "Это 2-й случай.", "ordinal", ""),
+    ("ru", "В 10:30 начали.", "time", ""),
+    ("ru", "Указ от 21.09 вступил в силу.", "date", ""),
+    ("uk", "За статтею 336 КК.", "", "legal"),
+    ("uk", "Рост на 12 відсотків.", "percent", ""),
+    ("uk", "Чоловік у віці 40 років.", "duration", "age"),
+    ("en", "Under Article 5 of the treaty.", "", "legal"),
+    ("en", "A man aged 34 left.", "", "age"),
+    ("en", "It was the 21st protest.", "ordinal", ""),
+    ("en", "It cost 500 euros.", "money", ""),
+    ("de", "Nach Artikel 3 des Gesetzes.", "", "legal"),
+    ("de", "Es stieg um 80 Prozent.", "percent", ""),
+    ("de", "Es kostet 100 Euro.", "money", ""),
+    ("fr", "Selon l'article 2 du code.", "", "legal"),
+    ("fr", "Le 1er octobre.", "ordinal", ""),
+    ("fr", "Il est arrivé à 10h30.", "time", ""),
+    ("es", "Según el artículo 4 de la ley.", "", "legal"),
+    ("es", "Subió un 80 por ciento.", "percent", ""),
+    ("es", "Cuesta 5 millones de dólares.", "money", ""),
+    ("it", "Secondo l'articolo 7.", "", "legal"),
+    ("it", "Crescita dell'80 per cento.", "percent", ""),
+    ("pt", "Segundo o artigo 8.", "", "legal"),
+    ("pt", "Subiu 80 por cento.", "percent", ""),
+    ("pl", "Na podstawie art. 5 kodeksu.", "", "legal"),
+    ("pl", "Wzrost o 80 procent.", "percent", ""),
+    ("pl", "Kosztuje 100 zł.", "money", ""),
+    ("pl", "Mężczyźni w wieku 30 lat.", "duration", "age"),
+    ("ro", "Conform articolului 6 din lege.", "", "legal"),
+    ("ro", "A crescut cu 80 la sută.", "percent", ""),
+    ("ro", "Costă 100 de lei.", "money", ""),
+    ("nl", "Volgens artikel 9 van de wet.", "", "legal"),
+    ("nl", "Een stijging van 80 procent.", "percent", ""),
+    ("el", "Σύμφωνα με το άρθρο 5 του νόμου.", "", "legal"),
+    ("el", "Αύξηση 80 τοις εκατό.", "percent", ""),
+    ("sr", "Prema članu 5 zakona.", "", "legal"),
+    ("sr", "Rast od 80 posto.", "percent", ""),
+    ("sr", "Раст од 80 одсто.", "percent", ""),
+    ("hy", "Ըստ հոդված 5-ի։", "", "legal"),
+    ("hy", "Աճ 80 տոկոսով։", "percent", ""),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "followed_by", "preceded_by"), CASES)
+def test_first_expression_is_marked(language, sentence, followed_by, preceded_by):
+    first = find_number_expressions(sentence, language)[0]
+    assert (first.followed_by, first.preceded_by) == (followed_by, preceded_by)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("ru", "Указ от 21.09.2022 года."),
+    ("fr", "Le décret du 21/09 est paru."),
+    ("es", "Subió un 80 por ciento."),
+    ("fr", "Une hausse de 80 pour cent."),
+    ("ro", "A crescut cu 80 la sută."),
+    ("el", "Αύξηση 80 τοις εκατό."),
+])
+def test_dates_and_percent_words_hold_no_count(language, sentence):
+    counts = [e for e in find_number_expressions(sentence, language)
+              if not e.followed_by and not e.preceded_by]
+    assert counts == []
+
+
+def test_a_count_stays_unmarked():
+    (count,) = find_number_expressions("Около 300 человек задержаны.", "ru")
+    assert (count.followed_by, count.preceded_by) == ("", "")
