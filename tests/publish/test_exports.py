@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -105,3 +106,11 @@ def test_filters_and_unknown_names_are_coded_errors(db):
 def test_every_registered_table_exports(db):
     for table in load_exporters():
         assert _export(db, table, "json").startswith(b"[")
+
+
+def test_docs_list_every_export_column_in_order():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "exports.md").read_text("utf-8")
+    for table, exporter in load_exporters().items():
+        section = docs.split(f"\n## {table}\n", 1)[1].split("\n## ", 1)[0]
+        rows = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+        assert rows == [c.name for c in exporter.columns], table

@@ -62,17 +62,21 @@ def _load(name: str) -> dict:
 
 @cache
 def person_table(language: str | None) -> PersonTable:
-    """The table for ``language`` (English rules when the language has none)."""
+    """The table for ``language`` (English rules when the language has none); titles and
+    pseudonym phrases of every language apply to every text."""
     common = _load("common")
     own = _load(language or "en") or _load("en")
     shared = [_load(path.stem) for path in sorted(TABLES.glob("*.toml"))]
-    endings = tuple(sorted(own.get("endings", []), key=len, reverse=True))
+
+    def every(key: str) -> tuple[str, ...]:
+        return tuple(entry for table in shared for entry in table.get(key, []))
+
     table = PersonTable(
-        given=frozenset(), public=tuple(common["public"]), endings=endings,
-        titles=tuple(t for table in shared for t in table.get("titles", [])), credits=frozenset(own.get("credits", [])),
-        honorifics=frozenset(own.get("honorifics", [])),
-        pseudonym=tuple(p for table in shared for p in table.get("pseudonym", [])), roles=dict(own.get("roles", {})),
-        fallback=own.get("fallback", common["fallback"]),
+        given=frozenset(), public=tuple(common["public"]),
+        endings=tuple(sorted(own.get("endings", []), key=len, reverse=True)),
+        titles=every("titles"), credits=frozenset(own.get("credits", [])),
+        honorifics=frozenset(own.get("honorifics", [])), pseudonym=every("pseudonym"),
+        roles=dict(own.get("roles", {})), fallback=own.get("fallback", common["fallback"]),
     )
     given = frozenset(table.stem(name) for name in common["given"])
     return PersonTable(**{**table.__dict__, "given": given})
