@@ -15,7 +15,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from newsledger.resolve.date_grammar import Grammar, Match, available_languages, grammar
+from newsledger.resolve.date_grammar import (
+    Grammar,
+    Match,
+    available_languages,
+    fold,
+    grammar,
+)
 from newsledger.resolve.relative_dates import (
     RESOLVERS,
     Day,
@@ -47,20 +53,19 @@ def _grammars(language: str | None) -> list[Grammar]:
     return [grammar(code) for code in available_languages()]
 
 
-def _atoms(text: str, grammar_: Grammar) -> Iterator[Match]:
-    for kind, pattern in grammar_.atoms:
-        for found in pattern.finditer(text):
-            groups = found.groupdict()
-            month = (groups.get("month") or "").lower()
-            if kind == "month" and month in grammar_.ambiguous_months:
-                if not groups["month"][0].isupper():
-                    continue
-                kind = AMBIGUOUS_MONTH
-            start = found.start() + len(groups.get("lead") or "")
-            end = found.end()
-            if month and month not in grammar_.abbreviations and end == found.end("month") + 1:
-                end -= 1  # a sentence's full stop, not an abbreviation's
-            yield Match(start, end, kind, groups)
+def _atoms(text: str, folded: str | None, grammar_: Grammar) -> Iterator[Match]:
+    for kind, found in grammar_.atom_matches(text, folded):
+        groups = found.groupdict()
+        month = (groups.get("month") or "").lower()
+        if kind == "month" and month in grammar_.ambiguous_months:
+            if not groups["month"][0].isupper():
+                continue
+            kind = AMBIGUOUS_MONTH
+        start = found.start() + len(groups.get("lead") or "")
+        end = found.end()
+        if month and month not in grammar_.abbreviations and end == found.end("month") + 1:
+            end -= 1  # a sentence's full stop, not an abbreviation's
+        yield Match(start, end, kind, groups)
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:
@@ -108,8 +113,9 @@ def _sure(match: Match) -> Match:
 
 def _find(text: str, language: str | None) -> list[tuple[Match, Grammar]]:
     found: list[tuple[Match, Grammar]] = []
+    folded = fold(text)
     for grammar_ in _grammars(language):
-        atoms = _longest_first(list(_atoms(text, grammar_)))
+        atoms = _longest_first(list(_atoms(text, folded, grammar_)))
         found.extend((match, grammar_) for match in _combine(text, atoms, grammar_))
     chosen = _longest_first([match for match, _ in found])
     owner = {id(match): grammar_ for match, grammar_ in found}
