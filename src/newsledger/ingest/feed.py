@@ -30,7 +30,7 @@ def _body(entry) -> str:
 
 
 def _language(feed, entry) -> str | None:
-    for detail in (entry.get("content", [{}])[0], entry.get("summary_detail", {}), feed):
+    for detail in ((entry.get("content") or [{}])[0], entry.get("summary_detail", {}), feed):
         language = (detail.get("language") or "")[:2].lower()
         if language.isalpha() and len(language) == 2:
             return language
