@@ -21,7 +21,7 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -32,8 +32,9 @@ from newsledger.models import Article, Story, StoryMember
 from newsledger.pipeline import corpus_stage
 from newsledger.stories.align import Sentences, align, sentences_of
 from newsledger.stories.anchors import anchor_keys, cites_outlet, hashed
-from newsledger.stories.minhash import signature
+from newsledger.stories.minhash import jaccard, signature
 
+Fetch = Callable[[list[str]], Iterable[Article]]
 QUOTATION_MARKS = "\"“”«»„‟‹›「」"
 
 
@@ -166,21 +167,37 @@ def _candidates(leaders: list[_Leader], config: StoryConfig) -> list[tuple[int, 
     return sorted(chosen)
 
 
-def _verify(ledger, leaders: list[_Leader], candidates, groups: _Groups,
+def _verify(fetch: Fetch, leaders: list[_Leader], candidates, groups: _Groups,
             config: StoryConfig) -> None:
-    """Pass 3: align the candidates' sentences and join the pairs that are one story."""
+    """Pass 3: join the candidates that are one story. Same-language pairs whose exact word
+    shingles overlap enough (MinHash estimates missed them) join without the encoder; the
+    others are aligned, each article's sentences encoded once, only when needed."""
     needed = sorted({leaders[k].item for pair in candidates for k in pair[:2]})
-    texts: dict[int, Sentences] = {}
+    texts: dict[int, str] = {}
     position = {groups.items[n].id: n for n in needed}
     for start in range(0, len(needed), 500):
         chunk = [groups.items[n].id for n in needed[start:start + 500]]
-        for article in ledger.articles(ids=chunk):
-            texts[position[article.id]] = sentences_of(article.text)
+        for article in fetch(chunk):
+            texts[position[article.id]] = article.text
+    encoded: dict[int, Sentences] = {}
+
+    def sentences(item: int) -> Sentences:
+        if item not in encoded:
+            encoded[item] = sentences_of(texts[item])
+        return encoded[item]
+
     for i, j, weight, overlap in candidates:
         a, b = leaders[i], leaders[j]
         if groups.root(a.item) == groups.root(b.item):
             continue
-        first, second = texts[a.item], texts[b.item]
+        same = groups.items[a.item].language == groups.items[b.item].language
+        evidence = {"anchors": round(weight, 2), "anchor_overlap": round(overlap, 3)}
+        if same and (similarity := jaccard(texts[a.item], texts[b.item], config.shingle)
+                     ) >= config.near_duplicate:
+            groups.join(_Edge(a.item, b.item, "near_duplicate", round(similarity, 3),
+                              {"jaccard": round(similarity, 3), **evidence}))
+            continue
+        first, second = sentences(a.item), sentences(b.item)
         matches = align(first, second, config.sentence_similarity)
         pairs = len(matches)
         aligned = pairs / max(min(len(first.spans), len(second.spans)), 1)
@@ -191,12 +208,9 @@ def _verify(ledger, leaders: list[_Leader], candidates, groups: _Groups,
                               for m in matches)
         if not by_alignment and not ((wire or cites) and pairs >= config.min_aligned):
             continue
-        same = groups.items[a.item].language == groups.items[b.item].language
         groups.join(_Edge(a.item, b.item, "near_duplicate" if same else "translation",
-                          round(aligned, 3), {
-                              "aligned": round(aligned, 3), "anchors": round(weight, 2),
-                              "anchor_overlap": round(overlap, 3), "sources": shared,
-                              "cites": cites}))
+                          round(aligned, 3), {"aligned": round(aligned, 3), **evidence,
+                                              "sources": shared, "cites": cites}))
 
 
 def _quoted(sentence: str) -> bool:
@@ -232,16 +246,18 @@ def _story(members: list[int], items: list[_Item], edges: list[_Edge]) -> Story:
     return Story(story_id, items[origin].id, tuple(story_members))
 
 
-def group_stories(ledger, config: StoryConfig = StoryConfig()) -> list[Story]:
-    """Every story of two or more articles in the ledger."""
+def group_articles(articles: Iterable[Article], fetch: Fetch,
+                   config: StoryConfig = StoryConfig()) -> list[Story]:
+    """Every story of two or more articles in a stream; ``fetch(ids)`` reads the few articles
+    whose sentences must be aligned (only the text of candidate pairs is read twice)."""
     groups = _Groups()
     leaders = []
     wires = {name for name, source in known_sources()[1].items() if source.relay}
-    for index, article in _near_duplicates(ledger.articles(), config, groups):
+    for index, article in _near_duplicates(articles, config, groups):
         keys = anchor_keys(article.text)
         sources = frozenset(key for key in keys if key[1:] in wires)
         leaders.append(_Leader(index, hashed(keys), sources, article.outlet))
-    _verify(ledger, leaders, _candidates(leaders, config), groups, config)
+    _verify(fetch, leaders, _candidates(leaders, config), groups, config)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups.items)):
         members[groups.root(index)].append(index)
@@ -250,6 +266,11 @@ def group_stories(ledger, config: StoryConfig = StoryConfig()) -> list[Story]:
         edges[groups.root(edge.a)].append(edge)
     return [_story(group, groups.items, edges[root])
             for root, group in members.items() if len(group) > 1]
+
+
+def group_stories(ledger, config: StoryConfig = StoryConfig()) -> list[Story]:
+    """Every story of two or more articles in the ledger."""
+    return group_articles(ledger.articles(), lambda ids: ledger.articles(ids=ids), config)
 
 
 @corpus_stage("stories", order=10)

@@ -18,6 +18,12 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+def jaccard(a: str, b: str, size: int = 3) -> float:
+    """The exact Jaccard similarity of two texts' word shingles."""
+    first, second = shingles(a, size), shingles(b, size)
+    return len(first & second) / len(first | second) if first or second else 0.0
+
+
 def signature(text: str, num_perm: int = 64, size: int = 3, seed: int = 1) -> LeanMinHash:
     """The MinHash signature of a text's word shingles (deterministic: fixed seed)."""
     sketch = _template(num_perm, seed).copy()
