@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.resolve.date_grammar import _table, available_languages, fold, grammar
+from newsledger.folding import fold
+from newsledger.resolve.date_grammar import _table, available_languages, grammar
 
 FILLERS = ["", " ", "  ", ", ", ". ", "-", "–", "\n", "x", "(", "'", "ς", "ſ", "İ"]
 
@@ -53,10 +54,3 @@ def test_combined_scan_finds_what_each_atom_finds(sample):
 
 def test_every_language_has_a_combined_scan():
     assert all(grammar(language).anywhere is not None for language in available_languages())
-
-
-def test_fold_keeps_offsets_or_gives_up():
-    folded = fold("Σσς Sſs Ιι")
-    assert folded is not None and len(folded) == 10
-    assert len(set(folded[:3])) == len(set(folded[4:7])) == len(set(folded[8:])) == 1
-    assert fold("İstanbul") is None  # lower-cased, "İ" takes two characters

@@ -14,17 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsledger.folding import folded_pattern
+
 LANG_DIR = Path(__file__).with_name("lang")
-_GROUP = re.compile(r"\(\?P<\w+>")  # a named group's opening, made plain in combined patterns
-_LITERAL = re.compile(r"(\\.)|([^\\]+)")  # an escape, or a run of literal characters
-_CODED = re.compile(r"\\[uUxN0-7]")
 _WORD_START = r"(?<!\w)"
-# letters re.IGNORECASE takes for one another beyond lower case (re._casefix), written as one
-_SAME_LETTER = str.maketrans(
-    "\u0131\u017f\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80\u1c81"
-    "\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb06",
-    "is\u0345\xb5\u03c2\u03b2\u03b8\u03c6\u03c0\u03ba\u03c1\u03b5\u0432\u0434\u043e\u0441"
-    "\u0442\u0442\u044a\u0463\u1e61\u0345\u0390\u03b0\u1c88\ufb05")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,28 +101,10 @@ class Grammar:
                     yield kind, found
 
 
-def fold(text: str) -> str | None:
-    """``text`` lower-cased with the letters ``re.IGNORECASE`` equates written alike, or None
-    when lower-casing changes its length (offsets would no longer match)."""
-    lowered = text.lower()
-    return lowered.translate(_SAME_LETTER) if len(lowered) == len(text) else None
-
-
-def _folded_pattern(source: str) -> str | None:
-    """A pattern source that matches folded text wherever ``source`` matches the text
-    case-insensitively: named groups made plain, literal letters folded; None when it spells
-    a character by its code or has a letter whose lower case is longer."""
-    plain = _GROUP.sub("(?:", source)
-    if _CODED.search(plain) or len(plain.lower()) != len(plain):
-        return None
-    return _LITERAL.sub(lambda part: part.group(1) or part.group(2).lower(), plain).translate(
-        _SAME_LETTER)
-
-
 def _anywhere(atoms: list[tuple[str, re.Pattern]]) -> re.Pattern | None:
     """One case-sensitive pattern over folded text that matches wherever an atom does (the
     shared leading word boundary tested once); None when an atom cannot be folded."""
-    folded = [_folded_pattern(pattern.pattern) for _, pattern in atoms]
+    folded = [folded_pattern(pattern.pattern) for _, pattern in atoms]
     if None in folded:
         return None
     sources = [source for source in folded if source is not None]

@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from newsledger.folding import fold
 from newsledger.resolve.date_grammar import (
     Grammar,
     Match,
     available_languages,
-    fold,
     grammar,
 )
 from newsledger.resolve.relative_dates import (
