@@ -23,6 +23,7 @@ _SAME_LETTER = str.maketrans(
     "is\u03bc\u03b9\u0390\u03b0\u03b2\u03b5\u03b8\u03ba\u03c0\u03c1\u03c3\u03c6"
     "\u0432\u0434\u043e\u0441\u0442\u0442\u044a\u0463\u1c88\u1e61\ufb05")
 _UNFOLDABLE = "\u0345"
+_EQUATED = re.compile("[" + "".join(map(chr, _SAME_LETTER)) + "]")
 
 
 def fold(text: str) -> str | None:
@@ -31,7 +32,7 @@ def fold(text: str) -> str | None:
     lowered = text.lower()
     if len(lowered) != len(text) or _UNFOLDABLE in lowered:
         return None
-    return lowered.translate(_SAME_LETTER)
+    return lowered.translate(_SAME_LETTER) if _EQUATED.search(lowered) else lowered
 
 
 def folded_pattern(source: str, keep_groups: bool = False) -> str | None:

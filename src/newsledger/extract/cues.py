@@ -206,9 +206,18 @@ def script_of(text: str) -> str:
     return best if counts[best] else ""
 
 
+@cache
+def _other_scripts(script: str) -> re.Pattern:
+    """A letter of any script but ``script``."""
+    return re.compile("|".join(pattern.pattern for name, pattern in SCRIPTS.items()
+                               if name != script) or "(?!)")
+
+
 def table_for(language: str | None, sentence: str) -> CueTable:
     """The article language's table, or the table of the sentence's own script if it differs."""
     table = cue_table(language)
+    if not _other_scripts(table.script).search(sentence):
+        return table  # written in the table's script, or in no script at all
     script = script_of(sentence)
     if script != table.script and script in SCRIPT_FALLBACK:
         return cue_table(SCRIPT_FALLBACK[script])

@@ -14,6 +14,7 @@ it is a figure, which codebook category it counts, and which short span says so:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -72,7 +73,8 @@ class _Sentence:
     table: CueTable
     strong: list[Cue]
     weak: list[Cue]
-    numbers: list[NumberExpression]
+    numbers: list[NumberExpression]  # the numbers of the sentence that may be figures
+    excluded: set[int]  # ids of the numbers of the sentence that may not
 
 
 def _intervening(text: str, number: NumberExpression, cue: Cue, sentence: _Sentence) -> int | None:
@@ -286,6 +288,7 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
     numbers = [part for number in find_number_expressions(text, article.lang)
                for part in _split_row(text, number)]
     column_of = _table_columns(text, numbers)
+    starts = [number.start for number in numbers]
     sentences = sentence_spans(text, [(n.start, n.end) for n in numbers])
     sentence_index = SpanIndex([start for start, _ in sentences])
     paragraph_index = SpanIndex(paragraph_starts(text))
@@ -298,10 +301,11 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
             continue
         position = sentence_index.index(number.start)
         if position not in analysed:
-            analysed[position] = _analyse(article, sentences[position], numbers)
+            analysed[position] = _analyse(article, sentences[position], numbers, starts)
         sentence = analysed[position]
-        if _is_excluded(sentence.table, text, number, sentence.span[1]) or \
-                _repeats_earlier_passage(text, number, sentence.span):
+        if id(number) in sentence.excluded or not sentence.span[0] <= number.start < \
+                sentence.span[1] and _is_excluded(sentence.table, text, number, sentence.span[1]) \
+                or _repeats_earlier_passage(text, number, sentence.span):
             continue
         paragraph = paragraph_index.index(number.start)
         inherited = previous[0] if previous and (
@@ -319,13 +323,14 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
     return figures
 
 
-def _analyse(article: Article, span: tuple[int, int], numbers: list[NumberExpression]
-             ) -> _Sentence:
+def _analyse(article: Article, span: tuple[int, int], numbers: list[NumberExpression],
+             starts: list[int]) -> _Sentence:
     table = table_for(article.lang, article.text[span[0]:span[1]])
-    inside = [n for n in numbers if span[0] <= n.start < span[1]
-              and not _is_excluded(table, article.text, n, span[1])]
+    inside = numbers[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, span[1])]
+    excluded = {id(n) for n in inside if _is_excluded(table, article.text, n, span[1])}
     return _Sentence(span, table, table.counted.find(article.text, *span),
-                     table.weak.find(article.text, *span), inside)
+                     table.weak.find(article.text, *span),
+                     [n for n in inside if id(n) not in excluded], excluded)
 
 
 def _figure(context: FigureContext, number: NumberExpression, decision: _Decision,
