@@ -7,6 +7,7 @@ texts get no language rather than a wild guess.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
@@ -14,7 +15,8 @@ from lingua import IsoCode639_1, LanguageDetectorBuilder
 MIN_LETTERS = 20
 # A best guess below this confidence is no answer.
 MIN_CONFIDENCE = 0.5
-SAMPLE_CHARACTERS = 3000
+# The opening this long decides (every dev article as well as 3,000 would, 2.5 times faster).
+SAMPLE_CHARACTERS = 1000
 # Languages lingua tells apart that the analysis reads with one table: lingua's Serbian model
 # is Cyrillic only, so Latin-script Serbian comes out as Bosnian or Croatian.
 ANALYSIS_LANGUAGE = {"bs": "sr", "hr": "sr"}
@@ -30,7 +32,7 @@ def detector(languages: tuple[str, ...]):
 def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, float | None]:
     """The most likely language of ``text`` (ISO 639-1) and its confidence, or (None, None)."""
     sample = text[:SAMPLE_CHARACTERS]
-    if sum(character.isalpha() for character in sample) < MIN_LETTERS:
+    if sum(1 for _ in islice(filter(str.isalpha, sample), MIN_LETTERS)) < MIN_LETTERS:
         return None, None
     values = detector(tuple(sorted(languages))).compute_language_confidence_values(sample)
     if not values or values[0].value < MIN_CONFIDENCE:
