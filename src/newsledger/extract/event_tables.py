@@ -7,7 +7,9 @@ case-insensitive, matching whole words, so a stem ends in a word-character run),
 ``blockers`` mark clauses that state no event (plans, fears, hypotheticals); ``participants``
 are mass-participant phrases a movement needs when no figure is stated, with a place or a
 ``mass`` phrase ("en masse", "queues"); ``here`` phrases ("into the country") point to the
-country the article is about; ``actors`` map phrases to normalised English actor names.
+country the article is about; ``back_references`` are phrases that name an event already told
+("the detainees", "a participant in the protests"): a trigger inside one states nothing new
+unless it carries a figure; ``actors`` map phrases to normalised English actor names.
 ``common.toml`` holds what every language shares (figure categories and default places).
 """
 
@@ -54,6 +56,7 @@ class EventTable:
     participants: re.Pattern | None
     mass: re.Pattern | None
     here: re.Pattern | None
+    back_references: re.Pattern | None
     actors: tuple[tuple[str, re.Pattern], ...]
     also: tuple[str, ...]
 
@@ -89,7 +92,7 @@ def event_table(language: str) -> EventTable:
     actors = tuple((name, _compile(patterns)) for name, patterns in data.get("actors", {}).items())
     return EventTable(language, types, _compile(data.get("blockers", [])),
                       _compile(data.get("participants", [])), _compile(data.get("mass", [])),
-                      _compile(data.get("here", [])),
+                      _compile(data.get("here", [])), _compile(data.get("back_references", [])),
                       actors,
                       tuple(data.get("also", [])))
 

@@ -48,6 +48,7 @@ class _Trigger:
     span: Span
     clause: Span
     figure: Figure | None
+    home: Span | None = None  # a list item's: the clause of the trigger it shares a verb with
 
 
 @cache
@@ -149,6 +150,14 @@ def _triggers(context: _ArticleContext, sentence: _Sentence) -> list[_Trigger]:
     return found
 
 
+def _back_reference(table: EventTable, text: str, span: Span, clause: Span) -> bool:
+    """The trigger names an event already told ("the detainees"); it adds nothing unless its
+    clause gives a figure or a place."""
+    return bool(table.back_references) and any(
+        m.start() < span[1] and span[0] < m.end()
+        for m in table.back_references.finditer(text, *clause))
+
+
 def _trigger(context: _ArticleContext, table: EventTable, rules: TypeRules, span: Span,
              sentence: _Sentence) -> _Trigger | None:
     text = context.text
@@ -157,6 +166,9 @@ def _trigger(context: _ArticleContext, table: EventTable, rules: TypeRules, span
     if not rules.ignore_blockers and table.blockers and table.blockers.search(text, *clause):
         return None
     figure = _figure_for(context, rules, span, clause, sentence.span)
+    if figure is None and _back_reference(table, text, span, clause) and not any(
+            _inside((s, e), clause) for s, e, _ in sentence.places):
+        return None
     if figure is None and common()["needs_participant"].get(rules.type, False):
         participant = table.participants and table.participants.search(text, *clause)
         placed = any(_inside((s, e), clause) for s, e, _ in sentence.places)
@@ -249,21 +261,26 @@ def _in_list(text: str, places: list[tuple[int, int, Place]], clause: Span) -> l
     return [place for _, _, place in places[first:last + 1]]
 
 
-def _place(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger) -> list[Place]:
+def _place(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger,
+           others: list[Span] = ()) -> list[Place]:
     """Clause places with their list (for movements: destinations after the trigger first,
-    then any place of the sentence but Russia), else the type's default."""
+    then any place of the sentence outside Russia), else the type's default. Places inside
+    the list items of the sentence's other figures (``others``) belong to those."""
     rules, kind = common(), trigger.rules.type
     fixed = rules["fixed_place"].get(kind)
     if fixed:
         return [resolve_place(fixed)]
     excluded = set(rules["exclude_places"].get(kind, ()))
-    places = [(s, e, p) for s, e, p in sentence.places if p.name not in excluded]
+    places = [(s, e, p) for s, e, p in sentence.places if p.name not in excluded
+              and not any(_inside((s, e), other) for other in others)]
     chosen = _in_list(context.text, places, trigger.clause)
+    if not chosen and trigger.home:
+        chosen = _in_list(context.text, sentence.places, trigger.home)
     if kind == "border_crossing_surge":
         after = [p for s, _, p in places if s >= trigger.span[1]]
         crossings = [p for p in after + chosen if p.type == "border_crossing"]
-        abroad = [p for p in after + chosen if p.name != "Russia"]
-        anywhere = [p for _, _, p in places if p.name != "Russia"]
+        abroad = [p for p in after + chosen if p.country != "Russia"]
+        anywhere = [p for _, _, p in places if p.country != "Russia"]
         chosen = crossings or abroad or chosen or anywhere
         if not chosen and trigger.table.here and trigger.table.here.search(
                 context.text, *sentence.span):
@@ -272,7 +289,15 @@ def _place(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger) -> 
         default = rules["default_place"].get(kind)
         place = resolve_place(default) if default else None
         chosen = [place] if place else []
-    return list({place.id: place for place in chosen}.values())
+    return _most_specific(context, list({place.id: place for place in chosen}.values()))
+
+
+def _most_specific(context: _ArticleContext, places: list[Place]) -> list[Place]:
+    """Drop a country whose place is also listed ("Almaty, Kazakhstan") and a region named
+    as the setting of the city before it ("Kansk in the Krasnoyarsk region")."""
+    named = {place.country for place in places if place.type != "country"}
+    kept = [p for p in places if not (p.type == "country" and p.name in named)]
+    return kept or places
 
 
 def _before_mobilization(kind: str, interval) -> bool:
@@ -281,13 +306,14 @@ def _before_mobilization(kind: str, interval) -> bool:
     return bool(start and interval and interval.end and interval.end < start)
 
 
-def _event(context: _ArticleContext, sentence: _Sentence, group: list[_Trigger]) -> Event | None:
+def _event(context: _ArticleContext, sentence: _Sentence, group: list[_Trigger],
+           others: list[Span]) -> Event | None:
     first = group[0]
     interval = _date(context, sentence, first)
     if _before_mobilization(first.rules.type, interval):
         return None
     start, end = _quote_span(context, group)
-    found = _place(context, sentence, first)
+    found = _place(context, sentence, first, others)
     countries = {place.country for place in found}
     label = interval.label if interval and interval.label else None
     return Event(
@@ -302,12 +328,78 @@ def _event(context: _ArticleContext, sentence: _Sentence, group: list[_Trigger])
     )
 
 
+def _rules_of(context: _ArticleContext, kind: str) -> tuple[EventTable, TypeRules] | None:
+    return next(((table, rules) for table in context.tables for rules in table.types
+                 if rules.type == kind), None)
+
+
+@cache
+def _separators() -> re.Pattern:
+    words = "|".join(common()["list_words"])
+    return re.compile(rf"[,;–—]|\s-\s|(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _item(context: _ArticleContext, sentence: _Sentence, figure: Figure) -> Span:
+    """A figure's own list item, between the separators (commas, dashes, 'and') around it
+    that come after the previous figure and before the next ("Moscow (399), St Petersburg
+    (143) and Novosibirsk (70)")."""
+    numbers = [(f.number_start, f.number_end) for f in context.figures
+               if _inside((f.number_start, f.number_end), sentence.span)]
+    low = max((e for s, e in numbers if e <= figure.number_start), default=sentence.span[0])
+    high = min((s for s, e in numbers if s >= figure.number_end), default=sentence.span[1])
+    pattern = _separators()
+    left = [m.end() for m in pattern.finditer(context.text, low, figure.number_start)]
+    right = [m.start() for m in pattern.finditer(context.text, figure.number_end, high)]
+    return max(left, default=low), min(right, default=high)
+
+
+def _figure_groups(context: _ArticleContext, sentence: _Sentence,
+                   groups: list[list[_Trigger]]) -> list[list[_Trigger]]:
+    """Figures no trigger took: one more mention each (one line per destination or per region
+    of a list), for the types that split by figure; a ``figure_events`` figure stands alone."""
+    shared, text = common(), context.text
+    claimed = {group[0].figure.number_start for group in groups if group[0].figure}
+    present = {group[0].rules.type: group[0] for group in groups}
+    found = []
+    for figure in context.figures:
+        if figure.number_start in claimed or not _inside(
+                (figure.number_start, figure.number_end), sentence.span):
+            continue
+        for kind in shared["split_by_figure"]:
+            model = present.get(kind)
+            pair = (model.table, model.rules) if model else (
+                _rules_of(context, kind) if kind in shared["figure_events"] else None)
+            if pair is None or figure.counted not in shared["figure_counted"].get(kind, ()):
+                continue
+            table, rules = pair
+            segment = _item(context, sentence, figure)
+            if (rules.excludes and rules.excludes.search(text, *sentence.span)) or (
+                    table.blockers and table.blockers.search(text, *segment)):
+                break
+            found.append([_Trigger(rules, table, (figure.number_start, figure.number_end),
+                                   segment, figure, model.clause if model else None)])
+            break
+    return found
+
+
+def _figure_led(context: _ArticleContext, span: Span) -> bool:
+    kinds = common()["figure_events"]
+    counted = {c for kind in kinds for c in common()["figure_counted"].get(kind, ())}
+    return any(f.counted in counted and _inside((f.number_start, f.number_end), span)
+               for f in context.figures)
+
+
 def _sentence_events(context: _ArticleContext, span: Span) -> list[Event]:
-    if not any(rules.triggers.search(context.text, *span)
-               for table in context.tables for rules in table.types):
+    if not _figure_led(context, span) and not any(
+            rules.triggers.search(context.text, *span)
+            for table in context.tables for rules in table.types):
         return []
     sentence = _sentence(context, span)
-    events = (_event(context, sentence, group) for group in _group(_triggers(context, sentence)))
+    groups = _group(_triggers(context, sentence))
+    groups += _figure_groups(context, sentence, groups)
+    own = [group[0].clause for group in groups if group[0].figure]
+    events = (_event(context, sentence, group, [c for c in own if c != group[0].clause])
+              for group in groups)
     return [event for event in events if event is not None]
 
 
