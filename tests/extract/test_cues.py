@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsledger.extract.cues import CUES_DIR, PhraseSet, cue_table, known_sources, table_for
 from newsledger.models import COUNTED
@@ -17,6 +21,19 @@ def test_stems_and_word_boundaries():
 def test_longest_phrase_wins_at_a_position():
     phrases = PhraseSet({"killed": ["killed"], "killed_or_wounded": ["killed and wounded"]})
     assert [c.label for c in phrases.find("soldiers killed and  wounded")] == ["killed_or_wounded"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Ann", "Ann Lee", "«Ann»", "Bo", "xAnn", " ", ", ", "\n", "-"]),
+                max_size=10))
+def test_case_sensitive_phrases_start_at_a_word_start(parts):
+    text = "".join(parts)
+    phrases = ["Ann", "Ann Lee", "«Ann»", "Bo"]
+    found = PhraseSet({"name": phrases}, flags=0).find(text)
+    longest_first = "|".join(re.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)"
+                             for p in sorted(phrases, key=len, reverse=True))
+    expected = re.finditer(rf"(?<!\w)(?:{longest_first})", text)
+    assert [(c.start, c.end) for c in found] == [m.span() for m in expected]
 
 
 def test_sentence_in_another_script_uses_that_scripts_table():

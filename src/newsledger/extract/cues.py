@@ -30,10 +30,13 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-def _render_trie(node: dict) -> str:
+_SPECIAL_TOKENS = (r"\s+", r"\w*", r"(?!\w)")  # every other token is one escaped character
+
+
+def _render_trie(node: dict, after_first: str = "") -> str:
     # continuations first and word ends last, so that the longest phrase wins at a position
-    branches = sorted((token for token in node if token), key=lambda t: t in (r"\w*", r"(?!\w)"))
-    parts = [token + _render_trie(node[token]) for token in branches]
+    branches = sorted((token for token in node if token), key=lambda t: t in _SPECIAL_TOKENS[1:])
+    parts = [token + after_first + _render_trie(node[token]) for token in branches]
     if not parts:
         return ""
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
@@ -41,7 +44,11 @@ def _render_trie(node: dict) -> str:
 
 
 def compile_phrases(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern | None:
-    """One regex over all phrases, rendered as a prefix trie (fast to scan), word-initial."""
+    """One regex over all phrases, rendered as a prefix trie (fast to scan), word-initial.
+
+    Case-sensitive phrases test the word start after their first character (the character
+    before it is no word character), so that the regex engine can skip ahead to the first
+    characters of the phrases."""
     if not phrases:
         return None
     trie: dict = {}
@@ -50,6 +57,8 @@ def compile_phrases(phrases: list[str], flags: int = re.IGNORECASE) -> re.Patter
         for token in phrase_tokens(phrase):
             node = node.setdefault(token, {})
         node[""] = {}
+    if not flags & re.IGNORECASE and not set(trie) & set(_SPECIAL_TOKENS):
+        return re.compile(_render_trie(trie, r"(?<!\w.)"), flags)
     return re.compile(r"(?<!\w)" + _render_trie(trie), flags)
 
 
