@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from newsledger.publish.redact import PersonIndex, redact_record, trim_figure_quote
+from newsledger.publish.persons import PersonIndex
+from newsledger.publish.redact import redact_record, redact_text, trim_figure_quote
 
 INTERVIEW = (
     "Andrei Volkov, 27, a programmer from Kazan, crossed into Georgia on Tuesday. "
@@ -21,7 +22,7 @@ PSEUDONYM = (
 
 def test_a_named_interviewee_is_replaced_in_every_form():
     index = PersonIndex(INTERVIEW, "en")
-    redacted = index.redact(INTERVIEW)
+    redacted = redact_text(index, INTERVIEW)
     assert "Volkov" not in redacted and "Andrei" not in redacted
     assert redacted.count("[a programmer]") == 3
     assert "Kremlin spokesman Dmitry Peskov said" in redacted
@@ -31,7 +32,7 @@ def test_a_pseudonym_is_private_even_next_to_an_official():
     index = PersonIndex(PSEUDONYM, "en")
     [pseudonym] = [p for p in index.persons if p.pseudonym]
     assert pseudonym.role == "[a mother]"
-    redacted = index.redact(PSEUDONYM)
+    redacted = redact_text(index, PSEUDONYM)
     assert "Galina" not in redacted and "Orlova" not in redacted
     assert "Regional governor Mikhail Sokolov said 2,000 men" in redacted
 
@@ -47,14 +48,14 @@ def test_a_pseudonym_is_private_even_next_to_an_official():
            "a confirmé 300 000 appels.", ["Sergueï"], "porte-parole Dmitri Peskov"),
 ])
 def test_pseudonym_flags_in_other_languages(language, text, private, public):
-    redacted = PersonIndex(text, language).redact(text)
+    redacted = redact_text(PersonIndex(text, language), text)
     assert not [form for form in private if form in redacted]
     assert public in redacted
 
 
 def test_photo_credits_and_bylines_stay_named():
     text = "Marina Kovaleva\nThursday, 6 October 2022\nAbout 700 men left.\nPhoto: Oleg Petrov"
-    assert PersonIndex(text, "en").redact(text) == text
+    assert redact_text(PersonIndex(text, "en"), text) == text
 
 
 def test_redact_record_leaves_numbers_and_other_fields_alone():
@@ -87,7 +88,7 @@ def _persons_gold(corpus_dir):
 
 def test_every_private_name_of_the_gold_is_gone_and_officials_stay(corpus_dir):
     texts, gold = _persons_gold(corpus_dir)
-    redacted = {article: PersonIndex(text, language).redact(text)
+    redacted = {article: redact_text(PersonIndex(text, language), text)
                 for article, (text, language) in texts.items()}
     left = [(g["article"], form) for g in gold if g["kind"] == "private"
             for form in [g["name"], *g["variants"]] if form in redacted[g["article"]]]
@@ -95,4 +96,4 @@ def test_every_private_name_of_the_gold_is_gone_and_officials_stay(corpus_dir):
     public = [g for g in gold if g["kind"] == "public"]
     lost = [g["name"] for g in public
             if not any(form in redacted[g["article"]] for form in [g["name"], *g["variants"]])]
-    assert len(lost) <= len(public) // 20, lost  # measured: 1 of 102
+    assert len(lost) <= len(public) // 50, lost  # measured: 0 of 102

@@ -1,0 +1,146 @@
+"""Person-name knowledge as data: ``publish/lang/persons/*.toml`` merged into one table.
+
+``common.toml`` is merged into every language. Given names, stop words, titles, organisation
+words and pseudonym phrases of every language apply to every text (articles quote names and
+institutions across languages); case endings, credits, honorifics, speech verbs and role labels
+are the article's own language's (English's where it has none). Months and weekdays come from
+the date tables (``resolve/lang/dates_*.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+TABLES = Path(__file__).with_name("lang") / "persons"
+DATE_TABLES = Path(__file__).parents[1] / "resolve" / "lang"
+FALLBACK_LANGUAGE = "en"
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True)
+class PersonTable:
+    """One language's person knowledge (see the TOML files for what each list means)."""
+
+    given: frozenset[str]
+    public: frozenset[str]
+    public_prefixes: tuple[str, ...]
+    endings: tuple[str, ...]
+    surname_endings: tuple[str, ...]
+    lone_surname_endings: tuple[str, ...]
+    patronymics: tuple[str, ...]
+    titles: tuple[str, ...]
+    org_titles: tuple[str, ...]
+    org_words: frozenset[str]
+    org_prefixes: tuple[str, ...]
+    org_referents: frozenset[str]
+    connectors: frozenset[str]
+    not_names: frozenset[str]
+    credits: frozenset[str]
+    honorifics: frozenset[str]
+    speech: tuple[str, ...]
+    name_cues: tuple[str, ...]
+    pseudonym: tuple[str, ...]
+    roles: dict[str, str]
+    fallback: str
+    capitalised_nouns: bool
+
+    def phrases(self, key: str, whole: str = "") -> re.Pattern:
+        """One compiled pattern for a phrase list (``titles``, ``speech``...): word-initial
+        prefixes, or, with ``whole`` (a regex tail such as ``\\w{0,3}$``), whole words."""
+        return _compiled(tuple(getattr(self, key)), whole)
+
+    def stem(self, word: str) -> str:
+        """The form compared between mentions: lower case, no possessive, no case ending."""
+        word = _POSSESSIVE.sub("", word.rstrip(".")).lower()
+        for ending in self.endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)]
+        return word
+
+    def is_public_name(self, stem: str) -> bool:
+        """A known public figure's surname (exact stem, or a listed prefix)."""
+        return stem in self.public or stem.startswith(self.public_prefixes)
+
+    def is_org_word(self, word: str) -> bool:
+        """A word that makes a capitalised run an institution, outlet or place name."""
+        lower = _POSSESSIVE.sub("", word.rstrip(".")).lower()
+        return lower in self.org_words or self.stem(word) in self.org_words \
+            or lower.startswith(self.org_prefixes)
+
+
+@cache
+def _compiled(phrases: tuple[str, ...], whole: str) -> re.Pattern:
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return re.compile((r"^(?:" if whole else r"(?<!\w)(?:") + body + ")" + whole)
+
+
+def _load(name: str) -> dict:
+    path = TABLES / f"{name}.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names of every date table (forms that are also names left out)."""
+    words: set[str] = set()
+    for path in sorted(DATE_TABLES.glob("dates_*.toml")):
+        with path.open("rb") as handle:
+            table = tomllib.load(handle)
+        ambiguous = set(table.get("ambiguous_months", []))
+        for forms in [*table.get("months", []), *table.get("weekdays", [])]:
+            words.update(f for f in forms if f not in ambiguous and _PLAIN_WORD.fullmatch(f))
+    return frozenset(words)
+
+
+def _split_prefixes(entries) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Entries ending in ``*`` are prefixes, the others exact words."""
+    exact = frozenset(e.lower() for e in entries if not e.endswith("*"))
+    prefixes = tuple(e[:-1].lower() for e in entries if e.endswith("*"))
+    return exact, prefixes
+
+
+@cache
+def person_table(language: str | None) -> PersonTable:
+    """The table for ``language`` (English's own lists when the language has none)."""
+    common = _load("common")
+    own = {**_load(FALLBACK_LANGUAGE), **_load(language or FALLBACK_LANGUAGE)}
+    shared = [common] + [_load(path.stem) for path in sorted(TABLES.glob("*.toml"))
+                         if path.stem != "common"]
+
+    def every(key: str) -> list[str]:
+        return [entry for table in shared for entry in table.get(key, [])]
+
+    def longest_first(entries) -> tuple[str, ...]:
+        return tuple(sorted(set(entries), key=len, reverse=True))
+
+    public, public_prefixes = _split_prefixes(common["public"])
+    org_words, org_prefixes = _split_prefixes(every("org_words"))
+    table = PersonTable(
+        given=frozenset(), public=public, public_prefixes=public_prefixes,
+        endings=longest_first(own.get("endings", [])),
+        surname_endings=longest_first(common["surname_endings"]),
+        lone_surname_endings=longest_first(common["lone_surname_endings"]),
+        patronymics=longest_first(common["patronymics"]),
+        titles=tuple(every("titles")), org_titles=tuple(every("org_titles")),
+        org_words=org_words, org_prefixes=org_prefixes,
+        org_referents=frozenset(every("org_referents")),
+        connectors=frozenset(every("connectors")),
+        not_names=frozenset(w.lower() for w in every("not_names")) | _calendar_words(),
+        credits=frozenset(own.get("credits", [])) | {"©", "/"},
+        honorifics=frozenset(own.get("honorifics", []) + common["honorifics"]),
+        speech=tuple(own.get("speech", [])),
+        name_cues=tuple(own.get("name_cues", []) + common.get("name_cues", [])),
+        pseudonym=tuple(every("pseudonym")), roles=dict(own.get("roles", {})),
+        fallback=own.get("fallback", common["fallback"]),
+        capitalised_nouns=own.get("capitalised_nouns", False),
+    )
+    given = frozenset(table.stem(name) for name in every("given"))
+    return PersonTable(**{**table.__dict__, "given": given})
