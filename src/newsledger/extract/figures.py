@@ -337,15 +337,15 @@ def _figure(context: FigureContext, number: NumberExpression, decision: _Decisio
             sentence: _Sentence, position: int, config: FigureConfig) -> Figure:
     text = context.article.text
     quote_start, quote_end = _quote(text, number, decision, sentence.span, config)
-    figure = Figure(
+    fields = dict(
         article=context.article.id, number_text=number.text, quote=text[quote_start:quote_end],
         low=number.low, high=number.high, qualifier=number.qualifier, counted=decision.counted,
         number_start=number.start, number_end=number.end, quote_start=quote_start,
         quote_end=quote_end,
     )
-    changes = _verbal_qualifier(sentence.table, text, number)
-    changes.update(describe(context, sentence.table, figure, position, decision.head))
-    return replace(figure, **changes)
+    described = describe(context, sentence.table, Figure(**fields), position, decision.head)
+    fields.update(_verbal_qualifier(sentence.table, text, number))
+    return Figure(**fields, **described)
 
 
 def extract_figures_stream(articles: Iterable[Article], config: FigureConfig = FigureConfig()

@@ -11,26 +11,27 @@ import bisect
 import re
 from collections.abc import Iterable
 
-_END = re.compile(r"[.!?…][\"'»”’)\]]*[ \t\u00a0]+(?=[\"'«“„(\[]?[^\W\d_a-zа-яё]|\d)|\n+")
+# one leading character class, so that the scan skips ahead to the next candidate end
+_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[\"'»”’)\]]*[ \t\u00a0]+"
+                  r"(?=[\"'«“„(\[]?[^\W\d_a-zа-яё]|\d))")
+_NOT_BLANK = re.compile(r"\S")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-def _protected(position: int, spans: list[tuple[int, int]]) -> bool:
-    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def sentence_spans(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of every non-blank sentence, in order; ends inside ``protect`` are skipped."""
     protected = sorted(protect)
+    protected_starts = [start for start, _ in protected]
     spans, start = [], 0
     for found in _END.finditer(text):
-        if _protected(found.start(), protected):
+        end = found.start()
+        index = bisect.bisect_right(protected_starts, end) - 1
+        if index >= 0 and end < protected[index][1]:
             continue
-        if text[start:found.start() + 1].strip():
-            spans.append((start, found.start() + (found.group()[0] != "\n")))
+        if _NOT_BLANK.search(text, start, end + 1):
+            spans.append((start, end + (text[end] != "\n")))
         start = found.end()
-    if text[start:].strip():
+    if _NOT_BLANK.search(text, start):
         spans.append((start, len(text)))
     return spans
 
