@@ -157,12 +157,11 @@ def events(db: str | None = None, **filters) -> list[dict]:
 
 def merged_events(db: str | None = None, **filters) -> list[dict]:
     """Real-world events: mentions merged, with article and independent-story counts."""
-    from newsledger.resolve.claims import story_of
     from newsledger.resolve.event_merge import merged_events as merge
-    from newsledger.store.events import event_rows
+    from newsledger.store.events import event_rows, story_by_article
 
     with open_ledger(db) as ledger:
-        return merge(event_rows(ledger, **filters), story_of(ledger))
+        return merge(event_rows(ledger, **filters), story_by_article(ledger))
 
 
 def places(db: str | None = None) -> list[dict]:

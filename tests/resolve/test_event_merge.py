@@ -3,10 +3,21 @@
 from newsledger.resolve.event_merge import event_id, merge_mentions, merged_events
 
 
-def _mention(article, date=None, figure=None, place="Russia", kind="protest", start=0):
+def _mention(article, date=None, figure=None, place="Russia", kind="protest", start=0,
+             published="2022-09-25"):
     return {"id": hash((article, start)), "article": article, "type": kind, "date": date,
             "figure": figure, "place": place, "place_id": None, "country": "Russia",
-            "actors": ["women"], "quote_start": start, "published": "2022-09-25"}
+            "actors": ["women"], "quote_start": start, "published": published}
+
+
+def test_undated_mentions_merge_only_in_one_story_or_the_same_week():
+    groups = merge_mentions([
+        _mention("a"), _mention("b", published="2022-09-29"),
+        _mention("c", published="2024-06-03"), _mention("d", published=None),
+        _mention("e", published=None), _mention("f", published=None),
+    ], {"d": "s1", "e": "s1"})
+    assert sorted(sorted(m["article"] for m in group) for group in groups) == [
+        ["a", "b"], ["c"], ["d", "e"], ["f"]]
 
 
 def test_compatible_dates_and_figures_merge():

@@ -2,9 +2,11 @@
 
 Mentions join one event when they have the same type and place, compatible dates (equal, one
 containing the other as "2022-09" contains "2022-09-21", or both unknown) and similar figures
-(equal digits, or one of them unstated). The event id is a hash of the earliest mention, so it
-stays stable while that mention stays. Corroboration counts independent stories (copies of one
-wire story count once; stories come from the stories stage).
+(equal digits, or one of them unstated). Undated mentions join only within one story (copies of
+one report) or between reports published within ``UNDATED_WINDOW_DAYS`` of each other: "protests
+in Russia" told in 2022 and in 2024 are not one event. The event id is a hash of the earliest
+mention, so it stays stable while that mention stays. Corroboration counts independent stories
+(copies of one wire story count once; stories come from ``story_members``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 
 from newsledger.pipeline import corpus_stage
 from newsledger.store import events as store
 
 _DIGITS = re.compile(r"\D")
+UNDATED_WINDOW_DAYS = 7
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -33,9 +37,26 @@ def _figures_compatible(a: str | None, b: str | None) -> bool:
     return not digits_a or not digits_b or digits_a == digits_b
 
 
-def _fits(mention: dict, event: list[dict]) -> bool:
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published) if published and len(published) == 10 else None
+    except ValueError:
+        return None
+
+
+def _same_time(a: dict, b: dict, stories: Mapping[str, str]) -> bool:
+    """Undated mentions: one story, or reports published within a week of each other."""
+    if stories.get(a["article"], a["article"]) == stories.get(b["article"], b["article"]):
+        return True
+    day_a, day_b = _day(a.get("published")), _day(b.get("published"))
+    return bool(day_a and day_b and abs((day_a - day_b).days) <= UNDATED_WINDOW_DAYS)
+
+
+def _fits(mention: dict, event: list[dict], stories: Mapping[str, str]) -> bool:
     return all(_dates_compatible(mention["date"], other["date"])
-               and _figures_compatible(mention["figure"], other["figure"]) for other in event)
+               and _figures_compatible(mention["figure"], other["figure"])
+               and (mention["date"] is not None or _same_time(mention, other, stories))
+               for other in event)
 
 
 def event_id(first: dict) -> str:
@@ -44,8 +65,11 @@ def event_id(first: dict) -> str:
     return "event-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
 
 
-def merge_mentions(mentions: Iterable[dict]) -> list[list[dict]]:
-    """Groups of mentions that state one event (rows as ``store.events.event_rows`` yields)."""
+def merge_mentions(mentions: Iterable[dict],
+                   stories: Mapping[str, str] | None = None) -> list[list[dict]]:
+    """Groups of mentions that state one event (rows as ``store.events.event_rows`` yields);
+    ``stories`` maps article ids to their story (``store.events.story_by_article``)."""
+    stories = stories or {}
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for mention in mentions:
         place = (mention.get("place_id") or mention.get("place") or "").casefold()
@@ -56,7 +80,7 @@ def merge_mentions(mentions: Iterable[dict]) -> list[list[dict]]:
         ordered = sorted(by_key[key], key=lambda m: (m["published"] or "9999", m["article"],
                                                      m["quote_start"]))
         for mention in ordered:
-            home = next((event for event in events if _fits(mention, event)), None)
+            home = next((event for event in events if _fits(mention, event, stories)), None)
             if home is None:
                 events.append([mention])
             else:
@@ -67,9 +91,9 @@ def merge_mentions(mentions: Iterable[dict]) -> list[list[dict]]:
 
 def merged_events(mentions: Iterable[dict], stories: dict[str, str]) -> list[dict]:
     """One record per merged event: type, date, place, figures, articles, independent stories
-    and every mention as evidence."""
+    (``stories``: article id -> story id, from ``story_members``) and every mention."""
     records = []
-    for group in merge_mentions(mentions):
+    for group in merge_mentions(mentions, stories):
         first = group[0]
         dates = sorted((m["date"] for m in group if m["date"]), key=len, reverse=True)
         records.append({
@@ -88,6 +112,7 @@ def merged_events(mentions: Iterable[dict], stories: dict[str, str]) -> list[dic
 @corpus_stage("events", order=40)
 def merge_stage(ledger, settings) -> None:
     """Give every stored mention the id of its merged event (after the stories stage)."""
+    stories = store.story_by_article(ledger)
     ids = {m["id"]: event_id(group[0])
-           for group in merge_mentions(store.event_rows(ledger)) for m in group}
+           for group in merge_mentions(store.event_rows(ledger), stories) for m in group}
     store.set_event_ids(ledger, ids)

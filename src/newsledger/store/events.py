@@ -46,6 +46,15 @@ def set_event_ids(ledger, event_ids: Mapping[int, str]) -> None:
                 event_id=event_id))
 
 
+def story_by_article(ledger) -> dict[str, str]:
+    """Article id -> story id for every article in ``story_members`` (the others are a story of
+    their own, which callers express by falling back to the article id)."""
+    m = schema.story_members
+    with ledger.engine.connect() as connection:
+        return {row.article: row.story
+                for row in connection.execute(select(m.c.article, m.c.story))}
+
+
 def place_rows(ledger) -> Iterator[dict]:
     """Figures and events per place name: place, place_id, kind, mentions."""
     for kind, table in (("figures", schema.figures), ("events", schema.events)):
