@@ -106,6 +106,13 @@ class PhraseSet:
         return [Cue(m.start(), m.end(), self.label_of(m.group()))
                 for m in self.pattern.finditer(text, start, end)]
 
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """The spans of every cue in ``text[start:end]`` (`find` without the labels)."""
+        if self.pattern is None:
+            return []
+        end = len(text) if end is None else end
+        return [found.span() for found in self.pattern.finditer(text, start, end)]
+
     def match_at(self, text: str, position: int, end: int) -> Cue | None:
         """The cue starting at ``position`` (after leading whitespace or a hyphen), if any."""
         if self.pattern is None:

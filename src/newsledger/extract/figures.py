@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from newsledger.extract.attributes import FigureContext, describe
 from newsledger.extract.cues import Cue, CueTable, table_for
@@ -69,12 +70,17 @@ class _Decision:
 class _Sentence:
     """One sentence with its cues, found once for all the numbers in it."""
 
+    text: str  # the article's
     span: tuple[int, int]
     table: CueTable
     strong: list[Cue]
-    weak: list[Cue]
     numbers: list[NumberExpression]  # the numbers of the sentence that may be figures
     excluded: set[int]  # ids of the numbers of the sentence that may not
+
+    @cached_property
+    def weak(self) -> list[Cue]:
+        """Weak cues, looked for only when a number of the sentence has no strong cue."""
+        return self.table.weak.find(self.text, *self.span)
 
 
 def _intervening(text: str, number: NumberExpression, cue: Cue, sentence: _Sentence) -> int | None:
@@ -150,12 +156,12 @@ def _is_excluded(table: CueTable, text: str, number: NumberExpression, limit: in
         return True  # a single person is not an aggregate figure
     if _adjacent(table.not_figures.match_at(text, number.end, limit), number, before=False):
         return True
-    months_after = table.months.find(text, number.end, min(number.end + 12, limit))
-    if months_after and _joined(text[number.end:months_after[0].start]):
+    months_after = table.months.spans(text, number.end, min(number.end + 12, limit))
+    if months_after and _joined(text[number.end:months_after[0][0]]):
         return True
     before = text[max(number.start - 16, 0):number.start]
-    return any(_joined(before[cue.end:]) for cue in table.months.find(before)) or any(
-        before[cue.end:].strip() == "" for cue in table.not_before.find(before))
+    return any(_joined(before[end:]) for _, end in table.months.spans(before)) or any(
+        before[end:].strip() == "" for _, end in table.not_before.spans(before))
 
 
 def _joined(gap: str) -> bool:
@@ -328,8 +334,7 @@ def _analyse(article: Article, span: tuple[int, int], numbers: list[NumberExpres
     table = table_for(article.lang, article.text[span[0]:span[1]])
     inside = numbers[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, span[1])]
     excluded = {id(n) for n in inside if _is_excluded(table, article.text, n, span[1])}
-    return _Sentence(span, table, table.counted.find(article.text, *span),
-                     table.weak.find(article.text, *span),
+    return _Sentence(article.text, span, table, table.counted.find(article.text, *span),
                      [n for n in inside if id(n) not in excluded], excluded)
 
 
