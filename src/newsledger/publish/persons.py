@@ -182,7 +182,10 @@ class PersonIndex:
         if lone and lowers[0].endswith(table.lone_surname_endings) and len(lowers[0]) > 5:
             return True
         if lone and self._sentence_initial(words[0].start()):
-            return bool(_AGE_AFTER.match(self.text[end_of(words[0]):]))
+            after = self.text[end_of(words[0]):end_of(words[0]) + 120]
+            sentence = SENTENCE_END.split(after, maxsplit=1)[0].lower()
+            return bool(_AGE_AFTER.match(after) or table.phrases("speech").match(
+                after.lstrip(" ,").lower()) or table.phrases("pseudonym").search(sentence))
         if self._cued(words[0].start(), end_of(words[-1])):
             return True
         if lone:
@@ -246,8 +249,10 @@ class PersonIndex:
         person.role = person.role or table.fallback
 
     def _tokens_before(self, start: int, count: int) -> list[str]:
-        window = SENTENCE_END.split(self.text[max(0, start - 120):start])[-1]
-        return [t.rstrip(".") if len(t) > 2 else t for t in _TOKEN.findall(window)][-count:]
+        parts = SENTENCE_END.split(self.text[max(0, start - 120):start])
+        opened = len(parts) > 1 or start <= 120  # the window holds its sentence's start
+        tokens = [t.rstrip(".") if len(t) > 2 else t for t in _TOKEN.findall(parts[-1])]
+        return ((["."] if opened else []) + tokens)[-count:]
 
     def _titled_before(self, person: Person, start: int) -> bool:
         """A credit right before the name, or a title before it with only connecting words,
@@ -264,7 +269,7 @@ class PersonIndex:
                 other = self._by_stem.get(table.stem(token))
                 if other is not None and other is not person:
                     return False
-                if not self._title_word(token):
+                if not (self._title_word(token) or table.phrases("org_titles").match(lower)):
                     continue
             if table.phrases("titles").search(lower):
                 return True
@@ -281,7 +286,8 @@ class PersonIndex:
     def _org_named(self, before: list[str], between: list[str]) -> bool:
         """An organisation is named next to a leader's title: a capitalised word or a quote
         before the title or between it and the name, or 'its'."""
-        near = before[-1:] + between
+        lead = before[-1:] if before[-2:-1] != ["."] else []  # not a sentence's first word
+        near = lead + between
         return any(t[0].isupper() or t in _QUOTES or t.lower() in self.table.org_referents
                    for t in near if t not in ",—–(")
 

@@ -32,7 +32,7 @@ def redact_text(index: PersonIndex, text: str) -> str:
         if not hits:
             continue
         first, final = run[hits[0]], run[hits[-1]]
-        stop = final.end() if final.group().endswith(".") else end_of(final)
+        stop = end_of(final)  # an initial keeps its dot, a sentence its full stop
         if hits[-1] + 1 < len(run) and len(run[hits[-1] + 1].group()) <= 2:
             stop = run[hits[-1] + 1].end()  # "Roman P."
         pieces += [text[last:first.start()], private[stems[hits[0]]].role]
