@@ -38,6 +38,7 @@ class FigureContext:
     def __post_init__(self) -> None:
         self._places: dict[tuple[int, int], list[Mention]] = {}
         self._periods: dict[tuple[int, int], list[Period]] = {}
+        self._rates: dict[tuple[int, int], list[Cue]] = {}
 
     def places(self, sentence: tuple[int, int]) -> list[Mention]:
         """Places named in one sentence (looked up only for sentences that hold figures)."""
@@ -53,6 +54,12 @@ class FigureContext:
             self._periods[sentence] = find_periods(
                 self.article.text, *sentence, self.article.lang, self.article.published)
         return self._periods[sentence]
+
+    def rates(self, table: CueTable, sentence: tuple[int, int]) -> list[Cue]:
+        """Rate cues of one sentence (its numbers share one cue table)."""
+        if sentence not in self._rates:
+            self._rates[sentence] = table.rates.find(self.article.text, *sentence)
+        return self._rates[sentence]
 
     @cached_property
     def country(self) -> str | None:
@@ -78,8 +85,8 @@ def _gap(start: int, end: int, figure: Figure) -> int:
 
 def _rate(context: FigureContext, table: CueTable, figure: Figure,
           sentence: tuple[int, int]) -> str | None:
-    cues = table.rates.find(context.article.text, *sentence)
-    near = [cue for cue in cues if _gap(cue.start, cue.end, figure) <= RATE_WINDOW]
+    near = [cue for cue in context.rates(table, sentence)
+            if _gap(cue.start, cue.end, figure) <= RATE_WINDOW]
     return near[0].label if near else None
 
 

@@ -23,7 +23,7 @@ from functools import cached_property
 from newsledger.extract.attributes import FigureContext, describe
 from newsledger.extract.cues import Cue, CueTable, table_for
 from newsledger.extract.numbers import NumberExpression, find_number_expressions
-from newsledger.extract.sentences import SpanIndex, paragraph_starts, sentence_spans
+from newsledger.extract.sentences import SpanIndex, sentence_spans
 from newsledger.models import Article, Figure
 
 _YEAR = re.compile(r"(?<![\d.,\s])(?:19|20)\d\d(?![\d.,])")
@@ -297,8 +297,8 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
     starts = [number.start for number in numbers]
     sentences = sentence_spans(text, [(n.start, n.end) for n in numbers])
     sentence_index = SpanIndex([start for start, _ in sentences])
-    paragraph_index = SpanIndex(paragraph_starts(text))
     context = FigureContext(article, sentences)
+    paragraph_index = context.paragraphs
     analysed: dict[int, _Sentence] = {}
     figures: list[Figure] = []
     previous: tuple[str, int, int] | None = None  # category, paragraph and end of the last one

@@ -106,7 +106,7 @@ def _longest_matches(text: str) -> list[tuple[int, int]]:
     matches = []
     for last, key in _automaton().iter(folded):
         start, end = last - len(key) + 1, last + 1
-        if _stands_alone(text, start, end) and text[start].isupper() and _allowed(text, start, end):
+        if text[start].isupper() and _stands_alone(text, start, end) and _allowed(text, start, end):
             matches.append((start, end))
     matches.sort(key=lambda span: (span[0], span[0] - span[1]))
     chosen: list[tuple[int, int]] = []
