@@ -21,8 +21,9 @@ demo: $(STAMP)
 test: $(STAMP) browser postgres
 	$(BIN)/python -m pytest
 
+# `make bench` runs every benchmark; `make bench BENCH="numbers figures"` only those.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
