@@ -111,7 +111,8 @@ def test_bad_parameters_are_4xx_in_the_error_shape(client, url, status):
     assert response.json()["error"]["code"] == "NL302"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.sampled_from(LISTS),
        key=st.sampled_from(["q", "language", "outlet", "counted", "place", "since", "until",
                             "offset", "limit", "kind"]),
