@@ -97,3 +97,81 @@ def test_every_private_name_of_the_gold_is_gone_and_officials_stay(corpus_dir):
     lost = [g["name"] for g in public
             if not any(form in redacted[g["article"]] for form in [g["name"], *g["variants"]])]
     assert len(lost) <= len(public) // 50, lost  # measured: 0 of 102
+
+
+# a private name planted in every text field of every public table ---------------------------
+PLANTED = ("Ozodbek Nurmatov, 31, a welder, said about 2,000 men crossed the border on Monday; "
+           "Nurmatov waited nine hours.")
+PRIVATE_FORMS = ("Ozodbek", "Nurmatov")
+
+
+@pytest.fixture(scope="module")
+def planted_db(tmp_path_factory) -> str:
+    from newsledger.models import Article, Event, Figure, Story, StoryMember
+    from newsledger.store import Ledger
+    from newsledger.store import claims as claim_store
+
+    path = str(tmp_path_factory.mktemp("planted") / "ledger.db")
+    number = PLANTED.index("2,000")
+    figure = Figure(article="p1", number_text="2,000", quote=PLANTED, low=2000, high=2000,
+                    qualifier="approx", counted="crossed_border", number_start=number,
+                    number_end=number + 5, quote_start=0, quote_end=len(PLANTED),
+                    who="men like Ozodbek Nurmatov", attributed_to="Nurmatov")
+    event = Event(article="p1", type="border_crossing", quote=PLANTED, quote_start=0,
+                  quote_end=len(PLANTED), actors=("Ozodbek Nurmatov", "border guards"),
+                  figure="Nurmatov and 2,000 men")
+    with Ledger(path) as ledger:
+        for article_id in ("p1", "p2"):
+            ledger.store_article(Article(id=article_id, text=PLANTED, language="en",
+                                         title="Ozodbek Nurmatov fled", outlet="example.org",
+                                         published="2022-09-27"),
+                                 [figure] if article_id == "p1" else [],
+                                 [event] if article_id == "p1" else [])
+        ledger.replace_stories([Story(id="s1", origin="p1", members=(
+            StoryMember("p1", "origin"), StoryMember("p2", "copy", 1.0, '{"jaccard": 1.0}')))])
+        mention = {"article": "p1", "figure": "p1:0", "number_text": "2,000", "quote": PLANTED}
+        claim_store.replace_claims(ledger, [{
+            "id": "c1", "counted": "crossed_border", "place": "the border", "period": "Monday",
+            "low": 2000, "high": 2000, "stories": 1, "articles": 1, "first": "2022-09-27",
+            "last": "2022-09-27", "data": {"rate": None, "outlets": ["example.org"],
+                                           "mentions": [mention]}}])
+        claim_store.replace_conflicts(ledger, [{
+            "id": "k1", "kind": "version", "article_a": "p1", "article_b": "p2", "a": PLANTED,
+            "b": PLANTED, "why": "changed name: Nurmatov / Ozodbek Nurmatov",
+            "data": {"outlets": ["example.org", "example.org"], "dates": ["2022-09-27"] * 2}}])
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_no_public_table_carries_a_planted_private_name(planted_db, tmp_path, fmt):
+    import io
+
+    import pyarrow.parquet as pq
+
+    from newsledger.publish.exports import ExportOptions, load_exporters, write_export
+    from newsledger.store import Ledger
+
+    for table in load_exporters():
+        stream = io.BytesIO()
+        with Ledger(planted_db) as ledger:
+            record = write_export(ledger, table, fmt, stream, ExportOptions())
+        data = stream.getvalue()
+        if fmt == "parquet":
+            path = tmp_path / f"{table}.parquet"
+            path.write_bytes(data)
+            data = json.dumps(pq.read_table(path).to_pylist(), ensure_ascii=False).encode()
+        assert record["rows"] >= 1, table
+        assert [f for f in PRIVATE_FORMS if f.encode() in data] == [], (table, fmt)
+
+
+def test_the_planted_name_is_in_the_private_export(planted_db):
+    import io
+
+    from newsledger.publish.exports import ExportOptions, write_export
+    from newsledger.store import Ledger
+
+    stream = io.BytesIO()
+    with Ledger(planted_db) as ledger:
+        write_export(ledger, "conflicts", "jsonl", stream, ExportOptions(public=False,
+                                                                          redact=False))
+    assert b"Ozodbek Nurmatov" in stream.getvalue()

@@ -14,7 +14,8 @@ from collections import OrderedDict
 
 from newsledger.publish.persons import PersonIndex, end_of, name_spans
 
-REDACTED_FIELDS = ("quote", "who", "attributed_to", "actors", "figure", "a", "b", "title", "text")
+REDACTED_FIELDS = ("quote", "who", "attributed_to", "actors", "figure", "a", "b", "why", "title",
+                   "text")
 
 
 def redact_text(index: PersonIndex, text: str) -> str:
@@ -75,9 +76,10 @@ class PersonCache:
         return index
 
 
-def redact_value(value, persons: PersonCache, article_id: str | None):
-    """A column value redacted with its article's persons; nested records (JSON ``data`` of
-    claims and conflicts) use the ``article`` they carry."""
+def redact_value(value, persons: PersonCache, article_id: str | list | None):
+    """A column value redacted with its article's persons (with each article's in turn when
+    ``article_id`` is a list: a conflict's ``why`` names forms from both); nested records
+    (JSON ``data`` of claims and conflicts) use the ``article`` they carry."""
     if isinstance(value, dict):
         own = value.get("article", article_id)
         return {key: redact_value(item, persons, own) if key in REDACTED_FIELDS
@@ -85,7 +87,8 @@ def redact_value(value, persons: PersonCache, article_id: str | None):
     if isinstance(value, list):
         return [redact_value(item, persons, article_id) for item in value]
     if isinstance(value, str) and article_id:
-        return redact_text(persons.index(article_id), value)
+        for one in article_id if isinstance(article_id, list) else [article_id]:
+            value = redact_text(persons.index(one), value)
     return value
 
 

@@ -71,5 +71,5 @@ register(Exporter(
     ),
     rows=_conflicts,
     filters=("kind",),
-    redact={"a": "article_a", "b": "article_b"},
+    redact={"a": "article_a", "b": "article_b", "why": "articles"},
 ))
