@@ -48,13 +48,19 @@ def word_diff(a: str, b: str, threshold: float = 0.3) -> tuple[list[tuple[str, b
     words_a = [t.casefold() for t in tokens_a]
     words_b = [t.casefold() for t in tokens_b]
     matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
-    if matcher.ratio() < threshold:
+    if _similarity(words_a, words_b) < threshold:
         return _numbers(tokens_a), _numbers(tokens_b)
     same_a, same_b = set(), set()
     for block in matcher.get_matching_blocks():
         same_a.update(range(block.a, block.a + block.size))
         same_b.update(range(block.b, block.b + block.size))
     return _marked(tokens_a, same_a), _marked(tokens_b, same_b)
+
+
+def _similarity(words_a: list[str], words_b: list[str]) -> float:
+    """How alike two token lists are, spaces left out."""
+    return SequenceMatcher(None, [w for w in words_a if not w.isspace()],
+                           [w for w in words_b if not w.isspace()], autojunk=False).ratio()
 
 
 def _marked(tokens: list[str], same: set[int]) -> list[tuple[str, bool]]:
