@@ -23,10 +23,16 @@ def test_fold_gives_up_when_lower_case_is_longer():
     assert fold("İstanbul") is None
 
 
-def test_pattern_with_coded_characters_or_inline_flags_cannot_be_folded():
+def test_pattern_with_coded_letters_or_inline_flags_cannot_be_folded():
     assert folded_pattern(r"\u0410") is None
     assert folded_pattern("(?i)a") is None
+    assert folded_pattern(r"(?P<a>x)(?P=a)") is None
+
+
+def test_folded_pattern_keeps_escapes_caseless_codes_and_group_names():
     assert folded_pattern(r"(?<!\w)(?P<month>Sept)\.?\S") == r"(?<!\w)(?:sept)\.?\S"
+    assert folded_pattern(r"(?P<Day>\d)[\u2010-\u2014]Ё", keep_groups=True) == \
+        r"(?P<Day>\d)[\u2010-\u2014]ё"
 
 
 @settings(max_examples=400, deadline=None)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 _GROUP = re.compile(r"\(\?P<\w+>")  # a named group's opening
-_LITERAL = re.compile(r"(\\.)|([^\\]+)")  # an escape, or a run of literal characters
-_CODED = re.compile(r"\\[uUxN0-7]|\(\?[aiLmsux-]")  # a character by its code, an inline flag
+# an escape or a group's name (kept as written), or a run of literal characters
+_LITERAL = re.compile(r"(\\.|\(\?P<\w+>|\(\?P=\w+\))|((?:(?!\(\?P[<=])[^\\])+)")
+_CODED = re.compile(r"\\[N0-7]|\(\?[aiLmsux-]")  # a character by name or octal code, a flag
+_HEX = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
 # letters re.IGNORECASE takes for one another beyond lower case (re._casefix), written as one
 # word character of their class; the combining ypogegrammeni (not a word character) is left
 # alone and makes a text unfoldable
@@ -38,12 +40,19 @@ def fold(text: str) -> str | None:
 def folded_pattern(source: str, keep_groups: bool = False) -> str | None:
     """A case-sensitive pattern that matches folded text where the case-insensitive
     ``source`` matches the text: literal letters folded, named groups made plain unless
-    ``keep_groups``. None when that cannot be (a character by its code, an inline flag, a
+    ``keep_groups``. None when that cannot be (a letter by its code, an inline flag, a
     letter whose lower case is longer)."""
+    if not keep_groups and "(?P=" in source:
+        return None  # a reference to a group about to be made plain
     plain = source if keep_groups else _GROUP.sub("(?:", source)
-    if _CODED.search(plain) or len(plain.lower()) != len(plain) or _UNFOLDABLE in plain:
+    if _CODED.search(plain) or len(plain.lower()) != len(plain) or _UNFOLDABLE in plain or any(
+            _cased(chr(int("".join(code), 16))) for code in _HEX.findall(plain)):
         return None
     return _LITERAL.sub(lambda part: part.group(1) or _fold_literal(part.group(2)), plain)
+
+
+def _cased(char: str) -> bool:
+    return char.lower() != char or char.upper() != char or _fold_literal(char) != char
 
 
 def _fold_literal(literal: str) -> str:

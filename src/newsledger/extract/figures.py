@@ -241,9 +241,8 @@ def _repeats_earlier_passage(text: str, number: NumberExpression, span: tuple[in
 
 def _split_row(text: str, number: NumberExpression) -> list[NumberExpression]:
     """A table row "6986 - 7406" (two counts in two columns, not a range) as two numbers."""
-    row = _ROW.fullmatch(number.text)
-    line_start = text.rfind("\n", 0, number.start) + 1
-    if number.qualifier != "range" or row is None or text[line_start:number.start].strip():
+    row = _ROW.fullmatch(number.text) if number.qualifier == "range" else None
+    if row is None or not _line_opens_with(text, number.start):
         return [number]
     parts = []
     for group in (1, 2):
@@ -258,11 +257,15 @@ def _table_columns(text: str, numbers: list[NumberExpression]) -> dict[int, int]
     """Column (0 or 1) of the numbers of "N - M" table rows, by start offset."""
     columns = {}
     for first, second in zip(numbers, numbers[1:], strict=False):
-        line_start = text.rfind("\n", 0, first.start) + 1
-        if _COLUMN_GAP.fullmatch(text[first.end:second.start]) and \
-                not text[line_start:first.start].strip():
+        if _COLUMN_GAP.fullmatch(text, first.end, second.start) and \
+                _line_opens_with(text, first.start):
             columns.update({first.start: 0, second.start: 1})
     return columns
+
+
+def _line_opens_with(text: str, position: int) -> bool:
+    """Whether only blanks stand between the start of its line and ``position``."""
+    return not text[text.rfind("\n", 0, position) + 1:position].strip()
 
 
 def _legend(text: str, table: CueTable, before: int) -> list[str]:
