@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from newsledger.resolve.gazetteer import fold
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsledger.resolve.gazetteer import _fold_char, fold
 from newsledger.resolve.gazetteer.inflect import case_forms
 from newsledger.resolve.places import find_places, gazetteer, resolve_place
 
@@ -122,3 +126,9 @@ def test_every_country_has_coordinates_from_its_capital():
 def test_fold_keeps_length():
     text = "İstanbul Ёлки ΣΟΦΊΑ"
     assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ΣσςΟΦΑΊ ЁёЕАаSs-İ", max_size=16))
+def test_fold_is_the_same_char_by_char(text):
+    assert fold(text) == "".join(_fold_char(char) for char in unicodedata.normalize("NFC", text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ ALTERNATE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN")
 # (Moskva, Jakutsk), not as a historical or foreign name that is also a word or a person.
 LATIN_ALTERNATE_SIMILARITY = 0.6
 LATIN_ALTERNATE_MIN_LENGTH = 5
+_CAPITAL_SIGMA = re.compile("Σ")
 TYPE_RANK = {"country": 50, "border": 46, "border_crossing": 46, "area": 45, "region": 40}
 
 
@@ -113,9 +115,14 @@ def fold(text: str) -> str:
     """Case-fold keeping the length, so spans found in folded text are spans of the original."""
     text = unicodedata.normalize("NFC", text)
     lowered = text.lower()
-    if len(lowered) == len(text) and "Σ" not in text:  # no char changed length, no final sigma
-        return lowered.replace("ё", "е")
-    return "".join(_fold_char(char) for char in text)
+    if len(lowered) != len(text):  # a char changed length
+        return "".join(_fold_char(char) for char in text)
+    if "Σ" in text:  # a capital sigma folds to "σ" even where lower() writes a final "ς"
+        chars = list(lowered)
+        for found in _CAPITAL_SIGMA.finditer(text):
+            chars[found.start()] = "σ"
+        lowered = "".join(chars)
+    return lowered.replace("ё", "е")
 
 
 def _fold_char(char: str) -> str:
