@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsledger.folding import fold
 from newsledger.resolve.date_grammar import (
@@ -100,15 +100,20 @@ def _with_lead(text: str, match: Match, grammar_: Grammar) -> Match | None:
         return match
     lead = grammar_.preposition.search(text[max(0, match.start - 30):match.start])
     if lead:
-        match = replace(_sure(match), start=match.start - len(lead.group(0)))
+        match = _sure(match, start=match.start - len(lead.group(0)))
     lead = grammar_.since.search(text[max(0, match.start - 30):match.start])
     if lead:
         return Match(match.start - len(lead.group(0)), match.end, "since", {}, (_sure(match),))
     return None if match.kind == AMBIGUOUS_MONTH else match
 
 
-def _sure(match: Match) -> Match:
-    return replace(match, kind="month") if match.kind == AMBIGUOUS_MONTH else match
+def _sure(match: Match, start: int | None = None) -> Match:
+    """The match (from ``start``), an ambiguous month taken as a month."""
+    kind = "month" if match.kind == AMBIGUOUS_MONTH else match.kind
+    if start is None and kind == match.kind:
+        return match
+    return Match(match.start if start is None else start, match.end, kind, match.groups,
+                 match.parts)
 
 
 def _find(text: str, language: str | None) -> list[tuple[Match, Grammar]]:
