@@ -98,9 +98,9 @@ class Grammar:
     def atom_matches(self, text: str, folded: str | None) -> Iterator[tuple[str, re.Match]]:
         """What ``finditer`` of every atom in turn yields over ``text``.
 
-        Atoms are tried only where ``anywhere`` finds that one may start in ``folded`` (the
-        text's `fold`): most text holds no time expression, and one case-sensitive scan of
-        the folded text is much faster than one case-insensitive scan per atom.
+        Atoms are tried only where ``anywhere`` finds that one starts in ``folded`` (the text's
+        `newsledger.folding.fold`): most text holds no time expression, and one case-sensitive
+        scan of the folded text is much faster than one case-insensitive scan per atom.
         """
         if self.anywhere is None or folded is None:
             for kind, pattern in self.atoms:

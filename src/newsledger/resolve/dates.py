@@ -3,7 +3,8 @@
 `find_time_expressions` finds dates ("21 сентября", "06.10.2022"), weekdays, relative words
 ("yesterday", "на прошлой неделе"), periods ("over the past week", "since September 21",
 "с начала мобилизации") in text; `resolve_period` turns one expression into a `DateInterval`.
-Every language's words are data (lang/dates_<language>.toml); one engine reads them. A label
+Every language's words are data (lang/dates_<language>.toml, compiled by `date_grammar`);
+one engine reads them, and `relative_dates` resolves relative expressions. A label
 follows the gold convention: the smallest calendar unit (day, month, year) that contains the
 whole interval, or "" when none does or an end is open. Nothing is resolved against today's date:
 without a publication date, relative expressions and day-months without a year give None.
