@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsledger.folding import fold
-from newsledger.resolve.date_grammar import _table, available_languages, grammar
+from newsledger.resolve.date_grammar import _alternation, _table, available_languages, grammar
 
 FILLERS = ["", " ", "  ", ", ", ". ", "-", "–", "\n", "x", "(", "'", "ς", "ſ", "İ"]
 
@@ -54,3 +56,14 @@ def test_combined_scan_finds_what_each_atom_finds(sample):
 
 def test_every_language_has_a_combined_scan():
     assert all(grammar(language).anywhere is not None for language in available_languages())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aAsSſσςΣ. ", min_size=1, max_size=4), min_size=1, max_size=6),
+       st.text(alphabet="aAbBsſσςΣ. x", max_size=10))
+def test_word_lists_as_prefix_trees_match_like_the_longest_first_list(forms, text):
+    ordered = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    for tail in ("", r"\s*x", r"b(?!\w)"):
+        tree = re.compile(_alternation(forms) + tail, re.IGNORECASE)
+        flat = re.compile(f"(?:{ordered}){tail}", re.IGNORECASE)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]

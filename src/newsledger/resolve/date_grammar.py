@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from newsledger.folding import folded_pattern
+from newsledger.folding import fold, folded_pattern
 
 LANG_DIR = Path(__file__).with_name("lang")
 _WORD_START = r"(?<!\w)"
@@ -54,9 +54,8 @@ def _alternation(forms: list[str], escape: bool = True) -> str:
     """Any of ``forms``, the longest first; literal forms as a prefix tree (case-insensitive
     patterns try it much faster, and it tries a form before any form that is its prefix, as
     the longest-first list does)."""
-    if escape:
-        return "(?:" + _tree([form.lower() if len(form.lower()) == len(form) else form
-                              for form in forms]) + ")"
+    if escape:  # letters case-insensitive matching equates, written alike, share a branch
+        return "(?:" + _tree([fold(form) or form for form in forms]) + ")"
     ordered = sorted(forms, key=len, reverse=True)
     return "(?:" + "|".join(ordered) + ")"
 
