@@ -143,6 +143,19 @@ def test_find_time_expressions_in_russian_and_german():
     assert [span for _, _, span in de] == ["Seit dem 21. September", "am Dienstag"]
 
 
+def test_words_of_two_words_join_ranges_and_counts():
+    de = find_time_expressions("Vom 21. bis zum 25. September flohen viele.", "de")
+    assert [span for _, _, span in de] == ["21. bis zum 25. September"]
+    assert resolve_period("21 hasta el 25 de septiembre", PUBLISHED, "es").label == "2022-09"
+    en = find_time_expressions("It happened a few days ago.", "en")
+    assert [span for _, _, span in en] == ["a few days ago"]
+
+
+def test_a_month_after_an_ambiguous_one_is_still_a_month():
+    found = find_time_expressions("May was calm. September was not.", "en")
+    assert [span for _, _, span in found] == ["September"]
+
+
 def test_ambiguous_month_word_is_not_a_date():
     assert find_time_expressions("Many may leave; they may stay.", "en") == []
     assert [s for _, _, s in find_time_expressions("It began in May.", "en")] == ["in May"]

@@ -64,7 +64,9 @@ def _tree(forms: list[str]) -> str:
     heads: dict[str, list[str]] = {}
     for form in forms:
         heads.setdefault(form[:1], []).append(form[1:])
-    branches = [re.escape(head) + _tree(rests) for head, rests in sorted(heads.items()) if head]
+    # a space stays a space, for `_spaced` to make it any run of whitespace
+    branches = [(head if head == " " else re.escape(head)) + _tree(rests)
+                for head, rests in sorted(heads.items()) if head]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" not in heads:
         return body
