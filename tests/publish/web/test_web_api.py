@@ -139,3 +139,31 @@ def test_the_api_is_documented_and_read_only(client):
     assert {method for path in schema["paths"].values() for method in path} == {"get"}
     assert client.post("/api/figures").status_code == 405
     assert client.post("/api/figures").json()["error"]["code"] == "NL300"
+
+
+def _every_api_url(client) -> list[str]:
+    """Every GET route of the OpenAPI document, path ids filled from the lists."""
+    ids = {"article_id": "xss-probe",
+           "claim_id": client.get("/api/claims").json()["items"][0]["id"],
+           "story_id": client.get("/api/stories").json()["items"][0]["id"],
+           "kind": "jsonl"}
+    urls = []
+    for path in client.get("/openapi.json").json()["paths"]:
+        for name, value in ids.items():
+            path = path.replace("{" + name + "}", value)
+        urls.append(path)
+    return urls
+
+
+def test_no_json_route_returns_a_source_path(client, web_source_folder):
+    urls = _every_api_url(client)
+    assert len(urls) >= 10
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "source_path" not in response.text and web_source_folder not in response.text, url
+
+
+def test_every_page_says_it_is_the_private_view(client):
+    html = client.get("/figures").text
+    assert "Private ledger view" in html and "redact" in html

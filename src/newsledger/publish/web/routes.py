@@ -15,11 +15,22 @@ from newsledger.store import claims as claim_store
 from newsledger.store.browse import Filters
 
 router = APIRouter()
+PRIVATE_KEYS = frozenset({"source_path"})  # where a file was read from: never served
 
 
 def identifier() -> Path:
     """A path parameter holding a stable id (one object per route: FastAPI keeps its name)."""
     return Path(..., max_length=255, description="Stable id.")
+
+
+def without_private(data):
+    """``data`` with every ``PRIVATE_KEYS`` entry dropped, at any depth (a guard for views
+    whose rows come straight from a table)."""
+    if isinstance(data, dict):
+        return {k: without_private(v) for k, v in data.items() if k not in PRIVATE_KEYS}
+    if isinstance(data, list):
+        return [without_private(item) for item in data]
+    return data
 
 
 def ledger_of(request: Request) -> Ledger:
@@ -35,13 +46,18 @@ def twin(path: str, template: str, extras: Callable[[Request], dict] | None = No
     """Register ``view`` at ``/api{path}`` (JSON) and at ``path`` (HTML from ``template``)."""
 
     def decorate(view):
-        router.add_api_route("/api" + path, view, methods=["GET"], name="api_" + view.__name__,
+        @wraps(view)
+        def api(**kwargs):
+            return without_private(view(**kwargs))
+
+        router.add_api_route("/api" + path, api, methods=["GET"], name="api_" + view.__name__,
                              summary=(view.__doc__ or "").split("\n")[0].rstrip("."))
 
         @wraps(view)
         def page(**kwargs):
             request = kwargs["request"]
-            context = {"data": view(**kwargs), **(extras(request) if extras else {})}
+            context = {"data": without_private(view(**kwargs)),
+                       **(extras(request) if extras else {})}
             return request.app.state.templates.TemplateResponse(request, template, context)
 
         router.add_api_route(path, page, methods=["GET"], name=view.__name__,
