@@ -93,6 +93,11 @@ def test_day_month_after_publication_is_last_year():
     assert resolve_period("30 декабря", "2023-01-02", "ru").label == "2022-12-30"
 
 
+def test_leap_day_without_year_in_a_common_year_is_its_last_february_day():
+    assert resolve_period("29 February", "2015-01-01", "en").label == "2014-02-28"
+    assert resolve_period("29 February", "2016-03-01", "en").label == "2016-02-29"
+
+
 def test_last_week_across_the_new_year():
     interval = resolve_period("last week", "2023-01-04", "en")
     assert (interval.start, interval.end) == ("2022-12-26", "2023-01-01")

@@ -213,6 +213,8 @@ def _resolve_dated(groups: dict, grammar_: Grammar, published: Published | None)
         year = _infer_year(month, first_day, published)
         if year is None:
             return None
+        if month == 2 and month_length(year, 2) == 28:  # "29 February" in a common year
+            day, first_day = (28 if value == 29 else value for value in (day, first_day))
     try:
         if day is None:
             return Day(year, month, 1), Day(year, month, month_length(year, month))
