@@ -114,3 +114,22 @@ def test_docs_list_every_export_column_in_order():
         section = docs.split(f"\n## {table}\n", 1)[1].split("\n## ", 1)[0]
         rows = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
         assert rows == [c.name for c in exporter.columns], table
+
+
+def test_stories_as_json_are_lists_of_article_ids(tmp_path):
+    import io
+    import json as json_module
+
+    from newsledger.models import Article, Story, StoryMember
+    from newsledger.publish.exports import write_export
+    from newsledger.store import Ledger
+
+    ledger = Ledger(str(tmp_path / "s.db"))
+    for article_id in ("a", "b", "c"):
+        ledger.store_article(Article(id=article_id, text=f"Text of {article_id}."))
+    ledger.replace_stories([Story("s1", "b", (StoryMember("b", "origin"),
+                                              StoryMember("a", "copy", 0.9)))])
+    stream = io.BytesIO()
+    write_export(ledger, "stories", "json", stream)
+    assert json_module.loads(stream.getvalue()) == [["b", "a"]]
+    ledger.close()

@@ -49,6 +49,7 @@ class Exporter:
     the article whose text names the persons in it ("" when each nested record carries its own
     ``article``). ``public_omit`` columns are left out of public exports, and ``public`` (when
     set) rewrites a record for a public export (before redaction, so offsets still hold).
+    ``formats`` gives a table its own shape for a format (stories as JSON: lists of ids).
     """
 
     table: str
@@ -59,6 +60,8 @@ class Exporter:
     redact: Mapping[str, str] = field(default_factory=dict)
     public_omit: tuple[str, ...] = ()
     public: Callable[[dict], dict] | None = None
+    formats: Mapping[str, Callable[[BinaryIO, tuple[Column, ...], Iterable[dict]], int]] = field(
+        default_factory=dict)
 
     def column_names(self, public: bool) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns if not (public and c.name in self.public_omit))
@@ -218,7 +221,8 @@ def write_export(ledger: Ledger, table: str, fmt: str, stream: BinaryIO,
     exporter = exporter_for(table)
     names = exporter.column_names(options.public)
     columns = tuple(c for c in exporter.columns if c.name in names)
-    count = FORMATS[fmt](stream, columns, export_records(ledger, table, options))
+    writer = exporter.formats.get(fmt, FORMATS[fmt])
+    count = writer(stream, columns, export_records(ledger, table, options))
     return provenance(ledger, table, fmt, count, options, names)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from typing import BinaryIO
 
 from newsledger.publish.exports import Column, Exporter, register
 from newsledger.publish.redact import trim_figure_quote
@@ -120,6 +123,14 @@ def _story_members(ledger: Ledger) -> Iterator[dict]:
                    "score": member["score"], "evidence": member["evidence"]}
 
 
+def write_story_groups(stream: BinaryIO, columns, records: Iterable[dict]) -> int:
+    """Stories as JSON: a list of lists of article ids, one list per story, origin first."""
+    groups = [[row["article"] for row in members]
+              for _story, members in groupby(records, key=lambda row: row["story"])]
+    stream.write(json.dumps(groups, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+    return len(groups)
+
+
 register(Exporter(
     table="stories",
     description="Stories: one row per article in a story (copies, near-duplicates, "
@@ -134,4 +145,5 @@ register(Exporter(
         Column("evidence", "json", "The signals that joined it"),
     ),
     rows=_story_members,
+    formats={"json": write_story_groups},
 ))
