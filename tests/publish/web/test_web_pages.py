@@ -101,3 +101,20 @@ def test_intervals_are_drawn_as_points_bands_and_open_whiskers():
     assert drawn[0]["x"] < drawn[1]["x"]
     rows = spread([{**m, "outlet": "x", "article": "a", "number_text": "n"} for m in marks])
     assert rows["rows"][0]["x1"] == rows["right"]
+
+
+def test_one_outlying_date_does_not_stretch_the_time_axis():
+    mark = {"counted": "arrested", "low": 10, "high": 10, "qualifier": "exact", "n": 3}
+    marks = [{**mark, "published": f"2022-09-{day}"} for day in range(21, 31)]
+    marks.append({**mark, "published": "2024-03-01", "n": 2})
+    chart = timeline(marks)
+    assert chart.clipped == {"before": 0, "after": 2, "first": "2022-09-21",
+                             "last": "2022-09-30", "until": "2022-09-20", "since": "2022-10-01"}
+    xs = [m["x"] for m in chart.panels[0]["marks"]]
+    assert len(xs) == 10 and max(xs) - min(xs) > 800
+    assert timeline(marks[:-1]).clipped is None
+
+
+def test_the_overview_says_which_dates_the_chart_leaves_out(client):
+    html = client.get("/").text
+    assert "outlying dates" in html and "/figures?since=" in html

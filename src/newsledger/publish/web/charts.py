@@ -80,23 +80,58 @@ def _span(scale: LogScale, low: int | None, high: int | None) -> tuple[float, fl
 
 @dataclass(frozen=True)
 class Timeline:
-    """Small multiples: one row per category, publication date across, log value up."""
+    """Small multiples: one row per category, publication date across, log value up.
+
+    ``clipped`` says what lies outside the drawn dates: how many figures come ``before``
+    ``first`` and ``after`` ``last`` (ISO dates; ``until``/``since`` bound their lists), or is
+    None when every date is drawn."""
 
     width: int
     height: int
     panels: list[dict]
     months: list[tuple[float, str]]
     undated: int
+    clipped: dict | None = None
 
 
 PANEL, GAP, LABEL, LEFT, RIGHT, TOP, BOTTOM = 60, 10, 17, 48, 16, 4, 26
 PAD = 12  # keeps marks at the first and last date off the panel border
+FENCE_IQR, FENCE_MIN_DAYS = 3, 30
+
+
+def _weighted_quantile(ordered: list[tuple[int, int]], share: float) -> int:
+    """The day below which ``share`` of the weight lies, over (day, weight) pairs in order."""
+    total = sum(weight for _, weight in ordered)
+    running = 0
+    for day, weight in ordered:
+        running += weight
+        if running >= share * total:
+            return day
+    return ordered[-1][0]
+
+
+def date_window(days: list[int], weights: list[int]) -> tuple[int, int]:
+    """First and last day to draw: every date, unless outlying dates would stretch the axis.
+
+    A date is outlying when it lies further than ``FENCE_IQR`` interquartile ranges (at least
+    ``FENCE_MIN_DAYS`` days) beyond the middle half of the figures' dates (Tukey's far fences,
+    weighted by figures): one report from a year later must not squeeze the rest into a line.
+    """
+    ordered = sorted(zip(days, weights, strict=True))
+    low, high = _weighted_quantile(ordered, 0.25), _weighted_quantile(ordered, 0.75)
+    reach = max(FENCE_IQR * (high - low), FENCE_MIN_DAYS)
+    kept = [day for day, _ in ordered if low - reach <= day <= high + reach]
+    return kept[0], kept[-1]
 
 
 def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
-    """Geometry of the overview chart for ``chart_marks`` rows."""
+    """Geometry of the overview chart for ``chart_marks`` rows; outlying dates are left out
+    and counted (``date_window``)."""
     days = [date.fromisoformat(m["published"]).toordinal() for m in marks]
-    first, last = (min(days), max(days)) if days else (0, 1)
+    first, last = date_window(days, [m["n"] for m in marks]) if days else (0, 1)
+    clipped = _clipped(marks, days, first, last)
+    marks, days = zip(*[(m, d) for m, d in zip(marks, days, strict=True)
+                        if first <= d <= last], strict=True) if days else ((), ())
     last = max(last, first + 1)
 
     def x(day: int) -> float:
@@ -120,7 +155,18 @@ def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
                       if interval_kind(m["low"], m["high"])],
         })
     height = TOP + len(panels) * (LABEL + PANEL + GAP) + BOTTOM
-    return Timeline(width, height, panels, _months(first, last, x), undated)
+    return Timeline(width, height, panels, _months(first, last, x), undated, clipped)
+
+
+def _clipped(marks: list[dict], days: list[int], first: int, last: int) -> dict | None:
+    before = sum(m["n"] for m, day in zip(marks, days, strict=True) if day < first)
+    after = sum(m["n"] for m, day in zip(marks, days, strict=True) if day > last)
+    if not before and not after:
+        return None
+    return {"before": before, "after": after, "first": date.fromordinal(first).isoformat(),
+            "last": date.fromordinal(last).isoformat(),
+            "until": date.fromordinal(first - 1).isoformat(),
+            "since": date.fromordinal(last + 1).isoformat()}
 
 
 def _timeline_mark(mark: dict, x: float, scale: LogScale) -> dict:
