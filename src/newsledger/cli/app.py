@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import typer
 from rich.console import Console
@@ -36,6 +37,31 @@ def fail(error: NewsledgerError) -> None:
     """Print a coded error on one line and exit non-zero."""
     errors.print(f"[red]error[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
+
+
+def command(*args, **kwargs) -> Callable[[Callable], Callable]:
+    """``app.command`` whose coded errors print as one line and exit 2 (see ``fail``)."""
+
+    def decorate(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def reporting_errors(*call_args, **call_kwargs):
+            try:
+                return function(*call_args, **call_kwargs)
+            except NewsledgerError as error:
+                fail(error)
+
+        return app.command(*args, **kwargs)(reporting_errors)
+
+    return decorate
+
+
+def show_rows(rows: list[dict], as_json: bool, columns: Sequence[str], title: str | None = None,
+              wide: Sequence[str] = ()) -> None:
+    """Rows as JSON (``--json``) or as a terminal table."""
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, columns, title=title, wide=wide)
 
 
 def print_json(data) -> None:

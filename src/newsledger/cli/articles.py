@@ -11,16 +11,15 @@ from newsledger import api
 from newsledger.cli.app import (
     DbOption,
     JsonOption,
-    app,
+    command,
     console,
     errors,
-    fail,
     print_json,
     print_table,
     settings_for,
+    show_rows,
 )
 from newsledger.cli.figures import _interval as interval_text
-from newsledger.errors import NewsledgerError
 
 
 def _progress() -> Progress:
@@ -28,7 +27,7 @@ def _progress() -> Progress:
                     TextColumn("{task.completed} inputs"), console=errors, transient=True)
 
 
-@app.command()
+@command()
 def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, folders, URLs or feeds."),
     db: str = DbOption,
@@ -36,38 +35,32 @@ def ingest(
     max_bytes: int = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
 ) -> None:
     """Ingest articles; one bad input never stops the others."""
-    try:
-        settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes)
-        with _progress() as progress:
-            task = progress.add_task("ingesting", total=None)
+    settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes)
+    with _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
 
-            def on_item(status: str, label: str) -> None:
-                if status == "failed":
-                    errors.print(f"[red]failed[/red] {escape(label)}", highlight=False,
-                                 soft_wrap=True)
-                progress.update(task, advance=1, description=f"{status} {escape(label[:50])}")
+        def on_item(status: str, label: str) -> None:
+            if status == "failed":
+                errors.print(f"[red]failed[/red] {escape(label)}", highlight=False,
+                             soft_wrap=True)
+            progress.update(task, advance=1, description=f"{status} {escape(label[:50])}")
 
-            report = api.ingest(inputs, settings.db, settings, on_item=on_item)
-    except NewsledgerError as error:
-        fail(error)
+        report = api.ingest(inputs, settings.db, settings, on_item=on_item)
     console.print(report.summary(), highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def analyze(db: str = DbOption) -> None:
     """Re-run extraction, stories and resolution over everything stored."""
-    try:
-        with _progress() as progress:
-            task = progress.add_task("analyzing", total=None)
-            count = api.analyze(db, on_item=lambda _s, label: progress.update(task, advance=1))
-    except NewsledgerError as error:
-        fail(error)
+    with _progress() as progress:
+        task = progress.add_task("analyzing", total=None)
+        count = api.analyze(db, on_item=lambda _s, label: progress.update(task, advance=1))
     console.print(f"{count} articles analyzed")
 
 
-@app.command()
+@command()
 def articles(
     db: str = DbOption, lang: str = typer.Option(None, help="Language (ISO 639-1)."),
     outlet: str = typer.Option(None), since: str = typer.Option(None, help="YYYY-MM-DD"),
@@ -76,29 +69,20 @@ def articles(
     as_json: bool = JsonOption,
 ) -> None:
     """List stored articles."""
-    try:
-        rows = [
-            {"id": a.id, "outlet": a.outlet, "published": a.published, "lang": a.lang,
-             "title": a.title}
-            for a in api.articles(db, language=lang, outlet=outlet, since=since, until=until,
-                                  search=search)
-        ]
-    except NewsledgerError as error:
-        fail(error)
-    if as_json:
-        print_json(rows)
-    else:
-        print_table(rows, ["id", "published", "lang", "outlet", "title"],
-                    title=f"{len(rows)} articles", wide=("id", "outlet", "title"))
+    rows = [
+        {"id": a.id, "outlet": a.outlet, "published": a.published, "lang": a.lang,
+         "title": a.title}
+        for a in api.articles(db, language=lang, outlet=outlet, since=since, until=until,
+                              search=search)
+    ]
+    show_rows(rows, as_json, ["id", "published", "lang", "outlet", "title"],
+              title=f"{len(rows)} articles", wide=("id", "outlet", "title"))
 
 
-@app.command()
+@command()
 def show(article_id: str, db: str = DbOption, as_json: bool = JsonOption) -> None:
     """One article: its metadata, text and figures."""
-    try:
-        record = api.article(article_id, db)
-    except NewsledgerError as error:
-        fail(error)
+    record = api.article(article_id, db)
     if as_json:
         print_json(record)
         return
@@ -118,13 +102,10 @@ def _print_counts(data: dict, name: str, limit: int = 15) -> None:
     print_table(rows, [name, "articles"])
 
 
-@app.command()
+@command()
 def stats(db: str = DbOption, as_json: bool = JsonOption) -> None:
     """Counts by language, outlet and month; declared vs detected language."""
-    try:
-        data = api.stats(db)
-    except NewsledgerError as error:
-        fail(error)
+    data = api.stats(db)
     if as_json:
         print_json(data)
         return
@@ -138,13 +119,10 @@ def stats(db: str = DbOption, as_json: bool = JsonOption) -> None:
         _print_counts(data[key], name)
 
 
-@app.command()
+@command()
 def summary(db: str = DbOption, as_json: bool = JsonOption) -> None:
     """The ledger at a glance, and where to look next."""
-    try:
-        data = api.summary(db)
-    except NewsledgerError as error:
-        fail(error)
+    data = api.summary(db)
     if as_json:
         print_json(data)
         return
@@ -167,7 +145,7 @@ def summary(db: str = DbOption, as_json: bool = JsonOption) -> None:
                     title="best corroborated claims", wide=("place", "period"))
     where = f" --db {db}" if db else ""
     console.print("\nwhere to look next:", highlight=False)
-    for command in (f"newsledger figures{where}", f"newsledger serve{where}",
-                    f"newsledger export figures --format csv{where}",
-                    f"newsledger articles{where}"):
-        console.print(f"  {command}", highlight=False, markup=False)
+    for suggestion in (f"newsledger figures{where}", f"newsledger serve{where}",
+                       f"newsledger export figures --format csv{where}",
+                       f"newsledger articles{where}"):
+        console.print(f"  {suggestion}", highlight=False, markup=False)

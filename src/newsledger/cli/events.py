@@ -5,11 +5,10 @@ from __future__ import annotations
 import typer
 
 from newsledger import api
-from newsledger.cli.app import DbOption, JsonOption, app, fail, print_json, print_table
-from newsledger.errors import NewsledgerError
+from newsledger.cli.app import DbOption, JsonOption, command, show_rows
 
 
-@app.command()
+@command()
 def events(
     db: str = DbOption, type: str = typer.Option(None, "--type", help="Event type, e.g. protest."),
     place: str = typer.Option(None, help="Place name contains this."),
@@ -18,26 +17,14 @@ def events(
     as_json: bool = JsonOption,
 ) -> None:
     """Event mentions with their date, place, figure and quote."""
-    try:
-        rows = api.events(db, type=type, place=place, since=since, until=until)
-    except NewsledgerError as error:
-        fail(error)
-    if as_json:
-        print_json(rows)
-        return
-    print_table(rows, ("article", "type", "date", "place", "figure", "event_id", "quote"),
-                title=f"{len(rows)} event mentions", wide=("quote",))
+    rows = api.events(db, type=type, place=place, since=since, until=until)
+    show_rows(rows, as_json, ("article", "type", "date", "place", "figure", "event_id", "quote"),
+              title=f"{len(rows)} event mentions", wide=("quote",))
 
 
-@app.command()
+@command()
 def places(db: str = DbOption, as_json: bool = JsonOption) -> None:
     """Places named by figures and events, most mentioned first."""
-    try:
-        rows = api.places(db)
-    except NewsledgerError as error:
-        fail(error)
-    if as_json:
-        print_json(rows)
-        return
-    print_table(rows, ("place", "mentions", "figures", "events", "latitude", "longitude"),
-                title=f"{len(rows)} places")
+    rows = api.places(db)
+    show_rows(rows, as_json, ("place", "mentions", "figures", "events", "latitude", "longitude"),
+              title=f"{len(rows)} places")

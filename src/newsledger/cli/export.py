@@ -9,8 +9,8 @@ from pathlib import Path
 import typer
 
 from newsledger import api
-from newsledger.cli.app import DbOption, app, fail, print_json
-from newsledger.errors import BadOption, NewsledgerError
+from newsledger.cli.app import DbOption, command, print_json
+from newsledger.errors import BadOption
 
 
 def _filters(pairs: list[str]) -> dict[str, str]:
@@ -23,7 +23,7 @@ def _filters(pairs: list[str]) -> dict[str, str]:
     return chosen
 
 
-@app.command()
+@command()
 def export(
     table: str = typer.Argument(..., help="figures, articles, events, stories, claims, "
                                           "conflicts... or 'datasette' for Datasette metadata."),
@@ -38,18 +38,15 @@ def export(
     where: list[str] = typer.Option([], "--where", help="Filter NAME=VALUE (repeatable)."),
 ) -> None:
     """Export a table with a stable column order and row order, and its provenance."""
-    try:
-        if table == "datasette":
-            metadata = api.datasette_metadata(db)
-            if output is None:
-                print_json(metadata)
-            else:
-                Path(output).write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n",
-                                        encoding="utf-8")
-            return
-        record = api.export(table, fmt, output, db, public=public, redact=redact,
-                            filters=_filters(where))
-    except NewsledgerError as error:
-        fail(error)
+    if table == "datasette":
+        metadata = api.datasette_metadata(db)
+        if output is None:
+            print_json(metadata)
+        else:
+            Path(output).write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n",
+                                    encoding="utf-8")
+        return
+    record = api.export(table, fmt, output, db, public=public, redact=redact,
+                        filters=_filters(where))
     if output is not None:
         sys.stderr.write(f"{record['rows']} {table} rows written to {output}\n")

@@ -7,8 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsledger import api
-from newsledger.cli.app import DbOption, JsonOption, app, console, fail, print_json
-from newsledger.errors import NewsledgerError
+from newsledger.cli.app import DbOption, JsonOption, command, console, print_json
 from newsledger.evaluate import EvaluationReport, format_report
 from newsledger.evaluation import summary_line
 
@@ -28,7 +27,7 @@ def _interval(row: dict) -> str:
     return low if low == high else f"{low}..{high}"
 
 
-@app.command()
+@command()
 def figures(
     db: str = DbOption, article: str = typer.Option(None, help="Only this article."),
     counted: str = typer.Option(None, help="Codebook category, e.g. left_country."),
@@ -37,10 +36,7 @@ def figures(
     as_json: bool = JsonOption,
 ) -> None:
     """Figures with the quote they came from, the number highlighted."""
-    try:
-        rows = api.figures(db, article=article, counted=counted, language=lang, place=place)
-    except NewsledgerError as error:
-        fail(error)
+    rows = api.figures(db, article=article, counted=counted, language=lang, place=place)
     if as_json:
         print_json(rows)
         return
@@ -53,7 +49,7 @@ def figures(
     console.print(table)
 
 
-@app.command()
+@command()
 def evaluate(
     corpus_dir: str = typer.Argument(..., help="A gold corpus folder (articles + gold files)."),
     db: str = typer.Option(None, "--db", help="Store to use instead of a temporary one."),
@@ -62,10 +58,7 @@ def evaluate(
     as_json: bool = JsonOption,
 ) -> None:
     """Run the pipeline over a gold corpus and score it; the last line sums it up."""
-    try:
-        result = api.evaluate(corpus_dir, db, events_gold)
-    except NewsledgerError as error:
-        fail(error)
+    result = api.evaluate(corpus_dir, db, events_gold)
     score = result["figures"]
     if as_json:
         print_json({
@@ -87,7 +80,8 @@ def evaluate(
     if "stories" in result:
         stories = result["stories"]
         lines.append(f"stories: P={stories['precision']:.3f} R={stories['recall']:.3f} "
-                     f"({stories['predicted_pairs']} pairs predicted, {stories['gold_pairs']} gold)")
+                     f"({stories['predicted_pairs']} pairs predicted, "
+                     f"{stories['gold_pairs']} gold)")
     if "conflicts" in result:
         conflicts = result["conflicts"]
         lines.append(f"conflicts: {conflicts['found']} of {conflicts['gold']} gold found, "

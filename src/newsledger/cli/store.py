@@ -5,18 +5,14 @@ from __future__ import annotations
 import typer
 
 from newsledger import api
-from newsledger.cli.app import app, fail
-from newsledger.errors import NewsledgerError
+from newsledger.cli.app import command
 
 
-@app.command()
+@command()
 def migrate(
     source: str = typer.Option(..., "--from", help="Ledger to copy (path or database URL)."),
     target: str = typer.Option(..., "--to", help="Empty ledger to copy into (path or URL)."),
 ) -> None:
     """Copy every table of a ledger into another database; counts are checked after."""
-    try:
-        counts = api.migrate(source, target)
-    except NewsledgerError as error:
-        fail(error)
+    counts = api.migrate(source, target)
     typer.echo(", ".join(f"{rows} {table}" for table, rows in counts.items()) + " copied")

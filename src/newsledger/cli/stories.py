@@ -6,18 +6,14 @@ import typer
 from rich.table import Table
 
 from newsledger import api
-from newsledger.cli.app import DbOption, JsonOption, app, console, fail, print_json
-from newsledger.errors import NewsledgerError
+from newsledger.cli.app import DbOption, JsonOption, command, console, print_json
 from newsledger.resolve.conflicts import describe
 
 
-@app.command()
+@command()
 def stories(db: str = DbOption, as_json: bool = JsonOption) -> None:
     """Stories: copies, near-duplicates and translations of one text, origin first."""
-    try:
-        rows = api.stories(db)
-    except NewsledgerError as error:
-        fail(error)
+    rows = api.stories(db)
     if as_json:
         print_json(rows)
         return
@@ -34,17 +30,14 @@ def stories(db: str = DbOption, as_json: bool = JsonOption) -> None:
     console.print(table)
 
 
-@app.command()
+@command()
 def claims(
     claim_id: str = typer.Argument(None, help="Show every mention of this claim."),
     db: str = DbOption, counted: str = typer.Option(None, help="Codebook category."),
     as_json: bool = JsonOption,
 ) -> None:
     """Claims sorted by independent stories; with an ID, every mention side by side."""
-    try:
-        rows = [api.claim(claim_id, db)] if claim_id else api.claims(db, counted=counted)
-    except NewsledgerError as error:
-        fail(error)
+    rows = [api.claim(claim_id, db)] if claim_id else api.claims(db, counted=counted)
     if as_json:
         print_json(rows[0] if claim_id else rows)
     elif claim_id:
@@ -78,16 +71,13 @@ def _mentions(claim: dict) -> None:
     console.print(table)
 
 
-@app.command()
+@command()
 def conflicts(
     db: str = DbOption, kind: str = typer.Option(None, help="figure or version."),
     as_json: bool = JsonOption,
 ) -> None:
     """Figures and story versions that disagree: both quotes side by side, and why."""
-    try:
-        rows = api.conflicts(db, kind=kind)
-    except NewsledgerError as error:
-        fail(error)
+    rows = api.conflicts(db, kind=kind)
     if as_json:
         print_json(rows)
         return

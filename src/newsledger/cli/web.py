@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from newsledger.cli.app import DbOption, app, fail, settings_for
-from newsledger.errors import NewsledgerError
+from newsledger.cli.app import DbOption, command, settings_for
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-@app.command()
+@command()
 def serve(
     db: str = DbOption,
     host: str = typer.Option("127.0.0.1", help="Address to bind; the default reaches only this "
@@ -23,10 +22,7 @@ def serve(
     from newsledger.publish.web import create_app
 
     target = settings_for(db).db
-    try:
-        web_app = create_app(target)
-    except NewsledgerError as error:
-        fail(error)
+    web_app = create_app(target)
     reach = ("bound to 127.0.0.1: only this machine can connect" if host in LOCAL_HOSTS
              else f"bound to {host}: OTHER MACHINES CAN CONNECT")
     shown = f"[{host}]" if ":" in host else host
