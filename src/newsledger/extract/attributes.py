@@ -12,6 +12,7 @@ is no source for emigration counts) is skipped for the others.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -73,6 +74,15 @@ class FigureContext:
         return phrases.find(self.article.text)
 
     @cached_property
+    def _source_starts(self) -> list[int]:
+        return [cue.start for cue in self.sources]
+
+    def sources_in(self, start: int, end: int) -> list[Cue]:
+        """The known sources starting in ``text[start:end]``, in text order."""
+        starts = self._source_starts
+        return self.sources[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    @cached_property
     def paragraphs(self) -> SpanIndex:
         return SpanIndex(paragraph_starts(self.article.text))
 
@@ -101,15 +111,14 @@ def _sources_before(context: FigureContext, figure: Figure, position: int) -> li
     paragraph = context.paragraphs.index(figure.number_start)
     earlier = context.sentences[max(position - SOURCE_LOOKBACK, 0)][0]
     previous = context.sentences[max(position - 1, 0)][0]
-    return [cue for cue in context.sources if earlier <= cue.start < sentence[0] and (
+    return [cue for cue in context.sources_in(earlier, sentence[0]) if (
         cue.start >= previous or context.paragraphs.index(cue.start) == paragraph)
         and _speaks_for(cue, figure)]
 
 
 def _attribution(context: FigureContext, figure: Figure, position: int) -> str | None:
     sentence = context.sentences[position]
-    own = [cue for cue in context.sources
-           if sentence[0] <= cue.start < sentence[1] and _speaks_for(cue, figure)]
+    own = [cue for cue in context.sources_in(*sentence) if _speaks_for(cue, figure)]
     _, info = known_sources()
     if not own:
         before = _sources_before(context, figure, position)
