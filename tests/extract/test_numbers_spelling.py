@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsledger.extract.numbers import parse_number
@@ -293,6 +293,7 @@ def test_romanian_words(value):
 @NO_DEADLINE
 @given(st.integers(2, 999_999), st.sampled_from(["", " "]))  # a lone "een" is an article
 def test_dutch_words(value, space):
+    assume(not (space and value % 1000 == 1))  # "... duizend een": the article again
     assert parse_number(dutch(value, space), "nl") == value
 
 
