@@ -75,6 +75,7 @@ from dataclasses import dataclass
 from newsledger.extract.numbers_grammar import Grammar, grammar_for
 from newsledger.extract.numbers_tables import QUALIFIER_KINDS, Lexicon, available_languages
 from newsledger.extract.numbers_values import SpanValue, evaluate_span, vague_interval
+from newsledger.folding import fold
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOCK = re.compile(r"\d{1,2}[hH]\d{2}")
@@ -114,7 +115,8 @@ def find_number_expressions(text: str, language: str | None) -> list[NumberExpre
     grammar = grammar_for(language if language in available_languages() else None)
     found: list[NumberExpression] = []
     position = 0
-    while match := grammar.scanner.search(text, position):
+    folded = fold(text) if grammar.folded_scanner is not None else None
+    while match := _next_match(grammar, text, folded, position):
         expression = _expression(grammar, text, match)
         if expression is None and (single := grammar.single.match(text, match.start())):
             expression = _expression(grammar, text, single)
@@ -125,6 +127,14 @@ def find_number_expressions(text: str, language: str | None) -> list[NumberExpre
         unit = grammar.unit_after.match(text, expression.end) if expression.followed_by else None
         position = unit.end() if unit else expression.end  # "pour cent" holds no second number
     return found
+
+
+def _next_match(grammar: Grammar, text: str, folded: str | None, position: int) -> re.Match | None:
+    """The scanner's next match; the case-sensitive scan of the folded text finds where."""
+    if folded is None:
+        return grammar.scanner.search(text, position)
+    hit = grammar.folded_scanner.search(folded, position)
+    return grammar.scanner.match(text, hit.start()) if hit else None
 
 
 def parse_number(text: str, language: str | None) -> int | None:

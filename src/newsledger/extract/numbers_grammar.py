@@ -20,6 +20,7 @@ from newsledger.extract.numbers_tables import (
     Lexicon,
     lexicon_for,
 )
+from newsledger.folding import folded_pattern
 
 # Thousands separators seen in print: comma, dot, (no-break/thin/narrow) spaces, apostrophes and
 # the Armenian full stop U+2024.
@@ -76,6 +77,7 @@ class Grammar:
 
     lexicon: Lexicon
     scanner: re.Pattern
+    folded_scanner: re.Pattern | None  # the scanner over folded text: finds starts fast
     single: re.Pattern
     tokenizer: re.Pattern  # number words, joiners and digit strings
     vague_tokenizer: re.Pattern  # vague plurals, magnitudes, "several" words
@@ -176,9 +178,12 @@ def grammar_for(language: str | None) -> Grammar:
     number_forms = set().union(*(set(lex.words[role]) for role in ROLES if role != "vague"))
     vague_forms = (set(lex.words["vague"]) | set(lex.words["magnitudes"]) | lex.several
                    | set(lex.words["multipliers"]) | set(lex.spans))
+    scanner = re.compile(rf"{start}(?:{_ranges(lex, number)}|{body})", re.IGNORECASE)
+    folded_source = folded_pattern(scanner.pattern, keep_groups=True)
     return Grammar(
         lexicon=lex,
-        scanner=re.compile(rf"{start}(?:{_ranges(lex, number)}|{body})", re.IGNORECASE),
+        scanner=scanner,
+        folded_scanner=re.compile(folded_source) if folded_source else None,
         single=re.compile(rf"{start}(?:{body})", re.IGNORECASE),
         tokenizer=re.compile(
             rf"(?P<digits>{DIGITS})|{alternation(number_forms | lex.joiners | lex.inner_joiners)}",
