@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from newsledger.cli import app
 from newsledger.publish.web.charts import describe, interval_kind, spread, timeline
+from newsledger.publish.web.geography import Projection, fitted_box, map_places, place_map
 from newsledger.publish.web.text import highlight, marked, web_url, word_diff
 
 PAGES = ["/", "/search", "/search?q=border&language=en", "/figures", "/figures?counted=arrested",
@@ -118,3 +119,58 @@ def test_one_outlying_date_does_not_stretch_the_time_axis():
 def test_the_overview_says_which_dates_the_chart_leaves_out(client):
     html = client.get("/").text
     assert "outlying dates" in html and "/figures?since=" in html
+
+
+def _place(name, place_id, lat, lon, figures=1, events=0):
+    return {"place": name, "place_id": place_id, "figures": figures, "events": events,
+            "mentions": figures + events, "latitude": lat, "longitude": lon}
+
+
+def test_the_map_merges_names_of_one_place_and_grows_to_hold_far_places():
+    rows = [_place("Moscow", "geonames:524901", 55.75, 37.6, 3, 1),
+            _place("Moskva", "geonames:524901", 55.75, 37.6, 2),
+            _place("Berlin", None, 52.5, 13.4), _place("Nowhere", None, None, None)]
+    places = map_places(rows)
+    assert [(p["place"], p["mentions"]) for p in places] == [("Moscow", 6), ("Berlin", 1)]
+    assert places[0]["type"] == "city"
+    assert fitted_box(places)[0] < 13.4 < fitted_box([])[0]
+    drawn = place_map(rows)
+    assert drawn["unplaced"] == 1 and len(drawn["circles"]) == 2
+    moscow, berlin = drawn["circles"]
+    assert moscow["r"] > berlin["r"] and 0 < berlin["x"] < moscow["x"] < drawn["width"]
+    assert moscow["href"] == "/figures?place=Moscow"
+    assert "6" in moscow["label"] and "3 figures" not in moscow["title"]
+    assert "5 figures, 1 event mention" in moscow["title"]
+
+
+def test_map_labels_never_overlap():
+    rows = [_place(f"Town {i}", None, 55 + (i % 3) * 0.3, 37 + i * 0.4, 10 - i % 5)
+            for i in range(20)]
+    boxes = []
+    for c in place_map(rows)["circles"]:
+        if "lx" in c:
+            width = 0.56 * 14 * len(c["label"])
+            left = {"start": c["lx"], "end": c["lx"] - width, "middle": c["lx"] - width / 2}
+            boxes.append((left[c["anchor"]], c["ly"] - 14, left[c["anchor"]] + width, c["ly"] + 3))
+    assert len(boxes) >= 3
+    assert not any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+                   for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_the_projection_keeps_the_region_in_shape():
+    project = Projection((20.0, 40.0, 120.0, 70.0), 800)
+    assert project(20.0, 70.0) == (0.0, 0.0)
+    assert project(120.0, 40.0)[0] == 800.0 and abs(project(120.0, 40.0)[1] - project.height) < 1
+    assert 400 < project.height < 500  # 30 degrees of latitude vs 100 of longitude at 55°N
+
+
+def test_the_overview_map_links_each_place_to_its_list(client):
+    html = client.get("/").text
+    assert '<svg class="placemap"' in html and 'class="land"' in html
+    links = re.findall(r'<a href="(/(?:figures|events)\?place=[^"]+)" class="place[^"]*" '
+                       r'aria-label="([^"]+)"', html)
+    assert len(links) >= 5
+    assert all("figure" in label and "event" in label for _, label in links)
+    href = links[0][0].replace("&amp;", "&")
+    assert client.get(href).status_code == 200
+

@@ -10,9 +10,11 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.publish.web.params import Paging, counted_option, filter_values, filters
+from newsledger.resolve.place_counts import place_counts
 from newsledger.store import Ledger, browse
 from newsledger.store import claims as claim_store
 from newsledger.store.browse import Filters
+from newsledger.store.events import place_rows
 
 router = APIRouter()
 PRIVATE_KEYS = frozenset({"source_path"})  # where a file was read from: never served
@@ -83,7 +85,8 @@ def _summary(claim: dict) -> dict:
 
 @twin("/", "overview.html")
 def overview(request: Request) -> dict:
-    """Ledger totals, figures by category over time, best corroborated claims, newest conflicts."""
+    """Ledger totals, figures by category over time, figures and events by place, best
+    corroborated claims, newest conflicts."""
     ledger = ledger_of(request)
     marks, undated = browse.chart_marks(ledger, Filters())
     return {
@@ -91,6 +94,7 @@ def overview(request: Request) -> dict:
         "chart": {"marks": marks, "undated": undated},
         "claims": [_summary(c) for c in browse.claims(ledger, limit=8).rows],
         "conflicts": browse.conflicts(ledger, limit=6).rows,
+        "places": place_counts(place_rows(ledger)),
     }
 
 
