@@ -72,7 +72,7 @@ def _figure_conditions(filters: Filters) -> list:
     return conditions
 
 
-def _page(ledger, query: Select, order: list, offset: int, limit: int) -> Page:
+def paged(ledger, query: Select, order: list, offset: int, limit: int) -> Page:
     with ledger.engine.connect() as connection:
         total = connection.execute(
             select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
@@ -97,7 +97,7 @@ def articles(ledger, filters: Filters, offset: int = 0, limit: int = 50) -> Page
              .where(and_(True, *conditions)))
     query = search.apply_search(query, _dialect(ledger), words)
     order = [*search.rank_order(_dialect(ledger), words), A.c.ingest_order]
-    page = _page(ledger, query, order, offset, limit)
+    page = paged(ledger, query, order, offset, limit)
     for row in page.rows:
         text = row.pop("text")
         row["snippet"] = search.snippet(text, words)
@@ -118,7 +118,7 @@ FIGURE_ORDER = (A.c.ingest_order, F.c.number_start, F.c.id)
 
 def figures(ledger, filters: Filters, offset: int = 0, limit: int = 50) -> Page:
     """Figures matching the filters, in article ingest order then text order."""
-    return _page(ledger, _figures_query(ledger, filters), list(FIGURE_ORDER), offset, limit)
+    return paged(ledger, _figures_query(ledger, filters), list(FIGURE_ORDER), offset, limit)
 
 
 def iter_figures(ledger, filters: Filters) -> Iterator[dict]:
@@ -142,14 +142,16 @@ def chart_marks(ledger, filters: Filters, limit: int = 1500) -> tuple[list[dict]
         return marks, connection.execute(undated).scalar_one()
 
 
+def grouped(connection, column, limit: int | None = None) -> list[tuple[str, int]]:
+    """A column's values with their row counts, most frequent first (a facet)."""
+    query = (select(column, func.count()).where(column.is_not(None)).group_by(column)
+             .order_by(func.count().desc(), column).limit(limit))
+    return [(value, n) for value, n in connection.execute(query)]
+
+
 def facets(ledger, places: int = 300) -> dict[str, list[tuple[str, int]]]:
     """Values to filter on with their counts: languages, outlets, categories, places."""
     language = func.coalesce(A.c.language, A.c.detected_language)
-
-    def grouped(connection, column, limit=None) -> list[tuple[str, int]]:
-        query = (select(column, func.count()).where(column.is_not(None)).group_by(column)
-                 .order_by(func.count().desc(), column).limit(limit))
-        return [(value, n) for value, n in connection.execute(query)]
 
     with ledger.engine.connect() as connection:
         return {
@@ -203,7 +205,7 @@ def stories(ledger, offset: int = 0, limit: int = 50) -> Page:
     """Stories, largest first, with their origin's title, outlet and date."""
     s = schema.stories
     query = select(s.c.id, s.c.origin, s.c.size, *ARTICLE_COLUMNS[1:]).join(A, A.c.id == s.c.origin)
-    return _page(ledger, query, [s.c.size.desc(), s.c.id], offset, limit)
+    return paged(ledger, query, [s.c.size.desc(), s.c.id], offset, limit)
 
 
 def _decoded(page: Page) -> Page:
@@ -217,7 +219,7 @@ def claims(ledger, counted: str | None = None, offset: int = 0, limit: int = 50)
     c = schema.claims
     query = select(c).where(and_(True, *([c.c.counted == counted] if counted else [])))
     order = [c.c.stories.desc(), c.c.articles.desc(), c.c.id]
-    return _decoded(_page(ledger, query, order, offset, limit))
+    return _decoded(paged(ledger, query, order, offset, limit))
 
 
 def claims_of_article(ledger, article_id: str) -> list[dict]:
@@ -255,4 +257,4 @@ def conflicts(ledger, kind: str | None = None, article: str | None = None,
         .join(a, a.c.id == c.c.article_a).join(b, b.c.id == c.c.article_b)
         .where(and_(True, *conditions))
     )
-    return _decoded(_page(ledger, query, [newest.desc().nulls_last(), c.c.id], offset, limit))
+    return _decoded(paged(ledger, query, [newest.desc().nulls_last(), c.c.id], offset, limit))

@@ -18,15 +18,9 @@ def event_rows(ledger, *, type: str | None = None, place: str | None = None,
     "2022-09" event is kept since 2022-09-21; undated events are left out by either bound.
     """
     e, a = schema.events, schema.articles
-    conditions = []
-    if type:
-        conditions.append(e.c.type == type)
+    conditions = event_conditions(type=type, since=since, until=until)
     if place:
         conditions.append(func.lower(e.c.place).contains(place.lower()))
-    if since:
-        conditions.append(e.c.date >= func.substr(since, 1, func.length(e.c.date)))
-    if until:
-        conditions.append(func.substr(e.c.date, 1, len(until)) <= until)
     query = (select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
              .where(and_(True, *conditions)).order_by(a.c.ingest_order, e.c.quote_start, e.c.id))
     with ledger.engine.connect() as connection:
@@ -34,6 +28,21 @@ def event_rows(ledger, *, type: str | None = None, place: str | None = None,
             record = dict(row._mapping)
             record["actors"] = json.loads(record["actors"] or "[]")
             yield record
+
+
+def event_conditions(*, type: str | None = None, since: str | None = None,
+                     until: str | None = None) -> list:
+    """WHERE terms on ``events`` for a type and a date range compared at the event date's own
+    precision (see ``event_rows``)."""
+    e = schema.events
+    conditions = []
+    if type:
+        conditions.append(e.c.type == type)
+    if since:
+        conditions.append(e.c.date >= func.substr(since, 1, func.length(e.c.date)))
+    if until:
+        conditions.append(func.substr(e.c.date, 1, len(until)) <= until)
+    return conditions
 
 
 def set_event_ids(ledger, event_ids: Mapping[int, str]) -> None:

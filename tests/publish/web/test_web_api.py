@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from newsledger.store import Ledger, browse
 
-LISTS = ("/api/search", "/api/figures", "/api/claims", "/api/stories", "/api/conflicts")
+LISTS = ("/api/search", "/api/figures", "/api/claims", "/api/stories", "/api/conflicts",
+         "/api/events")
 
 
 def test_overview_totals_match_the_ledger(client, web_db):
@@ -90,7 +91,8 @@ def test_claim_twin_lists_every_mention(client):
 
 
 @pytest.mark.parametrize("url", ["/api/articles/no-such", "/api/claims/no-such",
-                                 "/api/stories/no-such", "/api/no-such-page"])
+                                 "/api/stories/no-such", "/api/events/no-such",
+                                 "/api/no-such-page"])
 def test_unknown_things_are_404_in_the_error_shape(client, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -103,7 +105,8 @@ def test_unknown_things_are_404_in_the_error_shape(client, url):
     ("/api/figures?since=2022-02-30", 400), ("/api/figures?since=yesterday", 422),
     ("/api/figures?since=2022-10-01&until=2022-09-01", 400), ("/api/figures?counted=cats", 400),
     ("/api/conflicts?kind=feelings", 422), ("/api/search?language=English", 422),
-    ("/api/figures.xml", 422),
+    ("/api/figures.xml", 422), ("/api/events?type=riot", 400), ("/api/events?since=2022-13", 400),
+    ("/api/events?since=last+week", 422), ("/api/events?since=2022-10&until=2022-09", 400),
 ])
 def test_bad_parameters_are_4xx_in_the_error_shape(client, url, status):
     response = client.get(url)
@@ -115,7 +118,7 @@ def test_bad_parameters_are_4xx_in_the_error_shape(client, url, status):
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.sampled_from(LISTS),
        key=st.sampled_from(["q", "language", "outlet", "counted", "place", "since", "until",
-                            "offset", "limit", "kind"]),
+                            "offset", "limit", "kind", "type"]),
        value=st.text(max_size=40))
 def test_no_query_value_causes_a_server_error(client, path, key, value):
     response = client.get(path, params={key: value})
@@ -135,7 +138,8 @@ def test_no_response_reveals_a_source_path(client, web_source_folder):
 def test_the_api_is_documented_and_read_only(client):
     schema = client.get("/openapi.json").json()
     assert {"/api/figures", "/api/search", "/api/articles/{article_id}", "/api/claims/{claim_id}",
-            "/api/conflicts", "/api/figures.{kind}"} <= set(schema["paths"])
+            "/api/conflicts", "/api/figures.{kind}", "/api/events",
+            "/api/events/{event_id}"} <= set(schema["paths"])
     assert {method for path in schema["paths"].values() for method in path} == {"get"}
     assert client.post("/api/figures").status_code == 405
     assert client.post("/api/figures").json()["error"]["code"] == "NL300"
@@ -146,6 +150,7 @@ def _every_api_url(client) -> list[str]:
     ids = {"article_id": "xss-probe",
            "claim_id": client.get("/api/claims").json()["items"][0]["id"],
            "story_id": client.get("/api/stories").json()["items"][0]["id"],
+           "event_id": client.get("/api/events").json()["items"][0]["event_id"],
            "kind": "jsonl"}
     urls = []
     for path in client.get("/openapi.json").json()["paths"]:
@@ -167,3 +172,42 @@ def test_no_json_route_returns_a_source_path(client, web_source_folder):
 def test_every_page_says_it_is_the_private_view(client):
     html = client.get("/figures").text
     assert "Private ledger view" in html and "redact" in html
+
+
+def test_events_are_merged_mentions_with_story_counts(client):
+    data = client.get("/api/events", params={"limit": 500}).json()
+    assert data["total"] == len(data["items"]) > 0
+    first = data["items"][0]
+    assert {"event_id", "type", "date", "place", "actors", "figures", "mention_count",
+            "articles", "stories", "outlets"} <= set(first)
+    assert all(e["stories"] <= e["articles"] <= e["mention_count"] for e in data["items"])
+    merged = [e for e in data["items"] if e["articles"] > 1]
+    assert merged, "the copies of the border story state one event twice"
+    event = client.get(f"/api/events/{merged[0]['event_id']}").json()
+    assert len(event["mentions"]) == merged[0]["mention_count"]
+    assert len({m["article"] for m in event["mentions"]}) == merged[0]["articles"]
+    assert all(m["quote"] and "outlet" in m and "published" in m for m in event["mentions"])
+
+
+def test_event_filters_narrow_the_list(client):
+    everything = client.get("/api/events").json()["total"]
+    protests = client.get("/api/events", params={"type": "protest"}).json()
+    assert 0 < protests["total"] < everything
+    assert {e["type"] for e in protests["items"]} == {"protest"}
+    by_name = client.get("/api/events", params={"place": "kazakhstan"}).json()
+    assert by_name["total"] and {e["place"] for e in by_name["items"]} == {"Kazakhstan"}
+    place_id = by_name["items"][0]["place_id"]
+    assert client.get("/api/events", params={"place": place_id}).json()["total"] == \
+        by_name["total"]
+    dated = client.get("/api/events", params={"since": "2022-09-26", "until": "2022-10"}).json()
+    # dates compare at their own precision: "2022-09" and "2022" overlap the range
+    assert dated["items"] and all(e["date"] and e["date"] >= "2022-09-26"[:len(e["date"])]
+                                  and e["date"][:7] <= "2022-10" for e in dated["items"])
+    assert {e["date"] for e in dated["items"]} & {"2022-09", "2022-09-27"}
+    assert dated["filters"] == {"since": "2022-09-26", "until": "2022-10"}
+
+
+def test_the_overview_counts_places_with_coordinates(client):
+    places = client.get("/api/").json()["places"]
+    assert places and {"place", "figures", "events", "latitude", "longitude"} <= set(places[0])
+    assert places == sorted(places, key=lambda p: (-p["mentions"], p["place"]))

@@ -12,7 +12,8 @@ from newsledger.publish.web.charts import describe, interval_kind, spread, timel
 from newsledger.publish.web.geography import Projection, fitted_box, map_places, place_map
 from newsledger.publish.web.text import highlight, marked, web_url, word_diff
 
-PAGES = ["/", "/search", "/search?q=border&language=en", "/figures", "/figures?counted=arrested",
+PAGES = ["/", "/events", "/events?type=protest&place=Russia",
+         "/search", "/search?q=border&language=en", "/figures", "/figures?counted=arrested",
          "/claims", "/stories", "/conflicts", "/conflicts?kind=version",
          "/articles/border-wire", "/articles/xss-probe"]
 
@@ -174,3 +175,31 @@ def test_the_overview_map_links_each_place_to_its_list(client):
     href = links[0][0].replace("&amp;", "&")
     assert client.get(href).status_code == 200
 
+
+def test_event_pages_show_every_mention(client):
+    html = client.get("/events").text
+    ids = re.findall(r'href="/events/(event-[0-9a-f]+)"', html)
+    assert ids
+    event = client.get(f"/api/events/{ids[0]}").json()
+    page = client.get(f"/events/{ids[0]}").text
+    assert page.count('class="mention card compact"') == len(event["mentions"])
+    assert html.count('class="etype"') >= len(set(ids))
+
+
+def test_article_event_mentions_are_marked_apart_from_figures(client):
+    html = client.get("/articles/border-wire").text
+    assert html.count('<span class="evt">') >= 2
+    assert re.search(r'<a class="evt-tag" href="/events/event-[0-9a-f]+"', html)
+    assert "an event mention" in html and "a figure" in html
+    text = html[html.index('<div class="text"'):html.index("</article>")]
+    assert text.count("Russians have entered") == 1 and text.count(">More than 98,000<") == 1
+
+
+def test_highlight_nests_figures_inside_event_quotes():
+    text = "Police detained at least 1,300 people in Moscow. Then more."
+    figures = [{"number_start": 16, "number_end": 30}]
+    events = [{"quote_start": 20, "quote_end": 47}, {"quote_start": 40, "quote_end": 50}]
+    pieces = highlight(text, figures, events)
+    assert "".join(p.text for p in pieces) == text
+    assert [(p.text, p.figure, p.event, p.event_end) for p in pieces if p.event is not None] == [
+        ("at least 1,300", 0, 0, False), (" people in Moscow", None, 0, True)]

@@ -9,11 +9,18 @@ from functools import wraps
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsledger.publish.web.params import Paging, counted_option, filter_values, filters
+from newsledger.publish.web.params import (
+    Paging,
+    counted_option,
+    event_filters,
+    filter_values,
+    filters,
+)
 from newsledger.resolve.place_counts import place_counts
-from newsledger.store import Ledger, browse
+from newsledger.store import Ledger, browse, browse_events
 from newsledger.store import claims as claim_store
 from newsledger.store.browse import Filters
+from newsledger.store.browse_events import EventFilters
 from newsledger.store.events import place_rows
 
 router = APIRouter()
@@ -42,6 +49,11 @@ def ledger_of(request: Request) -> Ledger:
 def facets(request: Request) -> dict:
     """Filter choices for the HTML forms (not part of the JSON twins)."""
     return {"facets": browse.facets(ledger_of(request))}
+
+
+def event_choices(request: Request) -> dict:
+    """Event types and places for the events filter form."""
+    return {"facets": browse_events.event_facets(ledger_of(request))}
 
 
 def twin(path: str, template: str, extras: Callable[[Request], dict] | None = None):
@@ -119,13 +131,14 @@ def figures(request: Request, chosen: Filters = Depends(filters),
 
 @twin("/articles/{article_id}", "article.html")
 def article(request: Request, article_id: str = identifier()) -> dict:
-    """One article: its text, figures, story, claims and conflicts."""
+    """One article: its text, figures, event mentions, story, claims and conflicts."""
     ledger = ledger_of(request)
     record = ledger.article_row(article_id)
     story_id = browse.story_of(ledger, article_id)
     return {
         "article": record,
         "figures": list(ledger.figures(article=article_id)),
+        "events": browse_events.events_of_article(ledger, article_id),
         "story": browse.story(ledger, story_id) if story_id else None,
         "claims": browse.claims_of_article(ledger, article_id),
         "conflicts": browse.conflicts(ledger, article=article_id, limit=20).rows,
@@ -167,3 +180,18 @@ def conflicts(request: Request,
     """Pairs of quotes that cannot both be true, newest first."""
     page = browse.conflicts(ledger_of(request), kind or None, None, paging.offset, paging.limit)
     return listing(request, page, filters={"kind": kind} if kind else {})
+
+
+@twin("/events", "events.html", extras=event_choices)
+def events(request: Request, chosen: EventFilters = Depends(event_filters),
+           paging: Paging = Depends()) -> dict:
+    """Real-world events (mentions merged) with type, date, place, actors, figures, mentions
+    and independent stories; latest first."""
+    page = browse_events.merged_events(ledger_of(request), chosen, paging.offset, paging.limit)
+    return listing(request, page, filters=filter_values(chosen))
+
+
+@twin("/events/{event_id}", "event.html")
+def event(request: Request, event_id: str = identifier()) -> dict:
+    """One event with every mention (quote, outlet, date, language, story)."""
+    return browse_events.merged_event(ledger_of(request), event_id)

@@ -17,27 +17,52 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of article text; ``figure`` is the index of the figure it highlights, if any."""
+    """A run of article text: ``figure`` is the index of the figure whose number it is,
+    ``event`` the index of the event mention whose quote holds it, ``event_end`` marks the
+    quote's last piece (where the template puts the link to the event)."""
 
     text: str
     figure: int | None = None
+    event: int | None = None
+    event_end: bool = False
 
 
-def highlight(text: str, figures: list[dict]) -> list[Piece]:
-    """The text as pieces with each figure's number expression its own piece; a figure whose
-    span overlaps an earlier one or lies outside the text stays unhighlighted."""
-    pieces: list[Piece] = []
-    cursor = 0
-    spans = sorted((f["number_start"], f["number_end"], i) for i, f in enumerate(figures))
-    for start, end, index in spans:
-        if start < cursor or end > len(text) or start >= end:
-            continue
-        if start > cursor:
-            pieces.append(Piece(text[cursor:start]))
-        pieces.append(Piece(text[start:end], index))
-        cursor = end
-    if cursor < len(text):
-        pieces.append(Piece(text[cursor:]))
+def _kept(spans: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
+    """(start, end, index) spans in text order, leaving out empty ones, ones past the text and
+    ones overlapping an earlier span."""
+    kept, cursor = [], 0
+    for start, end, index in sorted(spans):
+        if cursor <= start < end <= length:
+            kept.append((start, end, index))
+            cursor = end
+    return kept
+
+
+def _snapped(start: int, end: int, numbers: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """A quote's ends moved out of any number they cut, so a number stays one piece."""
+    for number_start, number_end, _ in numbers:
+        if number_start < start < number_end:
+            start = number_start
+        if number_start < end < number_end:
+            end = number_end
+    return start, end
+
+
+def highlight(text: str, figures: list[dict], events: list[dict] = ()) -> list[Piece]:
+    """The text as pieces: each figure's number expression its own piece, and the pieces inside
+    an event mention's quote marked with it. A span overlapping an earlier one of its kind, or
+    lying outside the text, stays unmarked."""
+    numbers = _kept([(f["number_start"], f["number_end"], i) for i, f in enumerate(figures)],
+                    len(text))
+    quotes = _kept([(*_snapped(e["quote_start"], e["quote_end"], numbers), i)
+                    for i, e in enumerate(events)], len(text))
+    cuts = sorted({0, len(text), *(p for start, end, _ in numbers + quotes for p in (start, end))})
+    figure_at = {start: index for start, _, index in numbers}
+    pieces = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        quote = next((q for q in quotes if q[0] <= start and end <= q[1]), None)
+        pieces.append(Piece(text[start:end], figure_at.get(start),
+                            quote[2] if quote else None, bool(quote and quote[1] == end)))
     return pieces
 
 
