@@ -162,6 +162,23 @@ def facets(ledger, places: int = 300) -> dict[str, list[tuple[str, int]]]:
         }
 
 
+VERSIONED = ("articles", "figures", "events", "stories", "story_members", "claims", "conflicts")
+
+
+def ledger_version(ledger) -> tuple:
+    """A cheap fingerprint of the ledger's contents: the newest ingest time, the row count of
+    every table the pages read, and the highest figure and event row ids (new analyses get new
+    rows). It changes whenever an ingest, analysis or corpus stage writes."""
+    tables = schema.metadata.tables
+    counts = [select(func.count()).select_from(tables[name]).scalar_subquery()
+              for name in VERSIONED]
+    query = select(select(func.max(A.c.ingested_at)).scalar_subquery(), *counts,
+                   select(func.max(F.c.id)).scalar_subquery(),
+                   select(func.max(schema.events.c.id)).scalar_subquery())
+    with ledger.engine.connect() as connection:
+        return tuple(connection.execute(query).one())
+
+
 def totals(ledger) -> dict[str, int]:
     """How many articles, figures, stories, claims, conflicts, languages and outlets."""
     def count(query) -> int:

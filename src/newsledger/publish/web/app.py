@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError, StoreError
 from newsledger.models import COUNTED
 from newsledger.publish.web import charts, downloads, geography, routes, text
+from newsledger.publish.web.cache import LedgerCache
 from newsledger.store import Ledger
 
 VERSION = version("newsledger")
@@ -104,6 +105,7 @@ def create_app(db: str) -> FastAPI:
                     "has a twin under /api with the same query parameters.",
     )
     app.state.ledger = ledger
+    app.state.cache = LedgerCache(ledger)
     app.state.templates = templates()
     app.mount("/static", StaticFiles(packages=[("newsledger.publish.web", "static")]),
               name="static")

@@ -48,12 +48,14 @@ def ledger_of(request: Request) -> Ledger:
 
 def facets(request: Request) -> dict:
     """Filter choices for the HTML forms (not part of the JSON twins)."""
-    return {"facets": browse.facets(ledger_of(request))}
+    return {"facets": request.app.state.cache.get(
+        "facets", lambda: browse.facets(ledger_of(request)))}
 
 
 def event_choices(request: Request) -> dict:
     """Event types and places for the events filter form."""
-    return {"facets": browse_events.event_facets(ledger_of(request))}
+    return {"facets": request.app.state.cache.get(
+        "event_facets", lambda: browse_events.event_facets(ledger_of(request)))}
 
 
 def twin(path: str, template: str, extras: Callable[[Request], dict] | None = None):
@@ -99,7 +101,10 @@ def _summary(claim: dict) -> dict:
 def overview(request: Request) -> dict:
     """Ledger totals, figures by category over time, figures and events by place, best
     corroborated claims, newest conflicts."""
-    ledger = ledger_of(request)
+    return request.app.state.cache.get("overview", lambda: _overview(ledger_of(request)))
+
+
+def _overview(ledger: Ledger) -> dict:
     marks, undated = browse.chart_marks(ledger, Filters())
     return {
         "totals": browse.totals(ledger),

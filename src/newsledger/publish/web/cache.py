@@ -1,0 +1,41 @@
+"""Results of the web app's heavy read queries, kept while the ledger stays the same.
+
+The app never writes, so a result can only go stale when another process (an ingest) writes
+the ledger; every lookup asks the store for its cheap ``ledger_version`` first and keys results
+by it, so a changed ledger is read afresh on the next request.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TypeVar
+
+from newsledger.store import browse
+
+T = TypeVar("T")
+
+
+class LedgerCache:
+    """A small LRU of results keyed by (name, ledger version). Cached values are shared
+    between requests: callers must not change them."""
+
+    def __init__(self, ledger, size: int = 16) -> None:
+        self.ledger, self.size = ledger, size
+        self._entries: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, name: str, compute: Callable[[], T]) -> T:
+        """The cached result of ``compute`` for the ledger as it is now."""
+        key = (name, browse.ledger_version(self.ledger))
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = compute()
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value

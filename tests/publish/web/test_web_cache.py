@@ -1,0 +1,54 @@
+"""The overview's heavy queries are cached per ledger version and read afresh after a write."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi.testclient import TestClient
+
+from newsledger import api
+from newsledger.publish.web import create_app
+from newsledger.publish.web import routes as web_routes
+from newsledger.settings import Settings
+from newsledger.store import Ledger, browse
+
+
+def _article(number: int) -> dict:
+    return {"id": f"cache-{number}", "outlet": "cache.example.org", "language": "en",
+            "published": f"2022-09-{20 + number}", "title": f"Report {number}",
+            "text": f"Report {number}\n\nPolice detained {100 + number} people at a protest "
+                    "in Moscow, the monitors said."}
+
+
+def _ingest(folder, db: str, number: int) -> None:
+    path = folder / f"{number}.json"
+    path.write_text(json.dumps(_article(number)), "utf-8")
+    api.ingest([str(path)], db=db, settings=Settings(db=db))
+
+
+def test_overview_is_computed_once_per_ledger_version(tmp_path, monkeypatch):
+    db = str(tmp_path / "cache.db")
+    _ingest(tmp_path, db, 1)
+    calls = []
+    compute = web_routes._overview
+    monkeypatch.setattr(web_routes, "_overview", lambda ledger: calls.append(1) or
+                        compute(ledger))
+    with TestClient(create_app(db)) as client:
+        first = client.get("/api/").json()
+        assert client.get("/").status_code == 200 and client.get("/api/").json() == first
+        assert len(calls) == 1
+        _ingest(tmp_path, db, 2)
+        second = client.get("/api/").json()
+        assert len(calls) == 2
+        assert second["totals"]["articles"] == first["totals"]["articles"] + 1
+
+
+def test_the_ledger_version_changes_with_any_write(tmp_path):
+    db = str(tmp_path / "version.db")
+    _ingest(tmp_path, db, 1)
+    with Ledger(db) as ledger:
+        before = browse.ledger_version(ledger)
+        assert browse.ledger_version(ledger) == before
+        row = next(ledger.figures())
+        ledger.replace_analysis(row["article"], [])
+        assert browse.ledger_version(ledger) != before
