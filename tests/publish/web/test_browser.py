@@ -55,6 +55,27 @@ def test_overview_chart_draws_intervals(page):
     assert page.errors == []
 
 
+def test_a_map_circle_leads_to_the_list_for_its_place(page):
+    page.goto("/")
+    circle = page.locator("svg.placemap a.place:not(.country)").first
+    label = circle.get_attribute("aria-label")
+    place = label.split(":")[0]
+    circle.click()
+    page.wait_for_url("**/figures?place=*")
+    assert page.locator("select[name=place]").input_value() == place
+    places = page.locator("table.figures tbody td.meta").all_inner_texts()
+    assert places and all(text.startswith(place) for text in places)
+
+
+def test_an_event_mark_in_an_article_opens_its_event(page):
+    page.goto("/articles/border-wire")
+    tag = page.locator("a.evt-tag").first
+    quote = page.locator(".text .evt").first.inner_text()
+    tag.click()
+    page.wait_for_url("**/events/event-*")
+    assert quote.strip() in page.locator(".mentions").inner_text()
+
+
 def test_a_highlighted_figure_shows_its_record(page):
     page.goto("/articles/border-wire")
     button = page.locator(".fig-btn").first
@@ -89,7 +110,7 @@ def test_a_filter_changes_the_list_and_lands_in_the_url(page):
 
 def test_hostile_markup_in_articles_stays_inert(page):
     for url in ("/articles/xss-probe", "/search?q=script", "/articles/defaced-websites", "/figures",
-                "/"):
+                "/", "/events"):
         page.goto(url)
         page.locator("body").hover()
         assert page.evaluate("window.__xss") is None, url
@@ -101,7 +122,10 @@ def test_hostile_markup_in_articles_stays_inert(page):
 def test_screenshots_at_laptop_and_phone_width(browser, live_server, client):
     claim = client.get("/api/claims").json()["items"][0]["id"]
     story = client.get("/api/stories").json()["items"][0]["id"]
+    event = next(e["event_id"] for e in client.get("/api/events").json()["items"]
+                 if e["articles"] > 1)
     pages = {"overview": "/", "search": "/search?q=border", "figures": "/figures",
+             "events": "/events", "event": f"/events/{event}",
              "article": "/articles/border-wire", "claim": f"/claims/{claim}",
              "story": f"/stories/{story}", "conflicts": "/conflicts", "claims": "/claims"}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -115,5 +139,8 @@ def test_screenshots_at_laptop_and_phone_width(browser, live_server, client):
             width = tab.evaluate("document.documentElement.scrollWidth")
             assert width <= viewport["width"] + 1, f"{name} scrolls sideways at {size} width"
             tab.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
+            if name == "overview":  # the sticky top bar would cover the card's head
+                tab.evaluate("document.querySelector('.top').style.position = 'static'")
+                tab.locator(".map-card").screenshot(path=str(SCREENSHOTS / f"map-{size}.png"))
         context.close()
-    assert len(list(SCREENSHOTS.glob("*.png"))) >= 2 * len(pages)
+    assert len(list(SCREENSHOTS.glob("*.png"))) >= 2 * (len(pages) + 1)

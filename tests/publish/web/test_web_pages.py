@@ -114,6 +114,7 @@ def test_one_outlying_date_does_not_stretch_the_time_axis():
                              "last": "2022-09-30", "until": "2022-09-20", "since": "2022-10-01"}
     xs = [m["x"] for m in chart.panels[0]["marks"]]
     assert len(xs) == 10 and max(xs) - min(xs) > 800
+    assert [label for _, label in chart.months] == ["26 Sep"]  # a short axis ticks weeks
     assert timeline(marks[:-1]).clipped is None
 
 

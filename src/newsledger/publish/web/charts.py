@@ -155,7 +155,7 @@ def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
                       if interval_kind(m["low"], m["high"])],
         })
     height = TOP + len(panels) * (LABEL + PANEL + GAP) + BOTTOM
-    return Timeline(width, height, panels, _months(first, last, x), undated, clipped)
+    return Timeline(width, height, panels, _date_ticks(first, last, x), undated, clipped)
 
 
 def _clipped(marks: list[dict], days: list[int], first: int, last: int) -> dict | None:
@@ -180,18 +180,26 @@ def _timeline_mark(mark: dict, x: float, scale: LogScale) -> dict:
             "title": f"{mark['counted']} · {mark['published']} · {label}{count}"}
 
 
-def _months(first: int, last: int, x) -> list[tuple[float, str]]:
-    """Month ticks between two ordinal days, thinned to at most 8 labels."""
+WEEKLY_BELOW_DAYS = 120  # a shorter axis is labelled by week, a longer one by month
+
+
+def _date_ticks(first: int, last: int, x) -> list[tuple[float, str]]:
+    """Date ticks between two ordinal days: Mondays on a short axis, else first days of
+    months; thinned to at most 8 labels."""
     start, end = date.fromordinal(first), date.fromordinal(last)
-    months = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        day = date(year, month, 1).toordinal()
-        if first <= day <= last:
-            months.append((x(day), date(year, month, 1).strftime("%b %Y")))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    step = max(1, math.ceil(len(months) / 8))
-    return months[::step] or [(x(first), start.isoformat())]
+    if last - first < WEEKLY_BELOW_DAYS:
+        days = range(first + (7 - start.weekday()) % 7, last + 1, 7)
+        ticks = [(x(day), date.fromordinal(day).strftime("%-d %b")) for day in days]
+    else:
+        ticks = []
+        year, month = start.year, start.month
+        while (year, month) <= (end.year, end.month):
+            day = date(year, month, 1).toordinal()
+            if first <= day <= last:
+                ticks.append((x(day), date(year, month, 1).strftime("%b %Y")))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    step = max(1, math.ceil(len(ticks) / 8))
+    return ticks[::step] or [(x(first), start.isoformat())]
 
 
 ROW, SPREAD_LEFT = 22, 170
