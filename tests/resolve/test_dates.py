@@ -12,7 +12,9 @@ from newsledger.resolve.dates import (
     available_languages,
     find_time_expressions,
     grammar,
+    in_quoted_speech,
     resolve_period,
+    time_expressions,
 )
 
 PUBLISHED = "2022-09-27"  # a Tuesday
@@ -150,7 +152,7 @@ def test_find_time_expressions_in_russian_and_german():
 
 def test_words_of_two_words_join_ranges_and_counts():
     de = find_time_expressions("Vom 21. bis zum 25. September flohen viele.", "de")
-    assert [span for _, _, span in de] == ["21. bis zum 25. September"]
+    assert [span for _, _, span in de] == ["Vom 21. bis zum 25. September"]
     assert resolve_period("21 hasta el 25 de septiembre", PUBLISHED, "es").label == "2022-09"
     en = find_time_expressions("It happened a few days ago.", "en")
     assert [span for _, _, span in en] == ["a few days ago"]
@@ -224,3 +226,72 @@ def test_weekday_is_the_latest_on_or_before_publication(published, weekday):
     resolved = dt.date.fromisoformat(interval.start)
     assert resolved.weekday() == weekday
     assert 0 <= (published - resolved).days < 7
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expression", "kind", "label"),
+    [
+        ("Since the announcement on 21 September many left.", "en", "Since the announcement on "
+         "21 September", "since", "2022-09"),
+        ("С момента объявления 21 сентября уехали многие.", "ru", "С момента объявления "
+         "21 сентября", "since", "2022-09"),
+        ("с момента объявления мобилизации уехали", "ru", "с момента объявления мобилизации",
+         "since", "2022-09"),
+        ("С 21 сентября въехали", "ru", "С 21 сентября", "since", "2022-09"),
+        ("As of 25 September, 300 were held.", "en", "As of 25 September", "as_of", "2022-09-25"),
+        ("по состоянию на 25 сентября задержаны", "ru", "по состоянию на 25 сентября", "as_of",
+         "2022-09-25"),
+        ("станом на 25 вересня затримано", "uk", "станом на 25 вересня", "as_of", "2022-09-25"),
+        ("Stand: 25. September", "de", "Stand: 25. September", "as_of", "2022-09-25"),
+        ("stan na 25 września", "pl", "stan na 25 września", "as_of", "2022-09-25"),
+        ("They fled between 21 and 23 September.", "en", "between 21 and 23 September", "period",
+         "2022-09"),
+        ("They fled on 21 September.", "en", "on 21 September", "point", "2022-09-21"),
+        ("սեպտեմբերի 21-ից ի վեր", "hy", "սեպտեմբերի 21-ից ի վեր", "since", "2022-09"),
+    ],
+)
+def test_time_expressions_say_what_they_read_as(text, language, expression, kind, label):
+    found = time_expressions(text, language)
+    assert [(item.text, item.kind) for item in found] == [(expression, kind)]
+    interval = resolve_period(expression, PUBLISHED, language)
+    assert (interval.kind, interval.label) == (kind, label)
+
+
+def test_the_second_year_of_the_war_counts_from_the_invasion():
+    for text, language in [("in the second year of the war", "en"),
+                           ("на втором году войны", "ru"), ("другого року війни", "uk")]:
+        interval = resolve_period(text, "2023-06-01", language)
+        assert (interval.start, interval.end, interval.kind) == (
+            "2023-02-24", "2024-02-23", "period")
+
+
+def test_a_range_with_from_is_a_period_not_an_open_one():
+    interval = resolve_period("from 21 to 23 September", PUBLISHED, "en")
+    assert (interval.start, interval.end) == ("2022-09-21", "2022-09-23")
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Он сказал: «вчера задержали 20 человек», а потом", True),
+        ("Он сказал: «это всё», а вчера задержали", False),
+        ('She said "yesterday we left" and', True),
+        ('She said "we left" yesterday', False),
+        ("Er sagte: „gestern sind wir gegangen“ und", True),
+        ("He said: “yesterday we left”", True),
+        ("“We left.”\nYesterday they came", False),
+    ],
+)
+def test_in_quoted_speech(text, inside):
+    word = next(w for w in ("вчера", "yesterday", "Yesterday", "gestern") if w in text)
+    assert in_quoted_speech(text, text.index(word)) is inside
+
+
+def test_relative_expressions_in_quotes_give_no_interval_when_asked():
+    text = "Он сказал: «вчера задержали 20 человек», а 21 сентября всех отпустили."
+    found = time_expressions(text, "ru")
+    assert [(item.text, item.quoted) for item in found] == [("вчера", True),
+                                                             ("21 сентября", False)]
+    assert resolve_period("вчера", PUBLISHED, "ru", quoted=True) is None
+    assert resolve_period("21 сентября", PUBLISHED, "ru", quoted=True).label == "2022-09-21"
+    assert resolve_period("вчера", PUBLISHED, "ru").label == "2022-09-26"

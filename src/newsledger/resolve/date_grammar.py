@@ -29,6 +29,7 @@ class Match:
     kind: str
     groups: dict[str, str | None]
     parts: tuple[Match, ...] = ()
+    role: str = ""  # "as_of" when a lead makes it the day a tally stands at
 
 
 @cache
@@ -95,6 +96,9 @@ class Grammar:
     range_to: re.Pattern
     preposition: re.Pattern
     anywhere: re.Pattern | None  # every atom at once over folded text (None: cannot be)
+    as_of: re.Pattern  # a lead that makes a date the day a tally stands at ("as of")
+    since_after: re.Pattern  # a "since" written after the date (Armenian "... ի վեր")
+    ordinals: dict[str, int]  # "second" = 2, for "the second year of the war"
 
     def atom_matches(self, text: str, folded: str | None) -> Iterator[tuple[str, re.Match]]:
         """What ``finditer`` of every atom in turn yields over ``text``.
@@ -141,6 +145,7 @@ def grammar(language: str) -> Grammar:
     weekday_of = {form.lower(): index for index, forms in enumerate(table["weekdays"])
                   for form in forms}
     numbers = {word.lower(): value for word, value in table.get("numbers", {}).items()}
+    ordinals = {word.lower(): value for word, value in table.get("ordinals", {}).items()}
     month = f"(?P<month>{_alternation(list(month_of))})\\.?"
     day_suffix = table.get("day_suffix", "")
     of = _alternation(table.get("of", []) or ["\x00"])
@@ -153,6 +158,7 @@ def grammar(language: str) -> Grammar:
     anchors = table.get("anchors", {})
     placeholders = {
         "{N}": f"(?P<n>{number})", "{N2}": f"(?P<n2>{number})",
+        "{ORD}": f"(?P<ordinal>{_alternation(list(ordinals) or ['x^'], escape=False)})",
         "{UNIT}": f"(?P<unit>{'|'.join(units.values()) or 'x^'})",
         "{ANCHOR}": f"(?P<anchor>{'|'.join(anchors.values()) or 'x^'})",
     }
@@ -205,4 +211,8 @@ def grammar(language: str) -> Grammar:
         re.compile(rf"^\s*{_spaced(to)}\s*$", re.IGNORECASE),
         leading(table.get("prepositions", [])),
         _anywhere(atoms),
+        leading(table.get("as_of", [])),
+        re.compile(rf"\s+{_spaced(_alternation(table.get('since_after') or ['x^'], False))}"
+                   r"(?!\w)", re.IGNORECASE),
+        ordinals,
     )

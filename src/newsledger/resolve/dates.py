@@ -2,7 +2,9 @@
 
 `find_time_expressions` finds dates ("21 сентября", "06.10.2022"), weekdays, relative words
 ("yesterday", "на прошлой неделе"), periods ("over the past week", "since September 21",
-"с начала мобилизации") in text; `resolve_period` turns one expression into a `DateInterval`.
+"с начала мобилизации") in text; `time_expressions` adds what each one reads as (`KINDS`: a
+point in time, a period, an open period since a day, the day a tally stands at); `resolve_period`
+turns one expression into a `DateInterval`.
 Every language's words are data (lang/dates_<language>.toml, compiled by `date_grammar`);
 one engine reads them, and `relative_dates` resolves relative expressions. A label
 follows the gold convention: the smallest calendar unit (day, month, year) that contains the
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsledger.folding import fold
 from newsledger.resolve.date_grammar import (
@@ -23,6 +25,7 @@ from newsledger.resolve.date_grammar import (
     available_languages,
     grammar,
 )
+from newsledger.resolve.quoted import in_quoted_speech
 from newsledger.resolve.relative_dates import (
     RESOLVERS,
     Day,
@@ -31,8 +34,15 @@ from newsledger.resolve.relative_dates import (
     month_length,
 )
 
-__all__ = ["DateInterval", "Grammar", "Match", "available_languages", "grammar",
-           "find_time_expressions", "parse_time_expressions", "resolve_period"]
+__all__ = ["DateInterval", "Grammar", "KINDS", "Match", "TimeExpression", "available_languages",
+           "expression_kind", "find_time_expressions", "grammar", "in_quoted_speech",
+           "parse_time_expressions", "resolve_period", "time_expressions"]
+
+# What an expression reads as: a point in time ("on 21 September", "yesterday", "in
+# September"), a period with both ends ("from 21 to 23 September", "over the past week"), an
+# open period from a day up to publication ("since 21 September") or the day a running tally
+# stands at ("as of 25 September", "по состоянию на 25 сентября"), which is not when it happened.
+KINDS = ("point", "period", "since", "as_of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,19 @@ class DateInterval:
     end: str | None  # YYYY-MM-DD
     precision: str | None  # day, month, year: the unit of `label` (weeks render as month/year)
     label: str  # "2022-09-27", "2022-09", "2022", or "" when no calendar unit contains it
+    kind: str = "point"  # one of KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression found in text: its span, its text, its kind (one of KINDS) and whether
+    it stands inside quoted speech (whose own time the text may not state)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    quoted: bool
 
 
 # --- finding ------------------------------------------------------------------------------
@@ -96,15 +119,22 @@ def _combine(text: str, atoms: list[Match], grammar_: Grammar) -> list[Match]:
 
 
 def _with_lead(text: str, match: Match, grammar_: Grammar) -> Match | None:
-    """Add a leading preposition and a "since" (an open period); drop a lone ambiguous month."""
+    """Add a leading "between" of a day range, an "as of", a preposition, a "since" before or
+    after (an open period); drop a lone ambiguous month."""
     if match.kind in OPEN_KINDS:
         return match
-    lead = grammar_.preposition.search(text[max(0, match.start - 30):match.start])
-    if lead:
+    window = text[max(0, match.start - LEAD_WINDOW):match.start]
+    if match.kind == "day_range" and (lead := grammar_.range_from.search(window)):
+        return _sure(match, start=match.start - len(lead.group(0)))
+    if lead := grammar_.as_of.search(window):
+        return replace(_sure(match), start=match.start - len(lead.group(0)), role="as_of")
+    if lead := grammar_.preposition.search(window):
         match = _sure(match, start=match.start - len(lead.group(0)))
-    lead = grammar_.since.search(text[max(0, match.start - 30):match.start])
+    lead = grammar_.since.search(text[max(0, match.start - LEAD_WINDOW):match.start])
     if lead:
         return Match(match.start - len(lead.group(0)), match.end, "since", {}, (_sure(match),))
+    if tail := grammar_.since_after.match(text, match.end):
+        return Match(match.start, tail.end(), "since", {}, (_sure(match),))
     return None if match.kind == AMBIGUOUS_MONTH else match
 
 
@@ -138,27 +168,57 @@ def find_time_expressions(text: str, language: str | None = None) -> list[tuple[
     return [(m.start, m.end, text[m.start:m.end]) for m, _ in _find(text, language)]
 
 
+def time_expressions(text: str, language: str | None = None) -> list[TimeExpression]:
+    """The time expressions of `text` (as `find_time_expressions`) with their kind and whether
+    they stand in quoted speech."""
+    return [TimeExpression(m.start, m.end, text[m.start:m.end], expression_kind(m),
+                           in_quoted_speech(text, m.start)) for m, _ in _find(text, language)]
+
+
+def expression_kind(match: Match) -> str:
+    """What a parsed expression reads as: one of `KINDS`."""
+    if match.role:
+        return match.role
+    if match.kind in SINCE_KINDS:
+        return "since"
+    return "period" if match.kind in PERIOD_KINDS else "point"
+
+
 # --- resolving ----------------------------------------------------------------------------
 
 DATED_KINDS = frozenset({"iso", "numeric", "date", "day_range", "month_year", "month", "year"})
 # Kinds that already state their own start ("since ...", "over the past week").
-OPEN_KINDS = frozenset({"since", "since_anchor", "past", "first"})
+OPEN_KINDS = frozenset({"since", "since_anchor", "past", "first", "nth"})
+SINCE_KINDS = frozenset({"since", "since_anchor"})
+PERIOD_KINDS = frozenset({"range", "day_range", "past", "first", "nth"})
+# Kinds counted from the publication date: in quoted speech, whose day is often not stated,
+# they give no interval when the caller says so.
+RELATIVE_KINDS = frozenset({"weekday", "past", "ago", "relative"})
+LEAD_WINDOW = 30  # characters before an expression searched for its preposition
 AMBIGUOUS_MONTH = "ambiguous_month"  # "May": a month only after a preposition
 
 
-def resolve_period(expression: str, published: str | None,
-                   language: str | None = None) -> DateInterval | None:
+def resolve_period(expression: str, published: str | None, language: str | None = None,
+                   quoted: bool = False) -> DateInterval | None:
     """The calendar interval an expression means, relative to `published` (YYYY-MM[-DD]).
 
     Returns None when the expression is not a time expression or cannot be resolved (a relative
-    expression or a day-month without a publication date, an unknown anchor).
+    expression or a day-month without a publication date, an unknown anchor). With `quoted`
+    (the expression stands in quoted speech, see `in_quoted_speech`) a relative expression
+    gives None too: "yesterday" in a quote counts from a day the text does not state.
     """
     found = _find(expression, language)
     if not found:
         return None
     match, grammar_ = max(found, key=lambda item: item[0].end - item[0].start)
+    if quoted and _relative(match):
+        return None
     interval = _resolve(match, grammar_, _parse_published(published))
-    return _render(*interval) if interval else None
+    return replace(_render(*interval), kind=expression_kind(match)) if interval else None
+
+
+def _relative(match: Match) -> bool:
+    return match.kind.split(":")[0] in RELATIVE_KINDS or any(map(_relative, match.parts))
 
 
 def _parse_published(published: str | None) -> Published | None:

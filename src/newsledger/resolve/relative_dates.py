@@ -1,9 +1,9 @@
 """Relative time expressions resolved against the publication date.
 
 "yesterday", "last week", "over the past two weeks", "three days ago", "on Sunday", "since the
-mobilization", "the first week after the invasion": each kind of expression has a resolver that
-needs the publication day (or month, for "this month" and "last year"); `RESOLVERS` maps the
-kind of a parsed `Match` to its resolver.
+mobilization", "the first week after the invasion", "the second year of the war": each kind of
+expression has a resolver that needs the publication day (or month, for "this month" and "last
+year"); `RESOLVERS` maps the kind of a parsed `Match` to its resolver.
 """
 
 from __future__ import annotations
@@ -107,6 +107,18 @@ def _resolve_first(match: Match, grammar_: Grammar, published: Published) -> Int
     return start, end
 
 
+def _resolve_nth(match: Match, grammar_: Grammar, published: Published) -> Interval | None:
+    """"the second year of the war": the anchor's day moved on by one unit less than the
+    ordinal, for one unit."""
+    start = _anchor(match, grammar_)
+    ordinal = grammar_.ordinals.get((match.groups.get("ordinal") or "").lower())
+    if start is None or ordinal is None:
+        return None
+    unit = _unit(match.groups["unit"], grammar_)
+    first = _shift(start, 1 - ordinal, unit)
+    return first, _shift(start, -ordinal, unit) - dt.timedelta(days=1)
+
+
 def _month_interval(year: int, month: int) -> Interval:
     return Day(year, month, 1), Day(year, month, month_length(year, month))
 
@@ -145,5 +157,6 @@ RESOLVERS: dict[str, Callable[[Match, Grammar, Published], Interval | None]] = {
     "ago": _resolve_ago,
     "since_anchor": _resolve_since_anchor,
     "first": _resolve_first,
+    "nth": _resolve_nth,
     "relative": _resolve_relative,
 }
