@@ -29,8 +29,8 @@ def write_replicas(target: Path, scale: int) -> int:
 
 
 def run(scale: int = 10_000) -> dict:
-    """Articles per second through ingest with analysis on, the part spent in the corpus
-    stages (stories, claims, conflicts) after the last article, and the peak RSS."""
+    """Articles per second through ingest with analysis on (in all, and per article and corpus
+    stage), the part spent in the corpus stages after the last article, and the peak RSS."""
     if not ARTICLES.is_dir():
         return {"name": "ingest", "skipped": "dev corpus not found"}
     with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as folder:
@@ -53,9 +53,20 @@ def run(scale: int = 10_000) -> dict:
         "name": "ingest", "articles": report.new, "failed": report.failed,
         "seconds": round(seconds, 1), "articles_per_second": round(report.new / seconds, 1),
         "article_stages_per_second": round(report.new / article_seconds, 1),
+        **_rates("article", report.new, report.article_seconds),
         "corpus_stages_seconds": round(seconds - article_seconds, 1),
+        **_rates("corpus", report.new, report.corpus_seconds),
         "peak_rss_mb": round(peak_kb / 1024, 1),
     }
+
+
+def _rates(kind: str, articles: int, seconds: dict[str, float]) -> dict[str, float]:
+    """Seconds and articles per second of each stage of one kind."""
+    rates = {}
+    for name, spent in seconds.items():
+        rates[f"{kind} {name} seconds"] = round(spent, 1)
+        rates[f"{kind} {name} articles/s"] = round(articles / max(spent, 1e-6), 1)
+    return rates
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The pipeline: ingest → extract → resolve per article, then stories/claims/conflicts over the ledger.
+"""The pipeline: ingest → extract → resolve per article, then stories, claims, conflicts and
+event merging over the ledger.
 
 Article stages take an ``Analysis`` (the article and what earlier stages added) and return a
 new one, like spaCy components over a shared document; corpus stages read and write the
@@ -7,6 +8,7 @@ ledger as a whole. Both are plain registries that the built-in stages use.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -56,16 +58,29 @@ def corpus_stage(name: str, order: int) -> Callable[[CorpusStage], CorpusStage]:
 
 
 def _ordered(registry: dict) -> list:
+    return [stage for _name, stage in _named(registry)]
+
+
+def _named(registry: dict) -> list:
+    """(name, stage) pairs by ascending order."""
     from newsledger import stages  # noqa: F401  (registers the built-in stages)
 
-    return [stage for _order, stage in sorted(registry.values(), key=lambda item: item[0])]
+    return [(name, stage) for name, (_order, stage)
+            in sorted(registry.items(), key=lambda item: item[1][0])]
 
 
-def analyze_article(article: Article) -> Analysis:
-    """Run every article stage over one article."""
+def _timed(seconds: dict[str, float] | None, name: str, started: float) -> None:
+    if seconds is not None:
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def analyze_article(article: Article, seconds: dict[str, float] | None = None) -> Analysis:
+    """Run every article stage over one article (adding each stage's time to ``seconds``)."""
     analysis = Analysis(article)
-    for stage in _ordered(ARTICLE_STAGES):
+    for name, stage in _named(ARTICLE_STAGES):
+        started = time.perf_counter()
         analysis = stage(analysis)
+        _timed(seconds, name, started)
     return analysis
 
 
@@ -75,9 +90,13 @@ def analyze_articles(articles: Iterable[Article]) -> Iterator[Analysis]:
         yield analyze_article(article)
 
 
-def run_corpus_stages(ledger: Ledger, settings: Settings) -> None:
-    for stage in _ordered(CORPUS_STAGES):
+def run_corpus_stages(ledger: Ledger, settings: Settings,
+                      seconds: dict[str, float] | None = None) -> None:
+    """Run every corpus stage over the ledger (adding each stage's time to ``seconds``)."""
+    for name, stage in _named(CORPUS_STAGES):
+        started = time.perf_counter()
         stage(ledger, settings)
+        _timed(seconds, name, started)
 
 
 @dataclass
@@ -90,9 +109,12 @@ class IngestReport:
     failed: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    article_seconds: dict[str, float] = field(default_factory=dict)  # per article stage
+    corpus_seconds: dict[str, float] = field(default_factory=dict)  # per corpus stage
 
     def summary(self) -> str:
-        text = f"{self.new} new, {self.unchanged} unchanged, {self.updated} updated, {self.failed} failed"
+        text = (f"{self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
+                f"{self.failed} failed")
         return text + (f" ({self.skipped} non-article files skipped)" if self.skipped else "")
 
 
@@ -114,19 +136,20 @@ def ingest(
             report.errors.append(str(item))
             status, label = "failed", str(item)
         else:
-            status, label = _store(item, ledger, settings), item.id
+            status, label = _store(item, ledger, settings, report.article_seconds), item.id
             setattr(report, status, getattr(report, status) + 1)
         if on_item:
             on_item(status, label)
     if settings.analyze and (report.new or report.updated):
-        run_corpus_stages(ledger, settings)
+        run_corpus_stages(ledger, settings, report.corpus_seconds)
     return report
 
 
-def _store(article: Article, ledger: Ledger, settings: Settings) -> str:
+def _store(article: Article, ledger: Ledger, settings: Settings,
+           seconds: dict[str, float]) -> str:
     if ledger.is_unchanged(article):
         return "unchanged"
-    analysis = analyze_article(article) if settings.analyze else Analysis(article)
+    analysis = analyze_article(article, seconds) if settings.analyze else Analysis(article)
     return ledger.store_article(article, analysis.figures, analysis.events)
 
 

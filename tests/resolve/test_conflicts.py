@@ -59,6 +59,17 @@ def test_articles_agreeing_on_one_value_are_not_in_conflict_over_another():
     assert list(figure_conflicts([EARLY, agreeing, echo], {})) == []
 
 
+def test_copies_are_compared_once_and_the_latest_copy_is_named():
+    copies = [{**EARLY, "article": f"early-{n}", "outlet": f"mirror{n}.example"}
+              for n in range(1, 4)]
+    apart = list(figure_conflicts([*copies, SAME_DAY_DISJOINT], {}))
+    one_by_one = [c for copy in copies for c in figure_conflicts([copy, SAME_DAY_DISJOINT], {})]
+    assert sorted(c["id"] for c in apart) == sorted(c["id"] for c in one_by_one)
+    one_story = {copy["article"]: "wire" for copy in copies}
+    [conflict] = figure_conflicts([*copies, SAME_DAY_DISJOINT], one_story)
+    assert conflict["article_a"] == "early-3" and "mirror3.example" in conflict["why"]
+
+
 def test_negation_flip_in_the_aligned_clause():
     assert disagreement("The officials said the road would not reopen before Friday.",
                         "The officials said the road would reopen before Friday.",

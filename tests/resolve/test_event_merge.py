@@ -20,6 +20,13 @@ def test_undated_mentions_merge_only_in_one_story_or_the_same_week():
         ["a", "b"], ["c"], ["d", "e"], ["f"]]
 
 
+def test_copies_of_one_story_merge_into_one_event_in_order():
+    copies = [_mention(f"copy-{n:03d}", published=None) for n in range(300)]
+    stories = {m["article"]: "wire" for m in copies}
+    [group] = merge_mentions([*copies, _mention("other", published=None)][::-1], stories)[:1]
+    assert [m["article"] for m in group] == sorted(m["article"] for m in copies)
+
+
 def test_compatible_dates_and_figures_merge():
     groups = merge_mentions([
         _mention("a", "2022-09-21", "1,300"), _mention("b", "2022-09", "1300"),

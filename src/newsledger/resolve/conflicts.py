@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from newsledger.extract.sentences import sentence_spans
@@ -35,6 +36,7 @@ from newsledger.resolve.quantities import (
     same_group,
 )
 from newsledger.store import claims as store
+from newsledger.stories.vectors import Vectors
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -155,12 +157,42 @@ def _values(figures: Iterable[dict]) -> dict[str, set[int]]:
     return values
 
 
+_OWN = ("id", "article", "outlet")  # what differs between copies of one figure
+
+
+def _classes(by_article: dict[str, list[dict]], stories: dict[str, str],
+             values: dict[str, set[int]]) -> dict[str, list[list[str]]]:
+    """Story -> its articles in classes of identical figures (all but ids and outlet) and
+    values, sorted; any two articles of one class meet any other article alike."""
+    classes: dict[str, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for article in sorted(by_article):
+        same = (tuple(tuple(sorted((k, v) for k, v in figure.items()
+                                   if k not in _OWN)) for figure in by_article[article]),
+                frozenset(values[article]))
+        classes[stories.get(article, article)][same].append(article)
+    return {story: list(found.values()) for story, found in classes.items()}
+
+
+def _best(first: list[dict], second: list[dict], config: ConflictConfig) -> tuple | None:
+    """The clearest contradiction between two articles' figures: (rank, a, b, reason)."""
+    best = None
+    for a in first:
+        for b in second:
+            if hit := contradiction(a, b, config):
+                rank = (hit[0], a["article"], b["article"], a["number_start"])
+                if best is None or rank > best[0]:
+                    best = (rank, a, b, hit[1])
+    return best
+
+
 def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
                      config: ConflictConfig = ConflictConfig()) -> Iterator[dict]:
     """At most one conflict per quantity and pair of independent stories: the clearest.
 
     Two articles that agree on a value of the quantity, or state ``same_data`` values
     in common, report one data release; their other differences are different parts of it.
+    Articles with identical figures (copies) are compared once, by the latest-ingested of
+    them, which is the pair the clearest conflict names.
     """
     figures = list(figures)
     values = _values(figures)
@@ -172,45 +204,52 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
     for key in sorted(buckets, key=repr):
         by_article = buckets[key]
         found: dict[tuple[str, str], tuple] = {}
-        for first, second in combinations(sorted(by_article), 2):
-            pair = tuple(sorted((stories.get(first, first), stories.get(second, second))))
-            if pair[0] == pair[1] or _agree(by_article[first], by_article[second]):
-                continue
-            if len(values[first] & values[second]) >= config.same_data:
-                continue
-            for a in by_article[first]:
-                for b in by_article[second]:
-                    if hit := contradiction(a, b, config):
-                        rank = (hit[0], a["article"], b["article"], a["number_start"])
-                        if pair not in found or rank > found[pair][0]:
-                            found[pair] = (rank, a, b, hit[1])
+        for one, two in combinations(sorted(_classes(by_article, stories, values).items()), 2):
+            pair = (one[0], two[0])
+            for class_one in one[1]:
+                for class_two in two[1]:
+                    first, second = sorted((class_one[-1], class_two[-1]))
+                    if _agree(by_article[first], by_article[second]) or len(
+                            values[first] & values[second]) >= config.same_data:
+                        continue
+                    hit = _best(by_article[first], by_article[second], config)
+                    if hit and (pair not in found or hit[0] > found[pair][0]):
+                        found[pair] = hit
         for _rank, a, b, reason in sorted(found.values(), key=lambda item: item[0][1:]):
             yield _conflict(key, a, b, reason)
 
 
+@lru_cache(maxsize=256)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(text))
+
+
 def with_sentences(ledger, figures: Iterable[dict]) -> Iterator[dict]:
-    """Figure rows (grouped by article, as the ledger yields them) with their sentence."""
-    text, spans, current = "", [], None
+    """Figure rows (in the ledger's order: by article, articles in ingest order) with their
+    sentence; the articles are read in one stream beside the figures."""
+    articles = ledger.articles()
+    article = None
     for figure in figures:
-        if figure["article"] != current:
-            current = figure["article"]
-            text = ledger.article(current).text
-            spans = sentence_spans(text)
+        while article is None or article.id != figure["article"]:
+            article = next(articles)
         start = figure["quote_start"]
-        begin, end = next(((s, e) for s, e in spans if s <= start < e),
+        begin, end = next(((s, e) for s, e in _spans(article.text) if s <= start < e),
                           (start, figure["quote_end"]))
-        yield {**figure, "sentence": text[begin:end]}
+        yield {**figure, "sentence": article.text[begin:end]}
 
 
-def find_conflicts(ledger) -> Iterator[dict]:
-    """Every figure and version conflict in the ledger."""
+def find_conflicts(ledger, vectors: Vectors | None = None) -> Iterator[dict]:
+    """Every figure and version conflict in the ledger (``vectors``: see ``version_conflicts``)."""
     from newsledger.resolve.versions import version_conflicts
 
     yield from figure_conflicts(with_sentences(ledger, ledger.figures()), story_of(ledger))
-    yield from version_conflicts(ledger)
+    yield from version_conflicts(ledger, vectors=vectors)
 
 
 @corpus_stage("conflicts", order=30)
 def conflicts_stage(ledger, settings) -> None:
-    """Flag figure and version conflicts (after stories and claims)."""
-    store.replace_conflicts(ledger, find_conflicts(ledger))
+    """Flag figure and version conflicts (after stories and claims); sentence vectors are
+    read from and kept in the ledger's cache."""
+    vectors = Vectors(ledger)
+    store.replace_conflicts(ledger, find_conflicts(ledger, vectors))
+    vectors.flush()

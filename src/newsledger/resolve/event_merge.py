@@ -31,10 +31,8 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _figures_compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    digits_a, digits_b = _DIGITS.sub("", a), _DIGITS.sub("", b)
-    return not digits_a or not digits_b or digits_a == digits_b
+    """Figures given as their digits (None: unstated): equal, or one without digits."""
+    return not a or not b or a == b
 
 
 def _day(published: str | None) -> date | None:
@@ -44,18 +42,29 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def _same_time(a: dict, b: dict, stories: Mapping[str, str]) -> bool:
+Traits = tuple[str | None, str | None, str, str | None]  # date, figure digits, story, published
+
+
+def _traits(mention: dict, stories: Mapping[str, str]) -> Traits:
+    """What decides whether a mention fits an event; mentions with equal traits fit alike."""
+    figure = mention["figure"]
+    return (mention["date"], None if figure is None else _DIGITS.sub("", figure),
+            stories.get(mention["article"], mention["article"]), mention.get("published"))
+
+
+def _same_time(a: Traits, b: Traits) -> bool:
     """Undated mentions: one story, or reports published within a week of each other."""
-    if stories.get(a["article"], a["article"]) == stories.get(b["article"], b["article"]):
+    if a[2] == b[2]:
         return True
-    day_a, day_b = _day(a.get("published")), _day(b.get("published"))
+    day_a, day_b = _day(a[3]), _day(b[3])
     return bool(day_a and day_b and abs((day_a - day_b).days) <= UNDATED_WINDOW_DAYS)
 
 
-def _fits(mention: dict, event: list[dict], stories: Mapping[str, str]) -> bool:
-    return all(_dates_compatible(mention["date"], other["date"])
-               and _figures_compatible(mention["figure"], other["figure"])
-               and (mention["date"] is not None or _same_time(mention, other, stories))
+def _fits(mention: Traits, event: dict[Traits, None]) -> bool:
+    """True when the mention fits every member of the event (given as distinct traits)."""
+    return all(_dates_compatible(mention[0], other[0])
+               and _figures_compatible(mention[1], other[1])
+               and (mention[0] is not None or _same_time(mention, other))
                for other in event)
 
 
@@ -76,16 +85,18 @@ def merge_mentions(mentions: Iterable[dict],
         by_key[(mention["type"], place)].append(mention)
     merged: list[list[dict]] = []
     for key in sorted(by_key):
-        events: list[list[dict]] = []
+        events: list[tuple[list[dict], dict[Traits, None]]] = []
         ordered = sorted(by_key[key], key=lambda m: (m["published"] or "9999", m["article"],
                                                      m["quote_start"]))
         for mention in ordered:
-            home = next((event for event in events if _fits(mention, event, stories)), None)
+            traits = _traits(mention, stories)
+            home = next((event for event in events if _fits(traits, event[1])), None)
             if home is None:
-                events.append([mention])
+                events.append(([mention], {traits: None}))
             else:
-                home.append(mention)
-        merged.extend(events)
+                home[0].append(mention)
+                home[1][traits] = None
+        merged.extend(members for members, _traits_seen in events)
     return merged
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsledger.resolve.places import find_places, resolve_place
@@ -54,10 +54,15 @@ def place_key(figure: dict) -> str | None:
     return _place_key(place, figure.get("language") if figure.get("place") else "en")
 
 
+@lru_cache(maxsize=4096)
+def _places_in(sentence: str, language: str | None) -> frozenset[str]:
+    return frozenset(place.id for _s, _e, place in find_places(sentence, language))
+
+
 def names_place(figure: dict, sentence: str) -> bool:
-    """True when the figure's own sentence names its place."""
-    key = place_key(figure)
-    return key in {place.id for _s, _e, place in find_places(sentence, figure.get("language"))}
+    """True when the figure's own sentence names its place (copies of one sentence are
+    looked up once)."""
+    return place_key(figure) in _places_in(sentence, figure.get("language"))
 
 
 def quantity(figure: dict, sentence: str | None = None) -> Quantity:

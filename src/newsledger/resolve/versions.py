@@ -25,11 +25,13 @@ from pathlib import Path
 import numpy as np
 
 from newsledger.extract.numbers import find_number_expressions
+from newsledger.models import Article
 from newsledger.resolve.conflicts import conflict_record
 from newsledger.resolve.dates import find_time_expressions
 from newsledger.resolve.places import resolve_place
-from newsledger.stories.align import align, encoder, sentences_of
+from newsledger.stories.align import Sentences, align, sentences_of
 from newsledger.stories.anchors import fold
+from newsledger.stories.vectors import Vectors
 
 NEGATION_PATH = Path(__file__).with_name("lang") / "negation.toml"
 _TOKEN = re.compile(r"\w+n't|n'|\w+", re.IGNORECASE)
@@ -87,7 +89,7 @@ def clauses(sentence: str, min_words: int = 3) -> list[str]:
 
 
 def negation_flip(a: str, b: str, lang_a: str | None, lang_b: str | None,
-                  config: VersionConfig = VersionConfig()) -> bool:
+                  config: VersionConfig = VersionConfig(), vectors: Vectors | None = None) -> bool:
     """True when a clause of one sentence is negated and its aligned clause in the other is not."""
     known = negation_languages()
     if lang_a not in known or lang_b not in known:
@@ -96,8 +98,8 @@ def negation_flip(a: str, b: str, lang_a: str | None, lang_b: str | None,
     if not any(negated(c, lang_a, b) for c in first) and not any(
             negated(c, lang_b, a) for c in second):
         return False
-    vectors = np.asarray(encoder().encode(first + second), dtype=np.float32)
-    scores = vectors[:len(first)] @ vectors[len(first):].T
+    encoded = (vectors or Vectors()).encode(first + second)
+    scores = encoded[:len(first)] @ encoded[len(first):].T
     for i, j in zip(*np.nonzero(scores >= config.clause_similarity), strict=True):
         mutual = scores[i].argmax() == j and scores[:, j].argmax() == i
         one, two = first[i], second[j]
@@ -174,36 +176,54 @@ def changed_name(a: str, b: str, language: str | None = None) -> tuple[str, str]
 
 
 def disagreement(a: str, b: str, lang_a: str | None, lang_b: str | None,
-                 config: VersionConfig = VersionConfig()) -> str | None:
+                 config: VersionConfig = VersionConfig(), vectors: Vectors | None = None
+                 ) -> str | None:
     """Why two aligned sentences of one story disagree, or None."""
     if changed_number(a, b, lang_a, lang_b):
         return "changed number"
     if lang_a == lang_b and (names := changed_name(a, b, lang_a)):
         return f"changed name: {names[0]} / {names[1]}"
-    if negation_flip(a, b, lang_a, lang_b, config):
+    if negation_flip(a, b, lang_a, lang_b, config, vectors):
         return "negation flip"
     return None
 
 
-def version_conflicts(ledger, config: VersionConfig = VersionConfig()) -> Iterator[dict]:
-    """Aligned sentences of each story member that disagree with the origin's."""
+def _disagreements(base: Sentences, origin: Article, other: Article, config: VersionConfig,
+                   vectors: Vectors) -> list[tuple[str, str, str, float]]:
+    """(origin quote, member quote, why, similarity) of each aligned pair that disagrees."""
+    version = sentences_of(other.text, vectors=vectors)
+    found = []
+    for pair in align(base, version, config.sentence_similarity):
+        a, b = base.sentence(pair.a).strip(), version.sentence(pair.b).strip()
+        if why := disagreement(a, b, origin.lang, other.lang, config, vectors):
+            found.append((a, b, why, pair.score))
+    return found
+
+
+def version_conflicts(ledger, config: VersionConfig = VersionConfig(),
+                      vectors: Vectors | None = None) -> Iterator[dict]:
+    """Aligned sentences of each story member that disagree with the origin's. Members with
+    one text (and language) disagree with the origin alike, so each text is compared once per
+    story; sentences are encoded by ``vectors`` (pass ``Vectors(ledger)`` to use the
+    ledger's cache, and flush it once the conflicts are stored)."""
+    vectors = vectors or Vectors()
     for story in ledger.stories():
         ids = [m["article"] for m in story["members"]]
         articles = {a.id: a for a in ledger.articles(ids=ids)}
         origin = articles[story["origin"]]
-        base = sentences_of(origin.text)
+        base = sentences_of(origin.text, vectors=vectors)
+        compared: dict[tuple[str, str | None], list] = {}
         for member in ids:
             if member == origin.id:
                 continue
             other = articles[member]
-            version = sentences_of(other.text)
-            for pair in align(base, version, config.sentence_similarity):
-                a, b = base.sentence(pair.a).strip(), version.sentence(pair.b).strip()
-                why = disagreement(a, b, origin.lang, other.lang, config)
-                if why:
-                    yield conflict_record(
-                        "version", {"article": origin.id, "quote": a},
-                        {"article": other.id, "quote": b}, why,
-                        {"story": story["id"], "similarity": round(pair.score, 3),
-                         "outlets": [origin.outlet, other.outlet],
-                         "dates": [origin.published, other.published]})
+            text = (other.content_hash, other.lang)
+            if text not in compared:
+                compared[text] = _disagreements(base, origin, other, config, vectors)
+            for a, b, why, score in compared[text]:
+                yield conflict_record(
+                    "version", {"article": origin.id, "quote": a},
+                    {"article": other.id, "quote": b}, why,
+                    {"story": story["id"], "similarity": round(score, 3),
+                     "outlets": [origin.outlet, other.outlet],
+                     "dates": [origin.published, other.published]})

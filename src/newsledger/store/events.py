@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, bindparam, func, select, update
 
 from newsledger.store import schema
 
@@ -48,11 +48,13 @@ def event_conditions(*, type: str | None = None, since: str | None = None,
 def set_event_ids(ledger, event_ids: Mapping[int, str]) -> None:
     """Write the merged event id of every mention (row id -> event id) in one transaction."""
     table = schema.events
+    statement = update(table).where(table.c.id == bindparam("row")).values(
+        event_id=bindparam("event"))
+    rows = [{"row": row_id, "event": event_id} for row_id, event_id in event_ids.items()]
     with ledger.engine.begin() as connection:
         connection.execute(update(table).values(event_id=None))
-        for row_id, event_id in event_ids.items():
-            connection.execute(update(table).where(table.c.id == row_id).values(
-                event_id=event_id))
+        for start in range(0, len(rows), 1000):
+            connection.execute(statement, rows[start:start + 1000])
 
 
 def story_by_article(ledger) -> dict[str, str]:

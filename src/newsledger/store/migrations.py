@@ -29,8 +29,14 @@ def _search_index(connection: Connection) -> None:
     create_search_index(connection)
 
 
+def _cache(connection: Connection) -> None:
+    from newsledger.store.schema import cache
+
+    metadata.create_all(connection, tables=[cache], checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
-    1: _create, 2: _claims_and_conflicts, 3: _search_index,
+    1: _create, 2: _claims_and_conflicts, 3: _search_index, 4: _cache,
 }
 
 

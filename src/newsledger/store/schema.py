@@ -12,13 +12,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -162,4 +163,13 @@ conflicts = Table(
     Column("why", Text, nullable=False),
     Column("data", Text, nullable=False, comment="JSON: outlets, dates, spans, claim"),
     comment="Figures that cannot both be true; versions of one story that disagree (schema 2).",
+)
+
+cache = Table(
+    "cache", metadata,
+    Column("kind", String(32), primary_key=True, comment="What is cached: sentence, minhash"),
+    Column("key", String(64), primary_key=True, comment="Hash of the input it was computed from"),
+    Column("value", LargeBinary, nullable=False),
+    comment="Derived data kept so corpus stages never recompute it: sentence vectors by a hash "
+            "of the sentence, MinHash signatures by the text's hash (schema 4).",
 )

