@@ -18,6 +18,13 @@ def test_stems_and_word_boundaries():
     assert [(c.label, c.start) for c in found] == [("arrested", 0), ("left_country", 34)]
 
 
+def test_any_word_of_a_phrase_may_be_a_stem():
+    phrases = PhraseSet({"summoned": ["ordin* de încorporare"], "other": ["crimin* cas*"]})
+    found = phrases.find("au primit ordine de încorporare; criminal cases; ordin deîncorporare")
+    assert [(c.label, c.start, c.end) for c in found] == [
+        ("summoned", 10, 31), ("other", 33, 47)]
+
+
 def test_longest_phrase_wins_at_a_position():
     phrases = PhraseSet({"killed": ["killed"], "killed_or_wounded": ["killed and wounded"]})
     assert [c.label for c in phrases.find("soldiers killed and  wounded")] == ["killed_or_wounded"]

@@ -3,8 +3,8 @@
 A table (``lang/cues/<lang>.toml``) lists short phrases: codebook cues per ``counted``
 category, head nouns of counted people with their English label, nouns that make a number
 not a figure, rate cues, verbal qualifiers, anaphora ("of them") and source cues.
-Phrase syntax: words separated by spaces (any whitespace run matches); a trailing ``*``
-makes the last word a stem (``arrest*`` matches "arrests", "arrested"); matching is
+Phrase syntax: words separated by spaces (any whitespace run matches); a ``*`` after a word
+makes that word a stem (``arrest*`` matches "arrests", "arrested"); matching is
 case-insensitive and starts at a word boundary. ``sources.toml`` names known sources in
 every language with their canonical English name.
 """
@@ -22,11 +22,16 @@ CUES_DIR = Path(__file__).parent / "lang" / "cues"
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """The regex atoms of one cue phrase, ending in a stem or a word boundary."""
+    """The regex atoms of one cue phrase: any word may be a stem ("ordin* de încorporare"),
+    and the phrase ends in a stem or a word boundary."""
     tokens: list[str] = []
-    for index, word in enumerate(phrase.rstrip("*").split()):
-        tokens.extend(([r"\s+"] if index else []) + [re.escape(char) for char in word])
-    tokens.append(r"\w*" if phrase.endswith("*") else r"(?!\w)")
+    for index, word in enumerate(phrase.split()):
+        stem = word.rstrip("*")
+        tokens.extend(([r"\s+"] if index else []) + [re.escape(char) for char in stem])
+        if stem != word:
+            tokens.append(r"\w*")
+    if not phrase.endswith("*"):
+        tokens.append(r"(?!\w)")
     return tuple(tokens)
 
 
