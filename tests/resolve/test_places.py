@@ -132,3 +132,78 @@ def test_fold_keeps_length():
 @given(st.text(alphabet="ΣσςΟΦΑΊ ЁёЕАаSs-İ", max_size=16))
 def test_fold_is_the_same_char_by_char(text):
     assert fold(text) == "".join(_fold_char(char) for char in unicodedata.normalize("NFC", text))
+
+
+def _found(text: str, language: str = "en", **options) -> list[tuple[str, str, str]]:
+    return [(text[start:end], place.name, place.type)
+            for start, end, place in find_places(text, language, **options)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Offices burned in the Tver and Kursk regions.", "en",
+         [("Tver", "Tver Oblast", "region"), ("Kursk", "Kursk Oblast", "region")]),
+        ("Поджоги в Тверской и Курской областях.", "ru",
+         [("Тверской", "Tver Oblast", "region"), ("Курской", "Kursk Oblast", "region")]),
+        ("Поджоги в Курской и Хабаровского краёв.", "ru",
+         [("Курской", "Kursk Oblast", "region"), ("Хабаровского", "Khabarovsk Krai", "region")]),
+        ("Women marched in the Russian capital.", "en", [("Russian capital", "Moscow", "city")]),
+        ("Акция прошла в российской столице.", "ru", [("российской столице", "Moscow", "city")]),
+        ("Cars queued at the border to Kazakhstan.", "en",
+         [("border to Kazakhstan", "Russia-Kazakhstan border", "border")]),
+        ("Очереди на грузинской границе.", "ru",
+         [("грузинской границе", "Russia-Georgia border", "border")]),
+        ("затримані у Санкт-Петербурзі та Єкатеринбурзі", "uk",
+         [("Санкт-Петербурзі", "St. Petersburg", "city"),
+          ("Єкатеринбурзі", "Yekaterinburg", "city")]),
+        ("He grew up in Moscow, Idaho.", "en", [("Idaho", "Idaho", "region")]),
+        ("Queues in Omsk, Tula and Perm.", "en",
+         [("Omsk", "Omsk", "city"), ("Tula", "Tula", "city"), ("Perm", "Perm", "city")]),
+        ("She flew to Georgia and Kazakhstan; Alaska took two.", "en",
+         [("Georgia", "Georgia", "country"), ("Kazakhstan", "Kazakhstan", "country"),
+          ("Alaska", "Alaska", "region")]),
+        ("From Atlanta, Georgia, to the US.", "en",
+         [("Atlanta", "Atlanta", "city"), ("Georgia", "Georgia", "region"),
+          ("US", "United States", "country")]),
+    ],
+)
+def test_places_read_in_context(text, language, expected):
+    assert _found(text, language) == expected
+
+
+def test_landmarks_are_reported_as_their_city_and_institutions_are_not_places():
+    text = "A picket on Red Square and outside the Kremlin. The Kremlin said nothing."
+    assert _found(text) == [("Red Square", "Moscow", "city"), ("Kremlin", "Moscow", "city")]
+    assert _found(text, landmarks=True) == [("Red Square", "Red Square", "landmark"),
+                                            ("Kremlin", "Kremlin", "landmark")]
+    assert _found("Митинг на Дворцовой площади", "ru") == [
+        ("Дворцовой площади", "St. Petersburg", "city")]
+    kremlin = resolve_place("Kremlin")
+    assert (kremlin.parent, gazetteer().parent_of(kremlin).name) == ("Moscow", "Moscow")
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "parent"),
+    [("Svobodny", "Svobodny", "Amur Oblast"), ("Mozhaysk", "Mozhaysk", "Moscow Oblast"),
+     ("Gai", "Gai", "Orenburg Oblast"), ("Verkhneuralsk", "Verkhneuralsk", "Chelyabinsk Oblast"),
+     ("Эндирей", "Endirey", "Dagestan"), ("Kyra", "Kira", "Zabaykalsky Krai"),
+     ("Kansk", "Kansk", "Krasnoyarsk Krai"), ("Oryol", "Oryol", "Oryol Oblast"),
+     ("St Petersburg", "St. Petersburg", None), ("Moscow", "Moscow", None),
+     ("Zabaikal region", "Zabaykalsky Krai", None), ("Амурской области", "Amur Oblast", None)],
+)
+def test_names_as_english_news_writes_them_with_their_region(mention, name, parent):
+    place = resolve_place(mention)
+    assert (place.name, place.parent) == (name, parent)
+
+
+def test_precision_and_representative_country_points():
+    russia, moscow = resolve_place("Russia"), resolve_place("Moscow")
+    assert (russia.precision, moscow.precision, resolve_place("Dagestan").precision) == (
+        "country", "point", "region")
+    assert (russia.latitude, russia.longitude) != (moscow.latitude, moscow.longitude)
+    for country in ("Russia", "Kazakhstan", "Georgia", "Finland"):
+        place = resolve_place(country)
+        cities = [p for p in gazetteer() if p.type == "city" and p.country == country]
+        assert min(abs(p.latitude - place.latitude) + abs(p.longitude - place.longitude)
+                   for p in cities) < 1.0  # at a city of that country, inside it

