@@ -82,3 +82,22 @@ def test_copy_and_retranslation_join_the_original(stories):
 
 def test_an_independent_report_with_the_same_figure_stays_apart(stories):
     assert all("independent" not in {m.article for m in s.members} for s in stories)
+
+
+def test_a_second_run_reads_signatures_and_vectors_from_the_cache(tmp_path, monkeypatch):
+    from newsledger.stories import minhash, vectors
+
+    with Ledger(str(tmp_path / "ledger.db")) as ledger:
+        for article in (_article("original", ORIGINAL, "en", "2022-09-26"),
+                        _article("independent", INDEPENDENT, "en", "2022-09-27"),
+                        _article("retranslation", RETRANSLATION, "ru", "2022-09-28")):
+            ledger.store_article(article)
+        first = group_stories(ledger)
+
+        def recompute(*_args, **_kwargs):
+            raise AssertionError("recomputed what the cache holds")
+
+        monkeypatch.setattr(minhash, "signature", recompute)
+        monkeypatch.setattr(vectors, "encoder", recompute)
+        assert group_stories(ledger) == first
+        assert {m.article for m in first[0].members} == {"original", "retranslation"}

@@ -32,7 +32,7 @@ from newsledger.models import Article, Story, StoryMember
 from newsledger.pipeline import corpus_stage
 from newsledger.stories.align import Sentences, align, sentences_of
 from newsledger.stories.anchors import anchor_keys, cites_outlet, hashed
-from newsledger.stories.minhash import jaccard, signature
+from newsledger.stories.minhash import Signatures, jaccard
 from newsledger.stories.vectors import Vectors
 
 Fetch = Callable[[list[str]], Iterable[Article]]
@@ -111,16 +111,27 @@ class _Groups:
             self.edges.append(edge)
 
 
-def _near_duplicates(articles: Iterable[Article], config: StoryConfig,
-                     groups: _Groups) -> Iterator[tuple[int, Article]]:
+def _signed(articles: Iterable[Article], signatures: Signatures,
+            chunk: int = 500) -> Iterator[tuple[Article, LeanMinHash]]:
+    """The articles with their signatures, looked up and made a chunk at a time."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == chunk:
+            yield from zip(batch, signatures.of(batch), strict=True)
+            batch = []
+    yield from zip(batch, signatures.of(batch), strict=True)
+
+
+def _near_duplicates(articles: Iterable[Article], config: StoryConfig, groups: _Groups,
+                     signatures: Signatures) -> Iterator[tuple[int, Article]]:
     """Pass 1: join near-duplicates; yields the articles that start a new group (leaders)."""
     lsh = MinHashLSH(threshold=config.near_duplicate, num_perm=config.num_perm)
     sketches: dict[int, LeanMinHash] = {}
     indexed: Counter[int] = Counter()
-    for article in articles:
+    for article, sketch in _signed(articles, signatures):
         index = len(groups.items)
         groups.items.append(_Item(article.id, article.lang, article.published, index, index))
-        sketch = signature(article.text, config.num_perm, config.shingle)
         scored = [(sketch.jaccard(sketches[c]), -c, c) for c in lsh.query(sketch)]
         best = max(scored, default=None)
         if best is not None and best[0] >= config.near_duplicate:
@@ -248,15 +259,17 @@ def _story(members: list[int], items: list[_Item], edges: list[_Edge]) -> Story:
 
 
 def group_articles(articles: Iterable[Article], fetch: Fetch,
-                   config: StoryConfig = StoryConfig(), vectors: Vectors | None = None
-                   ) -> list[Story]:
+                   config: StoryConfig = StoryConfig(), vectors: Vectors | None = None,
+                   signatures: Signatures | None = None) -> list[Story]:
     """Every story of two or more articles in a stream; ``fetch(ids)`` reads the few articles
-    whose sentences must be aligned (only the text of candidate pairs is read twice), and
-    ``vectors`` encodes their sentences (a ledger's cache keeps them across runs)."""
+    whose sentences must be aligned (only the text of candidate pairs is read twice);
+    ``vectors`` encodes their sentences and ``signatures`` signs the texts (a ledger's cache
+    keeps both across runs)."""
     groups = _Groups()
     leaders = []
     wires = {name for name, source in known_sources()[1].items() if source.relay}
-    for index, article in _near_duplicates(articles, config, groups):
+    signatures = signatures or Signatures(config.num_perm, config.shingle)
+    for index, article in _near_duplicates(articles, config, groups, signatures):
         keys = anchor_keys(article.text)
         sources = frozenset(key for key in keys if key[1:] in wires)
         leaders.append(_Leader(index, hashed(keys), sources, article.outlet))
@@ -272,11 +285,13 @@ def group_articles(articles: Iterable[Article], fetch: Fetch,
 
 
 def group_stories(ledger, config: StoryConfig = StoryConfig()) -> list[Story]:
-    """Every story of two or more articles in the ledger (sentence vectors kept in its cache)."""
-    vectors = Vectors(ledger)
+    """Every story of two or more articles in the ledger (sentence vectors and signatures kept
+    in its cache)."""
+    vectors, signatures = Vectors(ledger), Signatures(config.num_perm, config.shingle, ledger)
     stories = group_articles(ledger.articles(), lambda ids: ledger.articles(ids=ids), config,
-                             vectors)
+                             vectors, signatures)
     vectors.flush()
+    signatures.flush()
     return stories
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash
+
+from newsledger.models import Article
 
 _TOKEN = re.compile(r"\w+")
 
@@ -37,3 +41,46 @@ def signature(text: str, num_perm: int = 64, size: int = 3, seed: int = 1) -> Le
 def _template(num_perm: int, seed: int) -> MinHash:
     """An empty sketch whose random permutations are made once, then copied per text."""
     return MinHash(num_perm=num_perm, seed=seed)
+
+
+class Signatures:
+    """Signatures of article texts, each text's computed once: with ``ledger``, kept in its cache
+    table by the text's hash (``flush`` writes the new ones), so re-running the stories stage
+    over a ledger only signs new or changed texts."""
+
+    def __init__(self, num_perm: int = 64, size: int = 3, ledger=None, seed: int = 1,
+                 limit: int = 5_000) -> None:
+        self.num_perm, self.size, self.seed = num_perm, size, seed
+        self.ledger = ledger
+        self.kind = f"minhash/{num_perm}/{size}/{seed}"
+        self.limit = limit  # new signatures held before they are written
+        self.new: dict[str, bytes] = {}
+
+    def of(self, articles: Sequence[Article]) -> list[LeanMinHash]:
+        """The signature of each article's text."""
+        keys = [article.content_hash for article in articles]
+        stored = {}
+        if self.ledger is not None:
+            from newsledger.store.cache import load_cached
+
+            stored = load_cached(self.ledger, self.kind, keys)
+        scheme = _template(self.num_perm, self.seed).scheme
+        found = []
+        for key, article in zip(keys, articles, strict=True):
+            value = stored.get(key) or self.new.get(key)
+            if value is None:
+                sketch = signature(article.text, self.num_perm, self.size, self.seed)
+                value = self.new[key] = np.asarray(sketch.hashvalues, np.uint64).tobytes()
+            found.append(LeanMinHash(seed=self.seed, scheme=scheme,
+                                     hashvalues=np.frombuffer(value, dtype=np.uint64)))
+        if len(self.new) >= self.limit:
+            self.flush()
+        return found
+
+    def flush(self) -> None:
+        """Keep the signatures made since the last flush in the ledger."""
+        if self.ledger is not None:
+            from newsledger.store.cache import save_cached
+
+            save_cached(self.ledger, self.kind, self.new)
+        self.new.clear()
