@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Select, and_, case, exists, func, or_, select
 
@@ -166,9 +167,14 @@ VERSIONED = ("articles", "figures", "events", "stories", "story_members", "claim
 
 
 def ledger_version(ledger) -> tuple:
-    """A cheap fingerprint of the ledger's contents: the newest ingest time, the row count of
-    every table the pages read, and the highest figure and event row ids (new analyses get new
-    rows). It changes whenever an ingest, analysis or corpus stage writes."""
+    """A cheap fingerprint of the ledger's contents that changes whenever an ingest, analysis
+    or corpus stage writes. A SQLite file: the modification times and sizes of the file and
+    its write-ahead log (microseconds). Other databases: the newest ingest time, the row count
+    of every table the pages read, and the highest figure and event row ids."""
+    url = ledger.engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        files = [Path(url.database), Path(url.database + "-wal")]
+        return tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
     tables = schema.metadata.tables
     counts = [select(func.count()).select_from(tables[name]).scalar_subquery()
               for name in VERSIONED]

@@ -15,7 +15,7 @@ from sqlalchemy import String, and_, cast, distinct, func, literal, or_, select
 
 from newsledger.errors import NotFound
 from newsledger.store import schema
-from newsledger.store.browse import LANGUAGE, Page, grouped, paged
+from newsledger.store.browse import LANGUAGE, Page, grouped
 from newsledger.store.events import event_conditions
 
 E, A, M = schema.events, schema.articles, schema.story_members
@@ -73,15 +73,19 @@ def _details(connection, keys: list[str]) -> dict[str, dict]:
 def merged_events(ledger, filters: EventFilters, offset: int = 0, limit: int = 50) -> Page:
     """Events with a mention matching the filters, latest event date first (undated last),
     then most independent stories."""
-    matching = select(EVENT_KEY).select_from(E).where(and_(True, *_mention_conditions(filters)))
-    query = _summary_query(EVENT_KEY.in_(matching)).subquery()
+    conditions = _mention_conditions(filters)
+    matching = select(EVENT_KEY).select_from(E).where(and_(True, *conditions))
+    query = _summary_query(*([EVENT_KEY.in_(matching)] if conditions else [])).subquery()
     order = [query.c.date.desc().nulls_last(), query.c.stories.desc(), query.c.event_id]
-    page = paged(ledger, select(query), order, offset, limit)
     with ledger.engine.connect() as connection:
-        details = _details(connection, [row["event_id"] for row in page.rows])
-    for row in page.rows:
+        total = connection.execute(select(func.count(distinct(EVENT_KEY))).select_from(E)
+                                   .where(and_(True, *conditions))).scalar_one()
+        rows = [dict(row._mapping) for row in connection.execute(
+            select(query).order_by(*order).offset(offset).limit(limit))]
+        details = _details(connection, [row["event_id"] for row in rows])
+    for row in rows:
         row.update(details[row["event_id"]])
-    return page
+    return Page(rows, total, offset, limit)
 
 
 def merged_event(ledger, event_id: str) -> dict:

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 
 from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError, StoreError
 from newsledger.models import COUNTED
-from newsledger.publish.web import charts, downloads, geography, routes, text
+from newsledger.publish.web import charts, downloads, routes, text
 from newsledger.publish.web.cache import LedgerCache
 from newsledger.store import Ledger
 
@@ -51,9 +51,8 @@ def templates() -> Jinja2Templates:
     environment.filters["marked"] = text.marked
     environment.filters["web_url"] = text.web_url
     environment.globals.update(
-        describe=charts.describe, timeline=charts.timeline, spread=charts.spread,
-        place_map=geography.place_map, highlight=text.highlight, word_diff=text.word_diff,
-        categories=COUNTED, version=VERSION,
+        describe=charts.describe, spread=charts.spread, highlight=text.highlight,
+        word_diff=text.word_diff, categories=COUNTED, version=VERSION,
     )
     return Jinja2Templates(env=environment)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from newsledger.store import browse
@@ -18,16 +18,17 @@ T = TypeVar("T")
 
 
 class LedgerCache:
-    """A small LRU of results keyed by (name, ledger version). Cached values are shared
-    between requests: callers must not change them."""
+    """A small LRU of results keyed by (name, ledger version), the name any hashable value
+    (a view and its parameters). Cached values are shared between requests: callers must not
+    change them."""
 
-    def __init__(self, ledger, size: int = 16) -> None:
+    def __init__(self, ledger, size: int = 64) -> None:
         self.ledger, self.size = ledger, size
         self._entries: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, name: str, compute: Callable[[], T]) -> T:
-        """The cached result of ``compute`` for the ledger as it is now."""
+    def get(self, name: Hashable, compute: Callable[[], T]) -> T:
+        """The cached result of ``compute`` (named ``name``) for the ledger as it is now."""
         key = (name, browse.ledger_version(self.ledger))
         with self._lock:
             if key in self._entries:

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from functools import wraps
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
+from newsledger.publish.web import charts, geography
 from newsledger.publish.web.params import (
     Paging,
     counted_option,
@@ -63,8 +64,8 @@ def twin(path: str, template: str, extras: Callable[[Request], dict] | None = No
 
     def decorate(view):
         @wraps(view)
-        def api(**kwargs):
-            return without_private(view(**kwargs))
+        def api(**kwargs):  # plain JSON data: json.dumps, without FastAPI's slower encoder
+            return JSONResponse(without_private(view(**kwargs)))
 
         router.add_api_route("/api" + path, api, methods=["GET"], name="api_" + view.__name__,
                              summary=(view.__doc__ or "").split("\n")[0].rstrip("."))
@@ -97,7 +98,17 @@ def _summary(claim: dict) -> dict:
     return {**{k: v for k, v in claim.items() if k != "data"}, "outlets": data.get("outlets", [])}
 
 
-@twin("/", "overview.html")
+def drawings(request: Request) -> dict:
+    """The overview's chart and map geometry (page only), computed once per ledger version."""
+    def draw() -> dict:
+        data = overview(request)
+        return {"chart": charts.timeline(data["chart"]["marks"], data["chart"]["undated"]),
+                "geo": geography.place_map(data["places"])}
+
+    return request.app.state.cache.get("drawings", draw)
+
+
+@twin("/", "overview.html", extras=drawings)
 def overview(request: Request) -> dict:
     """Ledger totals, figures by category over time, figures and events by place, best
     corroborated claims, newest conflicts."""
@@ -192,7 +203,10 @@ def events(request: Request, chosen: EventFilters = Depends(event_filters),
            paging: Paging = Depends()) -> dict:
     """Real-world events (mentions merged) with type, date, place, actors, figures, mentions
     and independent stories; latest first."""
-    page = browse_events.merged_events(ledger_of(request), chosen, paging.offset, paging.limit)
+    page = request.app.state.cache.get(
+        ("events", chosen, paging.offset, paging.limit),
+        lambda: browse_events.merged_events(ledger_of(request), chosen, paging.offset,
+                                            paging.limit))
     return listing(request, page, filters=filter_values(chosen))
 
 
