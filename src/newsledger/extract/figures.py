@@ -29,12 +29,15 @@ from newsledger.models import Article, Figure
 _YEAR = re.compile(r"(?<![\d.,\s])(?:19|20)\d\d(?![\d.,])")
 _ROW = re.compile(r"(\d[\d\s]*\d|\d)\s+[-–]\s+(\d[\d\s]*\d|\d)")
 _COLUMN_GAP = re.compile(r"\s+[-–]\s+")
+_APPOSITION = re.compile(r"\w, $")  # "her husband, 41, had": an age between commas
 _LEGEND = re.compile(r"\(([^()\n]{3,60}?)\s[-–]\s([^()\n]{3,60}?)\)")
 LEGEND_REACH = 2500  # characters between a table legend and its rows
 REPEAT_REACH, REPEAT_MIN = 60, 30  # the passage compared to find a repeated headline
 INHERIT_REACH = 400  # characters after a figure within which a later one may inherit from it
 HEAD_REACH = 25  # characters after a number within which a noun is its head
 DATE_JOINERS = frozenset({"", "de", "of", "del", "di", "w dniu"})
+DATE_REACH = 30  # characters after a day number within which its month name may end
+AGE_RANGE = range(10, 111)  # a bare number between commas after a word is an age
 SMALL = 10  # a bare count below this needs a people noun or "of them" to be a figure
 SUBJECT_REACH = 30  # characters between a bare small subject ("Two") and its codebook verb
 CLAUSE_MARKS = ",;:()—–"
@@ -42,6 +45,9 @@ OPENING_MARKS = " \t\"'«“„‘(-–—"
 # categories whose cue anywhere in a sentence outranks nearer cues of the listed categories
 SENTENCE_SCOPE = {"asylum_seekers": frozenset({"left_country", "entered_country",
                                                 "crossed_border", "other"})}
+# head nouns (English labels) of counts of places: later numbers do not inherit their category
+# ("798 held in 33 cities, ... Moscow (around 390)")
+PLACE_HEADS = frozenset({"cities", "towns"})
 NOT_FIGURE_UNITS = frozenset(
     {"percent", "year", "money", "duration", "distance", "age", "time", "ordinal", "date"})
 # a head start (in characters) given to categories whose cues outrank nearer generic ones
@@ -78,6 +84,12 @@ class _Sentence:
     excluded: set[int]  # ids of the numbers of the sentence that may not
 
     @cached_property
+    def heads(self) -> dict[int, int]:
+        """Start of each head noun of a number of the sentence -> id of that number."""
+        found = ((_head(self.table, self.text, n, self.span[1]), id(n)) for n in self.numbers)
+        return {head.start: owner for head, owner in found if head is not None}
+
+    @cached_property
     def weak(self) -> list[Cue]:
         """Weak cues, looked for only when a number of the sentence has no strong cue."""
         return self.table.weak.find(self.text, *self.span)
@@ -111,6 +123,8 @@ def _nearest(text: str, number: NumberExpression, cues: list[Cue], sentence: _Se
              config: FigureConfig) -> Cue | None:
     near = []
     for cue in cues:
+        if sentence.heads.get(cue.start, id(number)) != id(number):
+            continue  # the head noun of another number ("21 towns")
         crossed = _intervening(text, number, cue, sentence)
         if crossed is None or (cue.start < number.end and number.start < cue.end):
             continue
@@ -152,16 +166,25 @@ def _adjacent(cue: Cue | None, number: NumberExpression, before: bool) -> bool:
 def _is_excluded(table: CueTable, text: str, number: NumberExpression, limit: int) -> bool:
     if number.followed_by in NOT_FIGURE_UNITS or number.is_year_like or _YEAR.search(number.text):
         return True
-    if number.low == number.high == 1:
-        return True  # a single person is not an aggregate figure
+    if number.high is not None and number.high <= 1:
+        return True  # a single person, or a share ("fewer than one in ten"), is not a figure
+    if _is_apposed_age(text, number):
+        return True
     if _adjacent(table.not_figures.match_at(text, number.end, limit), number, before=False):
         return True
-    months_after = table.months.spans(text, number.end, min(number.end + 12, limit))
+    months_after = table.months.spans(text, number.end, min(number.end + DATE_REACH, limit))
     if months_after and _joined(text[number.end:months_after[0][0]]):
         return True
     before = text[max(number.start - 16, 0):number.start]
     return any(_joined(before[end:]) for _, end in table.months.spans(before)) or any(
-        before[end:].strip() == "" for _, end in table.not_before.spans(before))
+        not before[end:].strip().strip("(") for _, end in table.not_before.spans(before))
+
+
+def _is_apposed_age(text: str, number: NumberExpression) -> bool:
+    """Whether a bare number stands between commas right after a word ("his mother, 62, and")."""
+    return (number.qualifier == "exact" and number.low in AGE_RANGE and number.text.isdigit()
+            and text.startswith(",", number.end)
+            and _APPOSITION.search(text, max(number.start - 3, 0), number.start) is not None)
 
 
 def _joined(gap: str) -> bool:
@@ -194,6 +217,7 @@ def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: 
         return None  # a small bare number is a figure only as the subject of a codebook verb
     strong = _nearest(text, number, sentence.strong, sentence, config)
     if strong is not None:
+        strong = _predicate(text, number, strong, head, sentence, config) or strong
         return _Decision(_in_sentence_scope(text, number, strong.label, sentence), strong, head)
     if previous is not None and (head is None or table.anaphora.find(text, start, number.start)):
         return _Decision(previous, None, head)
@@ -202,6 +226,27 @@ def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: 
         return _Decision(weak.label, weak, head)
     if head is not None:
         return _Decision("other", None, head)
+    return None
+
+
+def _predicate(text: str, number: NumberExpression, cue: Cue, head: Cue | None,
+               sentence: _Sentence, config: FigureConfig) -> Cue | None:
+    """The verb of a number's clause when its nearest cue only describes the counted people
+    ("dozens of the detained men were handed draft papers", "8 затриманих відправили до
+    військових частин"): the first cue of another category after it in the same clause."""
+    noun_end = max(cue.end, head.end if head is not None else 0)
+    describes = cue.start - number.end <= 3 or head is not None and cue.end <= head.end
+    if cue.label == "other" or cue.start < number.end or not describes or \
+            noun_end - number.end > HEAD_REACH + 10:
+        return None
+    for later in sentence.strong:
+        if later.start < noun_end:
+            continue
+        gap = text[cue.end:later.start]
+        if len(gap) > config.max_cue_distance or any(mark in gap for mark in CLAUSE_MARKS):
+            return None
+        if later.label not in (cue.label, "other"):
+            return later
     return None
 
 
@@ -325,7 +370,8 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
             decision = _Decision(columns[column_of[number.start]], None, None)
         if decision is None:
             continue
-        previous = (decision.counted, paragraph, number.end)
+        if decision.head is None or decision.head.label not in PLACE_HEADS:
+            previous = (decision.counted, paragraph, number.end)
         if decision.counted == "other" and not config.keep_other:
             continue
         figures.append(_figure(context, number, decision, sentence, position, config))
