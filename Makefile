@@ -17,6 +17,9 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsledger ingest demo/ --db $(DEMO_DB)
 	$(BIN)/newsledger summary --db $(DEMO_DB)
+	@echo ""
+	@echo "Open the ledger in a browser:  $(BIN)/newsledger serve --db $(DEMO_DB)   (http://127.0.0.1:8000)"
+	@echo "Score the pipeline on gold:     $(BIN)/newsledger evaluate ../shared/corpus/dev"
 
 test: $(STAMP) browser postgres
 	$(BIN)/python -m pytest
