@@ -66,10 +66,11 @@ def _adjectives(gazetteer: Gazetteer) -> dict[str, str]:
     return {head: ids.pop() for head, ids in found.items() if len(ids) == 1}
 
 
-def region_lists(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
+def region_lists(text: str, folded: str, spans: list[Span], gazetteer: Gazetteer
+                 ) -> list[Span]:
     """`spans` with each list of region adjectives before a plural region word read as the
-    regions it names (replacing what was found inside the list)."""
-    folded = fold(text)
+    regions it names (replacing what was found inside the list); `folded` is the gazetteer's
+    `fold` of `text`."""
     added: list[Span] = []
     for plural in _plurals().finditer(folded):
         items = _list_before(text, folded, plural.start(), gazetteer)

@@ -98,7 +98,8 @@ def find_places(text: str, language: str | None = None, landmarks: bool = False)
 
     A landmark is given as its city ("Red Square" -> Moscow) unless `landmarks` is true.
     """
-    spans = _longest_matches(text)
+    folded = fold(text)
+    spans = _longest_matches(text, folded)
     firm = [gazetteer().candidates(text[start:end]) for start, end in spans]
     context = Counter(
         entries[0][0].country_code
@@ -110,7 +111,7 @@ def find_places(text: str, language: str | None = None, landmarks: bool = False)
         for (start, end), entries in zip(spans, firm, strict=True)
     ]
     found = qualified(text, found, lambda index: [place for place, _ in firm[index]])
-    found = [span for span in region_lists(text, found, gazetteer())
+    found = [span for span in region_lists(text, folded, found, gazetteer())
              if located(text, span, gazetteer().metonyms)]
     if landmarks:
         return found
@@ -124,8 +125,7 @@ def _setting(place: Place) -> Place:
     return gazetteer().parent_of(place) or place
 
 
-def _longest_matches(text: str) -> list[tuple[int, int]]:
-    folded = fold(text)
+def _longest_matches(text: str, folded: str) -> list[tuple[int, int]]:
     matches = []
     for last, key in _automaton().iter(folded):
         start, end = last - len(key) + 1, last + 1
