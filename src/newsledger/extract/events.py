@@ -296,7 +296,8 @@ def _most_specific(context: _ArticleContext, places: list[Place]) -> list[Place]
     """Drop a country whose place is also listed ("Almaty, Kazakhstan") and a region named
     as the setting of the city before it ("Kansk in the Krasnoyarsk region")."""
     named = {place.country for place in places if place.type != "country"}
-    kept = [p for p in places if not (p.type == "country" and p.name in named)]
+    named |= {place.parent for place in places if place.parent}
+    kept = [p for p in places if not (p.type in ("country", "region") and p.name in named)]
     return kept or places
 
 
