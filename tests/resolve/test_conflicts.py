@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.resolve.conflicts import contradiction, figure_conflicts
+from newsledger.resolve.conflicts import ConflictConfig, contradiction, figure_conflicts
 from newsledger.resolve.versions import changed_name, disagreement
 
 
@@ -68,6 +68,18 @@ def test_copies_are_compared_once_and_the_latest_copy_is_named():
     one_story = {copy["article"]: "wire" for copy in copies}
     [conflict] = figure_conflicts([*copies, SAME_DAY_DISJOINT], one_story)
     assert conflict["article_a"] == "early-3" and "mirror3.example" in conflict["why"]
+
+
+def test_each_story_is_compared_with_its_neighbours_in_time():
+    middle = _figure("middle", 150000, 150000, "exact", "2022-10-01",
+                     "150,000 Russians entered Kazakhstan", "150,000")
+    shrunk = _figure("shrunk", 60000, 60000, "exact", "2022-10-20",
+                     "60,000 Russians entered Kazakhstan", "60,000")
+    near = ConflictConfig(neighbours=1)
+    assert {(c["article_a"], c["article_b"]) for c in figure_conflicts(
+        [EARLY, middle, shrunk], {})} == {("early", "shrunk"), ("middle", "shrunk")}
+    assert {(c["article_a"], c["article_b"]) for c in figure_conflicts(
+        [EARLY, middle, shrunk], {}, near)} == {("middle", "shrunk")}
 
 
 def test_negation_flip_in_the_aligned_clause():

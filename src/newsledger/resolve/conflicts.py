@@ -19,7 +19,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 from newsledger.extract.sentences import sentence_spans
 from newsledger.pipeline import corpus_stage
@@ -49,6 +48,7 @@ class ConflictConfig:
     min_ratio: float = 1.5  # the larger value at least this many times the smaller one
     band_ratio: float = 3.0  # undated: a count this far above a magnitude stated in words
     same_data: int = 2  # exact values two articles share that make them one data release
+    neighbours: int = 200  # stories of one quantity each story is compared with, nearest in time
 
 
 def conflict_record(kind: str, a: dict, b: dict, why: str, data: dict) -> dict:
@@ -185,6 +185,29 @@ def _best(first: list[dict], second: list[dict], config: ConflictConfig) -> tupl
     return best
 
 
+def _clearest(classes: list[list[str]], others: list[list[str]], by_article: dict[str, list[dict]],
+              values: dict[str, set[int]], config: ConflictConfig) -> tuple | None:
+    """The clearest contradiction between two stories' classes of articles; a class is
+    represented by its latest article, which the clearest pair of its copies names."""
+    found = None
+    for one in classes:
+        for two in others:
+            first, second = sorted((one[-1], two[-1]))
+            if _agree(by_article[first], by_article[second]) or len(
+                    values[first] & values[second]) >= config.same_data:
+                continue
+            hit = _best(by_article[first], by_article[second], config)
+            if hit and (found is None or hit[0] > found[0]):
+                found = hit
+    return found
+
+
+def _earliest(classes: list[list[str]], by_article: dict[str, list[dict]]) -> str:
+    """The earliest time a story's figures of one quantity speak of ("~" when undated)."""
+    return min((_moment(figure) or "~" for articles in classes
+                for figure in by_article[articles[-1]]), default="~")
+
+
 def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
                      config: ConflictConfig = ConflictConfig()) -> Iterator[dict]:
     """At most one conflict per quantity and pair of independent stories: the clearest.
@@ -192,7 +215,9 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
     Two articles that agree on a value of the quantity, or state ``same_data`` values
     in common, report one data release; their other differences are different parts of it.
     Articles with identical figures (copies) are compared once, by the latest-ingested of
-    them, which is the pair the clearest conflict names.
+    them, which is the pair the clearest conflict names. Stories are ordered by the time their
+    figures speak of and each is compared with the ``neighbours`` that follow it, so a quantity
+    reported by many stories costs linear, not quadratic, time.
     """
     figures = list(figures)
     values = _values(figures)
@@ -204,17 +229,12 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
     for key in sorted(buckets, key=repr):
         by_article = buckets[key]
         found: dict[tuple[str, str], tuple] = {}
-        for one, two in combinations(sorted(_classes(by_article, stories, values).items()), 2):
-            pair = (one[0], two[0])
-            for class_one in one[1]:
-                for class_two in two[1]:
-                    first, second = sorted((class_one[-1], class_two[-1]))
-                    if _agree(by_article[first], by_article[second]) or len(
-                            values[first] & values[second]) >= config.same_data:
-                        continue
-                    hit = _best(by_article[first], by_article[second], config)
-                    if hit and (pair not in found or hit[0] > found[pair][0]):
-                        found[pair] = hit
+        ordered = sorted(_classes(by_article, stories, values).items(),
+                         key=lambda item: (_earliest(item[1], by_article), item[0]))
+        for position, (story, classes) in enumerate(ordered):
+            for other, other_classes in ordered[position + 1:position + 1 + config.neighbours]:
+                if hit := _clearest(classes, other_classes, by_article, values, config):
+                    found[min(story, other), max(story, other)] = hit
         for _rank, a, b, reason in sorted(found.values(), key=lambda item: item[0][1:]):
             yield _conflict(key, a, b, reason)
 
