@@ -85,18 +85,22 @@ def merge_mentions(mentions: Iterable[dict],
         by_key[(mention["type"], place)].append(mention)
     merged: list[list[dict]] = []
     for key in sorted(by_key):
-        events: list[tuple[list[dict], dict[Traits, None]]] = []
+        # a dated mention fits only events dated in its year, an undated one only undated events
+        by_year: dict[str | None, list[tuple[list[dict], dict[Traits, None]]]] = defaultdict(list)
+        events: list[list[dict]] = []
         ordered = sorted(by_key[key], key=lambda m: (m["published"] or "9999", m["article"],
                                                      m["quote_start"]))
         for mention in ordered:
             traits = _traits(mention, stories)
-            home = next((event for event in events if _fits(traits, event[1])), None)
+            year = traits[0][:4] if traits[0] else None
+            home = next((event for event in by_year[year] if _fits(traits, event[1])), None)
             if home is None:
-                events.append(([mention], {traits: None}))
+                events.append([mention])
+                by_year[year].append((events[-1], {traits: None}))
             else:
                 home[0].append(mention)
                 home[1][traits] = None
-        merged.extend(members for members, _traits_seen in events)
+        merged.extend(events)
     return merged
 
 
