@@ -23,7 +23,7 @@ FACETS = {
     "conflict_pairs": ["kind", "outlet_a"], "story_members": ["relation"],
 }
 LABELS = {"articles": "title", "stories": "origin", "claims": "counted"}
-HIDDEN = ("meta", FTS_TABLE)
+HIDDEN = ("meta", "cache", FTS_TABLE)  # cache: derived vectors and signatures
 VIEW_DESCRIPTIONS = {
     "figure_evidence": "Each figure beside its article's outlet, date, language and title.",
     "claim_list": "Claims, one quantity stated by several figures, with their corroboration.",
