@@ -41,6 +41,7 @@ AGE_RANGE = range(10, 111)  # a bare number between commas after a word is an ag
 SMALL = 10  # a bare count below this needs a people noun or "of them" to be a figure
 SUBJECT_REACH = 30  # characters between a bare small subject ("Two") and its codebook verb
 CLAUSE_MARKS = ",;:()—–"
+DASHES = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
 OPENING_MARKS = " \t\"'«“„‘(-–—"
 # categories whose cue anywhere in a sentence outranks nearer cues of the listed categories
 SENTENCE_SCOPE = {"asylum_seekers": frozenset({"left_country", "entered_country",
@@ -200,8 +201,13 @@ def _partitive(table: CueTable, text: str, number: NumberExpression, sentence: _
         after, number, False)
 
 
-def _starts_sentence(text: str, number: NumberExpression, sentence: _Sentence) -> bool:
-    return not text[sentence.span[0]:number.start].strip(OPENING_MARKS)
+def _opens_clause(text: str, number: NumberExpression, sentence: _Sentence) -> bool:
+    """Whether a number opens its sentence or a clause ("..., and three were handed over")."""
+    before = text[sentence.span[0]:number.start].rstrip(OPENING_MARKS)
+    conjunction = sentence.table.conjunctions.find(before, max(len(before) - 12, 0))
+    if conjunction and conjunction[-1].end == len(before):
+        before = before[:conjunction[-1].start].rstrip()
+    return not before or before[-1] in ",;:"
 
 
 def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: str | None,
@@ -212,9 +218,10 @@ def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: 
         verb = _following(text, number, sentence, config.max_cue_distance)
         return _Decision(verb.label if verb else previous, verb, head)
     small = number.high is not None and number.high < SMALL and number.qualifier == "exact"
-    if head is None and small and not (_starts_sentence(text, number, sentence) and _following(
-            text, number, sentence, SUBJECT_REACH)):
-        return None  # a small bare number is a figure only as the subject of a codebook verb
+    if head is None and small and (text.startswith(DASHES, number.end) or not (_opens_clause(
+            text, number, sentence) and _following(text, number, sentence, SUBJECT_REACH))):
+        return None  # a small bare number is a figure only as the subject of a codebook verb,
+        # and not when glued to another one ("cztery-pięć dni temu")
     strong = _nearest(text, number, sentence.strong, sentence, config)
     if strong is not None:
         strong = _predicate(text, number, strong, head, sentence, config) or strong
