@@ -189,13 +189,17 @@ def disagreement(a: str, b: str, lang_a: str | None, lang_b: str | None,
 
 
 def _disagreements(base: Sentences, origin: Article, other: Article, config: VersionConfig,
-                   vectors: Vectors) -> list[tuple[str, str, str, float]]:
-    """(origin quote, member quote, why, similarity) of each aligned pair that disagrees."""
+                   vectors: Vectors, judged: dict) -> list[tuple[str, str, str, float]]:
+    """(origin quote, member quote, why, similarity) of each aligned pair that disagrees;
+    ``judged`` keeps the verdict on each pair of sentences, which members often share."""
     version = sentences_of(other.text, vectors=vectors)
     found = []
     for pair in align(base, version, config.sentence_similarity):
         a, b = base.sentence(pair.a).strip(), version.sentence(pair.b).strip()
-        if why := disagreement(a, b, origin.lang, other.lang, config, vectors):
+        key = (a, b, origin.lang, other.lang)
+        if key not in judged:
+            judged[key] = disagreement(a, b, origin.lang, other.lang, config, vectors)
+        if why := judged[key]:
             found.append((a, b, why, pair.score))
     return found
 
@@ -213,13 +217,14 @@ def version_conflicts(ledger, config: VersionConfig = VersionConfig(),
         origin = articles[story["origin"]]
         base = sentences_of(origin.text, vectors=vectors)
         compared: dict[tuple[str, str | None], list] = {}
+        judged: dict[tuple, str | None] = {}
         for member in ids:
             if member == origin.id:
                 continue
             other = articles[member]
             text = (other.content_hash, other.lang)
             if text not in compared:
-                compared[text] = _disagreements(base, origin, other, config, vectors)
+                compared[text] = _disagreements(base, origin, other, config, vectors, judged)
             for a, b, why, score in compared[text]:
                 yield conflict_record(
                     "version", {"article": origin.id, "quote": a},
