@@ -211,7 +211,9 @@ def _opens_clause(text: str, number: NumberExpression, sentence: _Sentence) -> b
 
 
 def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: str | None,
-            config: FigureConfig) -> _Decision | None:
+            config: FigureConfig, same_line: bool = True) -> _Decision | None:
+    """The category of a number, or None when it is no figure. ``previous`` is the category a
+    number with no cue of its own inherits; from another line, a weak cue outranks it."""
     table, (start, end) = sentence.table, sentence.span
     head = _head(table, text, number, end)
     if previous is not None and _partitive(table, text, number, sentence):
@@ -226,9 +228,12 @@ def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: 
     if strong is not None:
         strong = _predicate(text, number, strong, head, sentence, config) or strong
         return _Decision(_in_sentence_scope(text, number, strong.label, sentence), strong, head)
-    if previous is not None and (head is None or table.anaphora.find(text, start, number.start)):
+    inherits = previous is not None and (
+        head is None or table.anaphora.find(text, start, number.start))
+    weak = None if inherits and same_line else _nearest(
+        text, number, sentence.weak, sentence, config)
+    if inherits and weak is None:
         return _Decision(previous, None, head)
-    weak = _nearest(text, number, sentence.weak, sentence, config)
     if weak is not None:
         return _Decision(weak.label, weak, head)
     if head is not None:
@@ -371,7 +376,8 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
         paragraph = paragraph_index.index(number.start)
         inherited = previous[0] if previous and (
             previous[1] == paragraph or number.start - previous[2] < INHERIT_REACH) else None
-        decision = _decide(text, number, sentence, inherited, config)
+        decision = _decide(text, number, sentence, inherited, config, previous is not None and (
+            previous[1] == paragraph and "\n" not in text[previous[2]:number.start]))
         columns = _legend(text, sentence.table, number.start) if number.start in column_of else []
         if columns:
             decision = _Decision(columns[column_of[number.start]], None, None)
