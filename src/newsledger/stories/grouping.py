@@ -13,6 +13,10 @@ Three passes over the ledger, each near-linear:
    other's outlet as its source, or the two credit the same news agency and share one quoted
    speech (the same words in quotation marks, in any language). Independent reports crediting
    one agency paraphrase its facts; copies and translations of one wire story carry its quotes.
+
+Over a ledger, signatures (``minhash.Signatures``) and sentence vectors (``vectors.Vectors``)
+are kept in its cache table, so re-running the stage after an ingest only signs and encodes
+new or changed texts.
 """
 
 from __future__ import annotations
