@@ -130,3 +130,24 @@ def test_event_scores_hold_the_targets(corpus_dir, folder):
     score = score_events(predicted, gold, texts)
     assert score.f1 >= 0.8, json.dumps(score.as_dict())
     assert score.date_agreement >= 0.8 and score.place_agreement >= 0.8, score.summary_line()
+
+
+def test_since_day_dates_the_order_and_the_period_takes_its_calendar_unit():
+    events = _events("Since 14 September, when the partial mobilization was announced, "
+                     "about 8,000 Russians have crossed into Finland.", published="2022-10-03")
+    kinds = {event.type: event for event in events}
+    assert kinds["mobilization_order"].date == "2022-09-14"
+    assert kinds["border_crossing_surge"].date == "2022"
+
+
+def test_a_tallys_as_of_day_is_not_the_event_date():
+    events = _events("As of 30 October, at least 900 soldiers had been killed in action.",
+                     published="2022-11-02")
+    assert [event.date for event in events if event.type == "casualty_report"] == [None]
+
+
+def test_relative_time_in_quoted_speech_is_not_resolved():
+    quoted = _events('"Yesterday police detained 40 protesters in our town," she said.')
+    plain = _events("Yesterday police detained 40 protesters in the town, she said.")
+    assert [e.date for e in quoted if e.type == "detention"] == [None]
+    assert [e.date for e in plain if e.type == "detention"] == ["2022-09-28"]

@@ -23,8 +23,16 @@ from functools import cache, cached_property
 from newsledger.extract.event_tables import EventTable, TypeRules, common, tables_for
 from newsledger.extract.sentences import sentence_spans
 from newsledger.models import Article, Event, Figure
-from newsledger.resolve.dates import find_time_expressions, resolve_period
+from newsledger.resolve.dates import (
+    DateInterval,
+    TimeExpression,
+    find_time_expressions,
+    parse_time_expressions,
+    resolve_period,
+    time_expressions,
+)
 from newsledger.resolve.places import Place, find_places, resolve_place
+from newsledger.resolve.quoted import in_quoted_speech
 
 _CLAUSE_END = re.compile(r"[,;:()—–]\s|\s[—–]\s|\n")
 _DATE_HEADER = re.compile(r"^\s?date (\d{4}-\d{2})")
@@ -124,14 +132,17 @@ class _Sentence:
 
     span: Span
     places: list[tuple[int, int, Place]]
-    times: list[tuple[int, int, str]]
+    times: list[TimeExpression]  # spans in article offsets; ``quoted`` read on the whole line
 
 
 def _sentence(context: _ArticleContext, span: Span) -> _Sentence:
     start, end = span
-    piece, language = context.text[start:end], context.article.lang
+    text, language = context.text, context.article.lang
+    piece = text[start:end]
     places = [(start + s, start + e, p) for s, e, p in find_places(piece, language)]
-    times = [(start + s, start + e, t) for s, e, t in find_time_expressions(piece, language)]
+    times = [replace(t, start=start + t.start, end=start + t.end,
+                     quoted=in_quoted_speech(text, start + t.start))
+             for t in time_expressions(piece, language)]
     return _Sentence(span, places, times)
 
 
@@ -233,16 +244,35 @@ def _actors(context: _ArticleContext, table: EventTable, span: Span) -> tuple[st
     return tuple(dict.fromkeys(names))
 
 
-def _date(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger):
+def _date(context: _ArticleContext, sentence: _Sentence,
+          trigger: _Trigger) -> DateInterval | None:
     """The interval of the nearest time expression (clause first) that is not an anchor
-    phrase wrapped around the trigger itself ("since the mobilization was announced")."""
-    times = [t for t in sentence.times if not _inside(trigger.span, t[:2])]
-    in_clause = [t for t in times if _inside(t[:2], trigger.clause)]
-    for _start, _end, expression in sorted(in_clause or times,
-                                           key=lambda t: _gap(t[:2], trigger.span)):
-        interval = resolve_period(expression, context.published, context.article.lang)
+    phrase wrapped around the trigger itself ("since the mobilization was announced") nor a
+    tally's as-of day; a relative time in quoted speech gives none. For ``since_names_day``
+    types a "since" expression gives the day it names."""
+    times = [t for t in sentence.times if t.kind != "as_of"
+             and not _inside(trigger.span, (t.start, t.end))]
+    in_clause = [t for t in times if _inside((t.start, t.end), trigger.clause)]
+    named_day = trigger.rules.type in common()["since_names_day"]
+    for time in sorted(in_clause or times, key=lambda t: _gap((t.start, t.end), trigger.span)):
+        interval = resolve_period(time.text, context.published, context.article.lang,
+                                  quoted=time.quoted)
+        if interval is not None and named_day and time.kind == "since":
+            interval = _since_day(time.text, context.published, context.article.lang) or interval
         if interval is not None:
             return interval
+    return None
+
+
+def _since_day(expression: str, published: str | None,
+               language: str | None) -> DateInterval | None:
+    """The day a "since" expression starts from when it names one ("since 21 September")."""
+    for match, _ in parse_time_expressions(expression, language):
+        if match.parts:
+            part = match.parts[0]
+            inner = resolve_period(expression[part.start:part.end], published, language)
+            if inner is not None and inner.precision == "day":
+                return inner
     return None
 
 
