@@ -46,3 +46,13 @@ def test_map_draws_one_circle_per_point_and_escapes_labels():
     svg = render_map_svg([(55.7, 37.6, "Moscow", 10), (42.7, 44.6, "<Lars>", 2)])
     assert svg.startswith("<svg") and svg.count("<circle") == 2
     assert "&lt;Lars&gt;" in svg
+
+
+def test_geo_precision_follows_place_precision_and_admin1_is_the_citys_region():
+    kansk, krai, russia = (resolve_place(name) for name in ("Kansk", "Krasnoyarsk Krai", "Russia"))
+    city = acled_record({**ROW, "place": "Kansk", "place_id": kansk.id})
+    assert city["geo_precision"] == 1 and city["admin1"] == "Krasnoyarsk Krai"
+    region = acled_record({**ROW, "place": krai.name, "place_id": krai.id})
+    assert region["geo_precision"] == 3 and region["admin1"] == "Krasnoyarsk Krai"
+    country = acled_record({**ROW, "place": "Russia", "place_id": russia.id})
+    assert country["geo_precision"] == 3 and country["admin1"] is None

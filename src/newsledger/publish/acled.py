@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from newsledger.errors import BadOption
 from newsledger.extract.numbers import find_number_expressions
-from newsledger.resolve.places import gazetteer
+from newsledger.resolve.places import Place, gazetteer
 
 ACLED_COLUMNS = (
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
@@ -34,7 +34,10 @@ TYPE_MAP = {
     "mobilization_order": ("Strategic developments", "Other"),
 }
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-GEO_PRECISION = {"city": 1, "border_crossing": 1, "region": 2, "country": 3}
+# Place.precision -> ACLED geo_precision (1 = the exact town or point, 2 = near a town or a
+# part of a region, 3 = a region or larger, coded at its representative point). Our places are
+# whole gazetteer units, never "near" one, so 2 does not occur.
+GEO_PRECISION = {"point": 1, "region": 3, "country": 3, "area": 3}
 
 
 def _fatalities(row: dict) -> int | None:
@@ -42,6 +45,16 @@ def _fatalities(row: dict) -> int | None:
         return None
     numbers = find_number_expressions(row["figure"], None)
     return numbers[0].low if numbers else None
+
+
+def _admin1(place: Place | None) -> str | None:
+    """The first-order region containing the place (a city's or crossing's region, a
+    landmark's city's region), or the region itself."""
+    for _ in range(3):  # landmark -> city -> region at most
+        if place is None or place.type == "region":
+            break
+        place = gazetteer().parent_of(place)
+    return place.name if place and place.type == "region" else None
 
 
 def acled_record(row: dict) -> dict:
@@ -56,12 +69,11 @@ def acled_record(row: dict) -> dict:
         "actor1": actors[0] if actors else None,
         "assoc_actor_1": "; ".join(actors[1:]) or None,
         "country": row.get("country"),
-        "admin1": place.parent if place and place.type == "city" else (
-            place.name if place and place.type == "region" else None),
+        "admin1": _admin1(place),
         "location": row.get("place"),
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
-        "geo_precision": GEO_PRECISION.get(place.type) if place else None,
+        "geo_precision": GEO_PRECISION.get(place.precision) if place else None,
         "source": row.get("outlet"), "source_scale": "New media",
         "notes": row.get("quote"), "fatalities": _fatalities(row),
         "nl_event_id": row.get("event_id"), "nl_type": row["type"],
