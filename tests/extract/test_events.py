@@ -151,3 +151,10 @@ def test_relative_time_in_quoted_speech_is_not_resolved():
     plain = _events("Yesterday police detained 40 protesters in the town, she said.")
     assert [e.date for e in quoted if e.type == "detention"] == [None]
     assert [e.date for e in plain if e.type == "detention"] == ["2022-09-28"]
+
+
+def test_a_placeless_sentence_takes_the_scene_of_the_previous_one_in_its_paragraph():
+    text = ("Unknown people set fire to an enlistment office in Tver. There, police detained "
+            "two men.\n\nPolice detained a student.")
+    detentions = [e.place for e in _events(text) if e.type == "detention"]
+    assert detentions == ["Tver", "Russia"]

@@ -31,7 +31,7 @@ from newsledger.resolve.dates import (
     resolve_period,
     time_expressions,
 )
-from newsledger.resolve.places import Place, find_places, resolve_place
+from newsledger.resolve.places import Place, find_places, gazetteer, resolve_place
 from newsledger.resolve.quoted import in_quoted_speech
 
 _CLAUSE_END = re.compile(r"[,;:()—–]\s|\s[—–]\s|\n")
@@ -82,6 +82,7 @@ class _ArticleContext:
         self.config = config
         self.published = publication_date(article)
         self.tables = tables_for(article.lang)
+        self.scene: tuple[int, Place] | None = None  # the previous sentence's end and place
 
     @cached_property
     def title_span(self) -> Span | None:
@@ -315,11 +316,22 @@ def _place(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger,
         if not chosen and trigger.table.here and trigger.table.here.search(
                 context.text, *sentence.span):
             chosen = context.host_country
+    if not chosen and not sentence.places:
+        chosen = _scene(context, sentence)
     if not chosen:
         default = rules["default_place"].get(kind)
         place = resolve_place(default) if default else None
         chosen = [place] if place else []
     return _most_specific(context, list({place.id: place for place in chosen}.values()))
+
+
+def _scene(context: _ArticleContext, sentence: _Sentence) -> list[Place]:
+    """The one place the events of the previous sentence of the paragraph took ("An office
+    was set on fire in Kaluga. There, a pensioner was detained"), for a sentence naming none."""
+    if context.scene is None:
+        return []
+    end, place = context.scene
+    return [place] if "\n" not in context.text[end:sentence.span[0]] else []
 
 
 def _most_specific(context: _ArticleContext, places: list[Place]) -> list[Place]:
@@ -452,6 +464,13 @@ def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]
     return result
 
 
+def _scene_of(sentence: Span, events: list[Event]) -> tuple[int, Place] | None:
+    """The sentence's end and the one place below country level its events took, if any."""
+    places = {gazetteer().get(e.place_id) for e in events if e.place_id}
+    place = places.pop() if len(places) == 1 else None
+    return (sentence[1], place) if place and place.type != "country" else None
+
+
 def extract_events(article: Article, figures: Iterable[Figure] = (),
                    config: EventConfig = EventConfig()) -> list[Event]:
     """Every event mention an article states, in text order (``figures`` from the figures
@@ -470,5 +489,7 @@ def extract_events(article: Article, figures: Iterable[Figure] = (),
         if passage in seen or skip.search(passage):
             continue
         seen.add(passage)
-        events.extend(_sentence_events(context, sentence))
+        found = _sentence_events(context, sentence)
+        events.extend(found)
+        context.scene = _scene_of(sentence, found)
     return _article_rules(context, events)
