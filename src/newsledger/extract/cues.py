@@ -3,7 +3,7 @@
 A table (``lang/cues/<lang>.toml``) lists short phrases: codebook cues per ``counted``
 category, head nouns of counted people with their English label, nouns that make a number
 not a figure, rate cues, verbal qualifiers, anaphora ("of them"), clause-opening
-conjunctions ("and") and source cues.
+conjunctions ("and"), relative pronouns ("who") and source cues.
 Phrase syntax: words separated by spaces (any whitespace run matches); a ``*`` after a word
 makes that word a stem (``arrest*`` matches "arrests", "arrested"); matching is
 case-insensitive and starts at a word boundary. ``sources.toml`` names known sources in
@@ -146,6 +146,7 @@ class CueTable:
     qualifiers: PhraseSet  # verbal qualifiers right before a number: label = qualifier
     months: PhraseSet  # month names: a number next to one is a date
     conjunctions: PhraseSet  # words opening a coordinated clause ("and", "и", "et")
+    relatives: PhraseSet  # relative pronouns opening a clause about a noun ("who", "которые")
 
 
 def _group(data: dict, key: str, label: str | None = None) -> dict[str, list[str]]:
@@ -195,6 +196,7 @@ def cue_table(language: str | None) -> CueTable:
         qualifiers=PhraseSet(_group(data, "qualifiers")),
         months=PhraseSet(_group(data, "months", "month")),
         conjunctions=PhraseSet(_group(data, "conjunctions", "conjunction")),
+        relatives=PhraseSet(_group(data, "relatives", "relative")),
     )
 
 

@@ -245,11 +245,14 @@ def _predicate(text: str, number: NumberExpression, cue: Cue, head: Cue | None,
                sentence: _Sentence, config: FigureConfig) -> Cue | None:
     """The verb of a number's clause when its nearest cue only describes the counted people
     ("dozens of the detained men were handed draft papers", "8 затриманих відправили до
-    військових частин"): the first cue of another category after it in the same clause."""
+    військових частин", "a dozen Russians who arrived in May were detained"): the first cue of
+    another category after it in the same clause."""
     noun_end = max(cue.end, head.end if head is not None else 0)
     describes = cue.start - number.end <= 3 or head is not None and cue.end <= head.end
-    if cue.label == "other" or cue.start < number.end or not describes or \
-            noun_end - number.end > HEAD_REACH + 10:
+    relative = head is not None and head.end <= cue.start and \
+        sentence.table.relatives.match_at(text, head.end, cue.start) is not None
+    if cue.label == "other" or cue.start < number.end or not (describes or relative) or \
+            noun_end - number.end > HEAD_REACH + 10 and not relative:
         return None
     for later in sentence.strong:
         if later.start < noun_end:
