@@ -158,3 +158,8 @@ def test_a_placeless_sentence_takes_the_scene_of_the_previous_one_in_its_paragra
             "two men.\n\nPolice detained a student.")
     detentions = [e.place for e in _events(text) if e.type == "detention"]
     assert detentions == ["Tver", "Russia"]
+
+
+def test_a_broad_area_listed_with_its_cities_is_dropped():
+    events = _events("Police detained 60 protesters in Siberia, in Tomsk and Omsk.")
+    assert [e.place for e in events if e.type == "detention"] == ["Tomsk, Omsk"]

@@ -335,11 +335,14 @@ def _scene(context: _ArticleContext, sentence: _Sentence) -> list[Place]:
 
 
 def _most_specific(context: _ArticleContext, places: list[Place]) -> list[Place]:
-    """Drop a country whose place is also listed ("Almaty, Kazakhstan") and a region named
-    as the setting of the city before it ("Kansk in the Krasnoyarsk region")."""
+    """Drop a country whose place is also listed ("Almaty, Kazakhstan"), a region named
+    as the setting of the city before it ("Kansk in the Krasnoyarsk region") and a broad area
+    listed with specific places of its country ("Siberia: Irkutsk, Ulan-Ude")."""
     named = {place.country for place in places if place.type != "country"}
     named |= {place.parent for place in places if place.parent}
-    kept = [p for p in places if not (p.type in ("country", "region") and p.name in named)]
+    specific = {place.country for place in places if place.precision in ("point", "region")}
+    kept = [p for p in places if not (p.type in ("country", "region") and p.name in named)
+            and not (p.precision == "area" and p.country in specific)]
     return kept or places
 
 
