@@ -163,3 +163,9 @@ def test_a_placeless_sentence_takes_the_scene_of_the_previous_one_in_its_paragra
 def test_a_broad_area_listed_with_its_cities_is_dropped():
     events = _events("Police detained 60 protesters in Siberia, in Tomsk and Omsk.")
     assert [e.place for e in events if e.type == "detention"] == ["Tomsk, Omsk"]
+
+
+def test_figures_sharing_a_list_of_as_many_places_pair_with_them_in_order():
+    events = _events("Omsk outpaces Tomsk in detentions: 490 detained against 426.")
+    assert sorted((e.figure, e.place) for e in events if e.type == "detention") == [
+        ("426", "Tomsk"), ("490", "Omsk")]

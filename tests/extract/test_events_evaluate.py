@@ -26,3 +26,13 @@ def test_place_agreement_ignores_dots():
     gold = [_record("protest", "A rally", None, "St. Petersburg")]
     predicted = [_record("protest", "rally", None, "St Petersburg")]
     assert score_events(predicted, gold, {"a": TEXT}).place_agreement == 1.0
+
+
+def test_of_overlapping_mentions_the_one_with_the_gold_figure_is_matched():
+    text = "Omsk leads Tomsk in detentions: 49 to 42."
+    quote = "Omsk leads Tomsk in detentions: 49 to 42"
+    gold = [{**_record("detention", quote, None, "Tomsk"), "figure": "42"},
+            {**_record("detention", quote, None, "Omsk"), "figure": "49"}]
+    predicted = [{**_record("detention", quote, None, "Omsk"), "figure": "49"},
+                 {**_record("detention", quote, None, "Tomsk"), "figure": "42"}]
+    assert score_events(predicted, gold, {"a": text}).place_agreement == 1.0

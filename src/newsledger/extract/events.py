@@ -444,9 +444,29 @@ def _sentence_events(context: _ArticleContext, span: Span) -> list[Event]:
     groups = _group(_triggers(context, sentence))
     groups += _figure_groups(context, sentence, groups)
     own = [group[0].clause for group in groups if group[0].figure]
-    events = (_event(context, sentence, group, [c for c in own if c != group[0].clause])
+    events = ((group[0].figure, _event(context, sentence, group,
+                                       [c for c in own if c != group[0].clause]))
               for group in groups)
-    return [event for event in events if event is not None]
+    return _respectively(sentence, [(figure, event) for figure, event in events if event])
+
+
+def _respectively(sentence: _Sentence, found: list[tuple[Figure | None, Event]]) -> list[Event]:
+    """Figures of one type that took the same list of as many places pair with them in text
+    order ("St Petersburg outpaces Moscow in detentions: 490 to 426")."""
+    named = {place.name: place for _, _, place in sentence.places}
+    lists: dict[tuple, list[int]] = {}
+    for figure, event in sorted(found, key=lambda pair: pair[0].number_start if pair[0] else -1):
+        if figure and event.place and ", " in event.place:
+            lists.setdefault((event.type, event.place), []).append(figure.number_start)
+    result = []
+    for figure, event in found:
+        names = (event.place or "").split(", ")
+        order = lists.get((event.type, event.place), [])
+        if figure and len(order) == len(names) and all(name in named for name in names):
+            place = named[names[order.index(figure.number_start)]]
+            event = replace(event, place=place.name, place_id=place.id, country=place.country)
+        result.append(event)
+    return result
 
 
 def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]:

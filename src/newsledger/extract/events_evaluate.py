@@ -1,6 +1,7 @@
 """Score event mentions against gold (seeds README): same article, same type, overlapping quotes.
 
-Each gold mention matches at most one prediction (a maximum bipartite matching). Over the
+Each gold mention matches at most one prediction (a maximum bipartite matching; of several
+predictions whose quotes overlap a gold one, one with the same figure is tried first). Over the
 matched pairs, the date agrees when ``date`` is equal, the place when the place names are equal
 after case-folding and dropping dots and spaces ("St. Petersburg" = "St Petersburg").
 Pure: records and texts in, scores out.
@@ -34,6 +35,8 @@ def match_events(predicted: list[dict], gold: list[dict],
         for predicted_index in by_key.get((record.get("article"), record.get("type")), ()):
             if quotes_overlap(predicted[predicted_index], record, text):
                 edges[gold_index].append(predicted_index)
+        # among overlapping quotes, the mention with the gold's figure is tried first
+        edges[gold_index].sort(key=lambda i: predicted[i].get("figure") != record.get("figure"))
     owner: dict[int, int] = {}
     for gold_index in list(edges):
         augment_matching(gold_index, edges, owner, set())
