@@ -21,7 +21,7 @@ CONTENT_KINDS = {
     "text/markdown": "text",
 }
 _FEED_STARTS = (b"<rss", b"<feed", b"<rdf:rdf")
-_USER_AGENT = "newsledger/0.1 (+https://github.com/newsledger)"
+_USER_AGENT = "newsledger/0.1"
 
 
 def sniff_kind(content_type: str, data: bytes) -> str:

@@ -64,7 +64,6 @@ def datasette_metadata(database: str = "newsledger") -> dict:
         "description": "Figures and events of crisis news, each with the exact sentence it "
                        "came from, grouped into stories, claims and conflicts.",
         "source": f"newsledger {version('newsledger')}",
-        "source_url": "https://github.com/newsledger/newsledger",
         "license": "Quotes belong to their outlets; the ledger's own data: CC BY 4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
         "databases": {database: {"tables": tables}},
