@@ -124,7 +124,8 @@ class Ledger:
         table = schema.articles
         conditions = []
         if language:
-            conditions.append(func.coalesce(table.c.language, table.c.detected_language) == language)
+            language_of = func.coalesce(table.c.language, table.c.detected_language)
+            conditions.append(language_of == language)
         if outlet:
             conditions.append(table.c.outlet == outlet)
         if since:
@@ -180,7 +181,8 @@ class Ledger:
     def _write_analysis(connection, article_id: str, figures, events) -> None:
         figure_rows = [{name: getattr(f, name) for name in FIGURE_FIELDS} for f in figures]
         event_rows = [
-            {**{name: getattr(e, name) for name in EVENT_FIELDS}, "actors": json.dumps(list(e.actors))}
+            {**{name: getattr(e, name) for name in EVENT_FIELDS},
+             "actors": json.dumps(list(e.actors))}
             for e in events
         ]
         for table, rows in ((schema.figures, figure_rows), (schema.events, event_rows)):

@@ -32,8 +32,10 @@ meta = Table(
 
 articles = Table(
     "articles", metadata,
-    Column("id", String(255), primary_key=True, comment="Article id (json id, file stem or URL slug)"),
-    Column("version", Integer, nullable=False, default=1, comment="Increases when the text changes"),
+    Column("id", String(255), primary_key=True,
+           comment="Article id (json id, file stem or URL slug)"),
+    Column("version", Integer, nullable=False, default=1,
+           comment="Increases when the text changes"),
     Column("url", Text),
     Column("outlet", String(255), comment="Host name of the URL without www."),
     Column("published", String(10), comment="Publication date, YYYY-MM-DD"),
@@ -127,7 +129,8 @@ story_members = Table(
     "story_members", metadata,
     Column("article", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("story", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
-    Column("relation", String(16), nullable=False, comment="origin, copy, near_duplicate, translation"),
+    Column("relation", String(16), nullable=False,
+           comment="origin, copy, near_duplicate, translation"),
     Column("score", Float, comment="Similarity to the origin"),
     Column("evidence", Text, comment="JSON of the signals that joined it"),
 )
