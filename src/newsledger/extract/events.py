@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
+from newsledger.extract.event_places import most_specific, respectively, scene_of
 from newsledger.extract.event_tables import EventTable, TypeRules, common, tables_for
 from newsledger.extract.sentences import sentence_spans
 from newsledger.models import Article, Event, Figure
@@ -31,7 +32,7 @@ from newsledger.resolve.dates import (
     resolve_period,
     time_expressions,
 )
-from newsledger.resolve.places import Place, find_places, gazetteer, resolve_place
+from newsledger.resolve.places import Place, find_places, resolve_place
 from newsledger.resolve.quoted import in_quoted_speech
 
 _CLAUSE_END = re.compile(r"[,;:()—–]\s|\s[—–]\s|\n")
@@ -322,7 +323,7 @@ def _place(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger,
         default = rules["default_place"].get(kind)
         place = resolve_place(default) if default else None
         chosen = [place] if place else []
-    return _most_specific(context, list({place.id: place for place in chosen}.values()))
+    return most_specific(list({place.id: place for place in chosen}.values()))
 
 
 def _scene(context: _ArticleContext, sentence: _Sentence) -> list[Place]:
@@ -332,18 +333,6 @@ def _scene(context: _ArticleContext, sentence: _Sentence) -> list[Place]:
         return []
     end, place = context.scene
     return [place] if "\n" not in context.text[end:sentence.span[0]] else []
-
-
-def _most_specific(context: _ArticleContext, places: list[Place]) -> list[Place]:
-    """Drop a country whose place is also listed ("Almaty, Kazakhstan"), a region named
-    as the setting of the city before it ("Kansk in the Krasnoyarsk region") and a broad area
-    listed with specific places of its country ("Siberia: Irkutsk, Ulan-Ude")."""
-    named = {place.country for place in places if place.type != "country"}
-    named |= {place.parent for place in places if place.parent}
-    specific = {place.country for place in places if place.precision in ("point", "region")}
-    kept = [p for p in places if not (p.type in ("country", "region") and p.name in named)
-            and not (p.precision == "area" and p.country in specific)]
-    return kept or places
 
 
 def _before_mobilization(kind: str, interval) -> bool:
@@ -447,26 +436,8 @@ def _sentence_events(context: _ArticleContext, span: Span) -> list[Event]:
     events = ((group[0].figure, _event(context, sentence, group,
                                        [c for c in own if c != group[0].clause]))
               for group in groups)
-    return _respectively(sentence, [(figure, event) for figure, event in events if event])
-
-
-def _respectively(sentence: _Sentence, found: list[tuple[Figure | None, Event]]) -> list[Event]:
-    """Figures of one type that took the same list of as many places pair with them in text
-    order ("St Petersburg outpaces Moscow in detentions: 490 to 426")."""
-    named = {place.name: place for _, _, place in sentence.places}
-    lists: dict[tuple, list[int]] = {}
-    for figure, event in sorted(found, key=lambda pair: pair[0].number_start if pair[0] else -1):
-        if figure and event.place and ", " in event.place:
-            lists.setdefault((event.type, event.place), []).append(figure.number_start)
-    result = []
-    for figure, event in found:
-        names = (event.place or "").split(", ")
-        order = lists.get((event.type, event.place), [])
-        if figure and len(order) == len(names) and all(name in named for name in names):
-            place = named[names[order.index(figure.number_start)]]
-            event = replace(event, place=place.name, place_id=place.id, country=place.country)
-        result.append(event)
-    return result
+    found = [(figure, event) for figure, event in events if event]
+    return respectively((place for _, _, place in sentence.places), found)
 
 
 def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]:
@@ -485,13 +456,6 @@ def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]
                 event = replace(event, date=body.date, date_precision=body.date_precision)
         result.append(event)
     return result
-
-
-def _scene_of(sentence: Span, events: list[Event]) -> tuple[int, Place] | None:
-    """The sentence's end and the one place below country level its events took, if any."""
-    places = {gazetteer().get(e.place_id) for e in events if e.place_id}
-    place = places.pop() if len(places) == 1 else None
-    return (sentence[1], place) if place and place.type != "country" else None
 
 
 def extract_events(article: Article, figures: Iterable[Figure] = (),
@@ -514,5 +478,5 @@ def extract_events(article: Article, figures: Iterable[Figure] = (),
         seen.add(passage)
         found = _sentence_events(context, sentence)
         events.extend(found)
-        context.scene = _scene_of(sentence, found)
+        context.scene = scene_of(sentence, found)
     return _article_rules(context, events)
