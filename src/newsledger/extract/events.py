@@ -7,9 +7,12 @@ one sentence are one mention unless each carries its own figure. The quote runs 
 participant phrase (the figure, or a participant or actor phrase of the clause) to the
 trigger; the figure is the nearest figure of the type's categories in the clause; the date is
 the nearest time expression of the clause, else of the sentence, resolved against the
-publication date; the place is the places of the clause, else of the sentence, else the
-type's default. Two article-wide rules follow the conventions: every mobilization order takes
-the order's day when the article states it, and a headline mention takes the body's date.
+publication date (a tally's as-of day is skipped, a relative time in quoted speech gives none,
+a "since" naming a day dates a mobilization order by that day); the place is the places of the
+clause, else of the sentence, else the scene of the paragraph's previous sentence
+(``extract.event_places``), else the type's default. Two article-wide rules follow the
+conventions: every mobilization order takes the order's day when the article states it, and a
+headline mention takes the body's date.
 """
 
 from __future__ import annotations
