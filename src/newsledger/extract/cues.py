@@ -3,7 +3,8 @@
 A table (``lang/cues/<lang>.toml``) lists short phrases: codebook cues per ``counted``
 category, head nouns of counted people with their English label, nouns that make a number
 not a figure, rate cues, verbal qualifiers, anaphora ("of them"), clause-opening
-conjunctions ("and"), relative pronouns ("who") and source cues.
+conjunctions ("and"), relative pronouns ("who"), measure nouns ("the number of") and source
+cues.
 Phrase syntax: words separated by spaces (any whitespace run matches); a ``*`` after a word
 makes that word a stem (``arrest*`` matches "arrests", "arrested"); matching is
 case-insensitive and starts at a word boundary. ``sources.toml`` names known sources in
@@ -141,6 +142,7 @@ class CueTable:
     head_after: re.Pattern  # a head noun within two words after a number (group "head")
     not_figures: PhraseSet  # head nouns of numbers that are not figures
     not_before: PhraseSet  # words right before a number that is not a figure ("Article")
+    measures: PhraseSet  # "the number of", "число": the counted noun follows, the value later
     anaphora: PhraseSet  # "of them", "the number": label = "anaphora"
     rates: PhraseSet  # label = rate
     qualifiers: PhraseSet  # verbal qualifiers right before a number: label = qualifier
@@ -191,6 +193,7 @@ def cue_table(language: str | None) -> CueTable:
             if heads.pattern else "(?!)", re.IGNORECASE),
         not_figures=PhraseSet({"not_figure": data.get("not_figures", {}).get("nouns", [])}),
         not_before=PhraseSet({"not_figure": data.get("not_figures", {}).get("before", [])}),
+        measures=PhraseSet(_group(data, "measures", "measure")),
         anaphora=PhraseSet(_group(data, "anaphora", "anaphora")),
         rates=PhraseSet(_group(data, "rate")),
         qualifiers=PhraseSet(_group(data, "qualifiers")),

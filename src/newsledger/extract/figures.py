@@ -39,6 +39,7 @@ DATE_JOINERS = frozenset({"", "de", "of", "del", "di", "w dniu"})
 DATE_REACH = 30  # characters after a day number within which its month name may end
 AGE_RANGE = range(10, 111)  # a bare number between commas after a word is an age
 SMALL = 10  # a bare count below this needs a people noun or "of them" to be a figure
+VERB_SLOT = 12  # characters between a measure's verb and its value ("reached 98,000")
 SUBJECT_REACH = 30  # characters between a bare small subject ("Two") and its codebook verb
 CLAUSE_MARKS = ",;:()—–"
 DASHES = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
@@ -224,7 +225,8 @@ def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: 
             text, number, sentence) and _following(text, number, sentence, SUBJECT_REACH))):
         return None  # a small bare number is a figure only as the subject of a codebook verb,
         # and not when glued to another one ("cztery-pięć dni temu")
-    strong = _nearest(text, number, sentence.strong, sentence, config)
+    strong = _nearest(text, number, _measured(text, number, sentence) or sentence.strong,
+                      sentence, config)
     if strong is not None:
         strong = _predicate(text, number, strong, head, sentence, config) or strong
         return _Decision(_in_sentence_scope(text, number, strong.label, sentence), strong, head)
@@ -239,6 +241,29 @@ def _decide(text: str, number: NumberExpression, sentence: _Sentence, previous: 
     if head is not None:
         return _Decision("other", None, head)
     return None
+
+
+def _measured(text: str, number: NumberExpression, sentence: _Sentence) -> list[Cue]:
+    """The cues of the counted noun when a number is the value of a measure noun ("the number
+    of arrivals reached 98,000", "число задержанных превысило 1300", "Zahl der Asylanträge ...
+    auf 4.800"): the strong (else weak) cues between the measure and the number, but not the
+    verb right before the number ("reached", "przekroczyła"); empty when there is no measure."""
+    start = sentence.span[0]
+    measures = sentence.table.measures.find(text, start, number.start)
+    if not measures or any(measures[-1].end <= other.start < number.start
+                           for other in sentence.numbers if other is not number):
+        return []
+    low = measures[-1].start - 1
+    cues = [cue for cue in sentence.strong if low <= cue.end <= number.start] or [
+        cue for cue in sentence.weak if low <= cue.end <= number.start]
+    if cues and not _in_verb_slot(text, cues[-1], number):
+        return cues
+    return cues[:-1]
+
+
+def _in_verb_slot(text: str, cue: Cue, number: NumberExpression) -> bool:
+    gap = text[cue.end:number.start]
+    return len(gap) <= VERB_SLOT and not any(mark in gap for mark in CLAUSE_MARKS)
 
 
 def _predicate(text: str, number: NumberExpression, cue: Cue, head: Cue | None,
