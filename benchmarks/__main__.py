@@ -27,6 +27,15 @@ def run_all(names: list[str]) -> list[tuple[str, dict, float]]:
     return results
 
 
+def _flat(result: dict, prefix: str = ""):
+    """(measure, value) pairs, nested results named "outer inner"."""
+    for measure, value in result.items():
+        if isinstance(value, dict):
+            yield from _flat(value, f"{prefix}{measure} ")
+        else:
+            yield f"{prefix}{measure}", value
+
+
 def main(argv: list[str]) -> int:
     known = bench_names()
     unknown = sorted(set(argv) - set(known))
@@ -37,7 +46,7 @@ def main(argv: list[str]) -> int:
     for column in ("benchmark", "measure", "value"):
         table.add_column(column, overflow="fold")
     for name, result, seconds in run_all(argv or known):
-        for measure, value in result.items():
+        for measure, value in _flat(result):
             if measure != "name":
                 table.add_row(name, measure, f"{value:,}" if isinstance(value, int) else str(value))
         table.add_row(name, "wall seconds", f"{seconds:.1f}", end_section=True)
