@@ -19,7 +19,8 @@ from newsledger.models import COUNTED, QUALIFIERS
 
 HERE = Path(__file__).resolve().parent
 # articles, languages
-SETS = {"figures_blind": (24, 12), "figures_fresh": (6, 5), "figures_fresh2": (6, 5)}
+SETS = {"figures_blind": (24, 12), "figures_fresh": (6, 5), "figures_fresh2": (6, 5),
+        "figures_fresh3": (7, 7)}
 VAGUE = {(24, 99), (200, 999), (2000, 9999), (20000, 99999), (200000, 999999),
          (2000000, 9999999)}
 FIELDS = {"article", "quote", "number_text", "low", "high", "qualifier", "counted", "who",
