@@ -283,8 +283,9 @@ def _predicate(text: str, number: NumberExpression, cue: Cue, head: Cue | None,
         if later.start < noun_end:
             continue
         gap = text[cue.end:later.start]
-        if len(gap) > config.max_cue_distance or any(mark in gap for mark in CLAUSE_MARKS):
-            return None
+        if len(gap) > config.max_cue_distance or any(mark in gap for mark in CLAUSE_MARKS) or (
+                cue.start - number.end <= 3 and sentence.table.conjunctions.spans(gap)):
+            return None  # "cientos de miles huyen y las detenciones": a coordinated clause
         if later.label not in (cue.label, "other"):
             return later
     return None
