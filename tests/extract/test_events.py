@@ -170,3 +170,10 @@ def test_figures_sharing_a_list_of_as_many_places_pair_with_them_in_order():
     events = _events("Omsk outpaces Tomsk in detentions: 490 detained against 426.")
     assert sorted((e.figure, e.place) for e in events if e.type == "detention") == [
         ("426", "Tomsk"), ("490", "Omsk")]
+
+
+def test_bare_back_reference_to_protests_is_not_a_new_protest():
+    events = _events("Protests took place in Yekaterinburg on Saturday. Riot police tried to "
+                     "break up the protests.")
+    assert [event.quote for event in events if event.type == "protest"] == [
+        "Protests took place in Yekaterinburg on Saturday."]
