@@ -177,3 +177,10 @@ def test_bare_back_reference_to_protests_is_not_a_new_protest():
                      "break up the protests.")
     assert [event.quote for event in events if event.type == "protest"] == [
         "Protests took place in Yekaterinburg on Saturday."]
+
+
+def test_protesting_putins_mobilisation_is_a_topic_and_a_planned_size_is_an_order():
+    events = _events("Hundreds in Yakutsk protest Putin's mobilisation. The defence minister "
+                     "said that 300,000 people would be drafted.")
+    orders = [event for event in events if event.type == "mobilization_order"]
+    assert [order.figure for order in orders] == ["300,000"]
