@@ -184,3 +184,11 @@ def test_protesting_putins_mobilisation_is_a_topic_and_a_planned_size_is_an_orde
                      "said that 300,000 people would be drafted.")
     orders = [event for event in events if event.type == "mobilization_order"]
     assert [order.figure for order in orders] == ["300,000"]
+
+
+def test_every_order_takes_the_earliest_order_day_of_the_article():
+    events = _events("Forty people were detained on September 25 after Putin announced the "
+                     "partial mobilization. Putin ordered a partial mobilization on September 21.",
+                     published="2022-10-06")
+    orders = [event.date for event in events if event.type == "mobilization_order"]
+    assert orders == ["2022-09-21", "2022-09-21"]

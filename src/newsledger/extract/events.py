@@ -11,8 +11,9 @@ publication date (a tally's as-of day is skipped, a relative time in quoted spee
 a "since" naming a day dates a mobilization order by that day); the place is the places of the
 clause, else of the sentence, else the scene of the paragraph's previous sentence
 (``extract.event_places``), else the type's default. Two article-wide rules follow the
-conventions: every mobilization order takes the order's day when the article states it, and a
-headline mention takes the body's date.
+conventions: every mobilization order takes the order's day when the article states it (the
+earliest day any order mention gives: the order precedes what it caused), and a headline
+mention takes the body's date.
 """
 
 from __future__ import annotations
@@ -444,9 +445,10 @@ def _sentence_events(context: _ArticleContext, span: Span) -> list[Event]:
 
 
 def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]:
-    """The order's stated day for every order; the body's date for headline mentions."""
-    order_day = next((e.date for e in events if e.type == "mobilization_order"
-                      and e.date_precision == "day"), None)
+    """The order's stated day (the earliest) for every order; the body's date for headline
+    mentions."""
+    order_day = min((e.date for e in events if e.type == "mobilization_order"
+                     and e.date_precision == "day"), default=None)
     title = context.title_span
     result = []
     for event in events:
