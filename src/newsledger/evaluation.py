@@ -37,8 +37,9 @@ def evaluate_ledger(ledger: Ledger, corpus_dir: str | Path, seconds: float = 0.0
     Event mentions are scored against ``events_gold`` (default: the folder's
     ``events_gold.jsonl`` where there is one)."""
     gold = load_gold(corpus_dir)
-    texts = {article.id: article.text for article in ledger.articles()}
-    languages = {article.id: article.lang for article in ledger.articles()}
+    articles = list(ledger.articles())
+    texts = {article.id: article.text for article in articles}
+    languages = {article.id: article.lang for article in articles}
     score = score_figures(stored_figure_records(ledger), gold.figures, texts, languages)
     words = sum(len(text.split()) for text in texts.values())
     result = {
