@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test bench lint browser postgres clean
+.PHONY: demo test bench train fuzz lint browser postgres clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ test: $(STAMP) browser postgres
 # `make bench` runs every benchmark; `make bench BENCH="numbers figures"` only those.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH)
+
+# Rebuild the trained figure judge from the labels (needs ../shared/corpus beside the checkout).
+train: $(STAMP)
+	$(BIN)/python -m newsledger.training.figures . ../shared/corpus
+
+# The fuzz suite with a long budget (make test runs it briefly).
+fuzz: $(STAMP)
+	NEWSLEDGER_FUZZ_EXAMPLES=$${NEWSLEDGER_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest tests/fuzz -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

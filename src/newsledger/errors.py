@@ -90,6 +90,12 @@ class MalformedArchive(InputError):
     code = "NL114"
 
 
+class LabelsOutOfDate(InputError):
+    """A label file whose texts changed since labelling, or whose offsets do not fit them."""
+
+    code = "NL150"
+
+
 class StoreError(NewsledgerError):
     code = "NL200"
 

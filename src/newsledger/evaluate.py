@@ -26,7 +26,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsledger.errors import InputNotFound, MalformedJSON
@@ -74,12 +74,25 @@ def _read_json_article(path: Path) -> Article:
     )
 
 
+def with_language(article: Article) -> Article:
+    """The article as ingest analyses it: a text with no declared language gets the detected
+    one, so a gold set of plain text files is scored as the pipeline would read it."""
+    if article.lang is not None:
+        return article
+    from newsledger.ingest.language import detect_language
+    from newsledger.settings import Settings
+
+    language, confidence = detect_language(article.text, Settings().languages)
+    return replace(article, detected_language=language, language_confidence=confidence)
+
+
 def iter_corpus_articles(corpus_dir: Path) -> Iterator[Article]:
     """The articles of a gold corpus: ``articles/*.json`` (dev) or ``*.txt`` (seeds)."""
     for path in sorted(corpus_dir.glob("articles/*.json")):
-        yield _read_json_article(path)
+        yield with_language(_read_json_article(path))
     for path in sorted(corpus_dir.glob("*.txt")):
-        yield Article(id=path.stem, text=path.read_text(encoding="utf-8"), source_path=str(path))
+        yield with_language(Article(id=path.stem, text=path.read_text(encoding="utf-8"),
+                                    source_path=str(path)))
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -5,6 +5,7 @@ from newsledger.cli import (  # noqa: F401  (registers commands)  # noqa: F401  
     events,  # noqa: F401  (events, places)
     export,
     figures,
+    labels,
     settings,
     store,
     stories,

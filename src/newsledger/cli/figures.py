@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
+
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from newsledger import api
 from newsledger.cli.app import DbOption, JsonOption, command, console, print_json
+from newsledger.errors import BadOption
 from newsledger.evaluate import EvaluationReport, format_report
 from newsledger.evaluation import summary_line
+from newsledger.labels import labelled_split
 
 
 def highlighted_quote(row: dict) -> Text:
@@ -55,10 +59,20 @@ def evaluate(
     db: str = typer.Option(None, "--db", help="Store to use instead of a temporary one."),
     events_gold: str = typer.Option(
         None, "--events-gold", help="Event gold (JSONL); default: the folder's events_gold.jsonl."),
+    labels: str = typer.Option(
+        None, "--labels", help="Our label folder of ids and offsets into CORPUS_DIR "
+        "(e.g. labels/pool); scores the labelled articles of --split."),
+    split: str = typer.Option("test", "--split", help="With --labels: test, train or all."),
     as_json: bool = JsonOption,
 ) -> None:
     """Run the pipeline over a gold corpus and score it; the last line sums it up."""
-    result = api.evaluate(corpus_dir, db, events_gold)
+    if split not in ("test", "train", "all"):
+        raise BadOption(f"--split must be test, train or all, not {split!r}")
+    with tempfile.TemporaryDirectory(prefix="newsledger-labels-") as folder:
+        scored = str(labelled_split(labels, corpus_dir, split, folder)) if labels else corpus_dir
+        result = api.evaluate(scored, db, events_gold)
+    if labels:
+        result["corpus"] = f"{corpus_dir} ({labels}, split {split})"
     score = result["figures"]
     if as_json:
         print_json({

@@ -22,6 +22,7 @@ from functools import cached_property
 
 from newsledger.extract.attributes import FigureContext, describe
 from newsledger.extract.cues import Cue, CueTable, table_for
+from newsledger.extract.judge import Candidate, Judge, load_judge
 from newsledger.extract.numbers import NumberExpression, find_number_expressions
 from newsledger.extract.sentences import SpanIndex, sentence_spans
 from newsledger.models import Article, Figure
@@ -65,6 +66,7 @@ class FigureConfig:
     comma_penalty: int = 40  # added distance per clause punctuation crossed
     max_quote_chars: int = 240
     keep_other: bool = True  # keep figures whose category is ``other``
+    use_judge: bool = True  # let the trained judge decide (``extract.judge``) where it ships
 
 
 @dataclass(frozen=True)
@@ -377,8 +379,10 @@ def _verbal_qualifier(table: CueTable, text: str, number: NumberExpression) -> d
     return {"low": low, "high": high, "qualifier": qualifier}
 
 
-def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> list[Figure]:
-    """Every figure an article states, in text order."""
+def _rule_decisions(article: Article, config: FigureConfig) -> Iterator[
+        tuple[NumberExpression, _Sentence, int, _Decision | None, FigureContext]]:
+    """Every number that is no unit quantity, year or repeated template line, with its
+    sentence, the rules' decision (None: the rules see no figure) and the article's context."""
     text = article.text
     numbers = [part for number in find_number_expressions(text, article.lang)
                for part in _split_row(text, number)]
@@ -389,7 +393,6 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
     context = FigureContext(article, sentences)
     paragraph_index = context.paragraphs
     analysed: dict[int, _Sentence] = {}
-    figures: list[Figure] = []
     previous: tuple[str, int, int] | None = None  # category, paragraph and end of the last one
     for number in numbers:
         if not sentences:
@@ -410,11 +413,50 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig()) -> 
         columns = _legend(text, sentence.table, number.start) if number.start in column_of else []
         if columns:
             decision = _Decision(columns[column_of[number.start]], None, None)
-        if decision is None:
-            continue
-        if decision.head is None or decision.head.label not in PLACE_HEADS:
+        if decision is not None and (decision.head is None or
+                                     decision.head.label not in PLACE_HEADS):
             previous = (decision.counted, paragraph, number.end)
-        if decision.counted == "other" and not config.keep_other:
+        yield number, sentence, position, decision, context
+
+
+def judge_candidate(article: Article, number: NumberExpression, sentence: _Sentence,
+                    decision: _Decision | None) -> Candidate:
+    """What the trained judge sees of a number: its place in the text and the rules' view."""
+    cue = decision.cue if decision is not None else None
+    head = decision.head if decision is not None else None
+    distance = None
+    if cue is not None:
+        distance = max(cue.start - number.end, number.start - cue.end, 0)
+    return Candidate(
+        text=article.text, start=number.start, end=number.end, sentence=sentence.span,
+        language=article.lang, qualifier=number.qualifier, low=number.low, high=number.high,
+        kind=number.kind, unit=number.followed_by,
+        rule=decision.counted if decision is not None else None,
+        cue=cue.label if cue is not None else ("head" if head is not None else None),
+        cue_distance=distance)
+
+
+def figure_candidates(article: Article, config: FigureConfig = FigureConfig()
+                      ) -> list[tuple[NumberExpression, Candidate]]:
+    """Every number the judge decides on, for training it on labelled text."""
+    return [(number, judge_candidate(article, number, sentence, decision))
+            for number, sentence, _, decision, _ in _rule_decisions(article, config)]
+
+
+def extract_figures(article: Article, config: FigureConfig = FigureConfig(),
+                    judge: Judge | None = None) -> list[Figure]:
+    """Every figure an article states, in text order; ``judge`` replaces the packaged one."""
+    judge = judge or (load_judge() if config.use_judge else None)
+    figures: list[Figure] = []
+    for number, sentence, position, decision, context in _rule_decisions(article, config):
+        if judge is not None:
+            counted = judge.decide(judge_candidate(article, number, sentence, decision))
+            if counted is None:
+                continue
+            if decision is None or decision.counted != counted:
+                head = _head(sentence.table, article.text, number, sentence.span[1])
+                decision = _Decision(counted, None, head)
+        if decision is None or decision.counted == "other" and not config.keep_other:
             continue
         figures.append(_figure(context, number, decision, sentence, position, config))
     return figures

@@ -1,0 +1,146 @@
+"""A trained judge of what a number counts, with the rules' decision as one of its features.
+
+The cue rules (``extract.figures``) generalise poorly: they were tuned on the texts at hand. The
+judge is a multinomial logistic regression over sparse features of each candidate number —
+the rules' category and cue, the words and character n-grams around the number, its
+qualifier, magnitude and unit, the language — trained on labelled real text
+(``make train``, ``newsledger.training.figures``). Its classes are the codebook categories
+plus ``none`` (not a figure). Hand-written inference, because it is one sparse dot product
+over a few hundred features: numpy only, deterministic, no scikit-learn at run time.
+
+The model is a file in the package (``models/figure_judge.npz`` plus its ``.json`` metadata:
+label set, feature count, training data checksum, held-aside score). Without the file the
+rules decide alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).parent / "models"
+MODEL_NAME = "figure_judge"
+_WORD = re.compile(r"\w+", re.UNICODE)
+WORDS_AROUND = 5  # words on each side that are features by position
+BAG_CHARS = 90  # characters on each side whose words are a bag of features
+GRAM_CHARS = 24  # characters on each side whose character n-grams are features
+GRAM_SIZES = (3, 4)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One number as the judge sees it: where it stands and what the rules made of it."""
+
+    text: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    language: str | None
+    qualifier: str
+    low: int | None
+    high: int | None
+    kind: str
+    unit: str
+    rule: str | None  # the rules' category, None when they found no figure
+    cue: str | None  # the label of the cue the rules used, "head" for a head noun only
+    cue_distance: int | None
+
+
+def _words(text: str) -> list[str]:
+    return [word.casefold() for word in _WORD.findall(text)]
+
+
+def _magnitude(candidate: Candidate) -> str:
+    value = candidate.low if candidate.low is not None else candidate.high
+    return "none" if not value else str(min(int(math.log10(value)), 9))
+
+
+def features(candidate: Candidate) -> list[str]:
+    """The candidate's feature names (strings; hashed by ``feature_ids``)."""
+    text, (first, last) = candidate.text, candidate.sentence
+    left = text[max(first, candidate.start - BAG_CHARS):candidate.start]
+    right = text[candidate.end:min(last, candidate.end + BAG_CHARS)]
+    rule = candidate.rule or "none"
+    found = [
+        "bias", f"rule={rule}", f"cue={candidate.cue}", f"q={candidate.qualifier}",
+        f"mag={_magnitude(candidate)}", f"kind={candidate.kind}", f"unit={candidate.unit}",
+        f"lang={candidate.language}", f"lang_rule={candidate.language}|{rule}",
+        f"near={rule}|{_distance_bucket(candidate.cue_distance)}",
+    ]
+    left_words, right_words = _words(left), _words(right)
+    found += [f"L{i}={word}" for i, word in enumerate(reversed(left_words[-WORDS_AROUND:]))]
+    found += [f"R{i}={word}" for i, word in enumerate(right_words[:WORDS_AROUND])]
+    found += [f"l={word}" for word in left_words] + [f"r={word}" for word in right_words]
+    for side, window in (("lg", left[-GRAM_CHARS:]), ("rg", right[:GRAM_CHARS])):
+        folded = window.casefold()
+        for size in GRAM_SIZES:
+            found += [f"{side}{size}={folded[i:i + size]}"
+                      for i in range(max(len(folded) - size + 1, 0))]
+    return found
+
+
+def _distance_bucket(distance: int | None) -> str:
+    if distance is None:
+        return "none"
+    return "0" if distance < 10 else "1" if distance < 40 else "2" if distance < 100 else "3"
+
+
+def feature_ids(names: list[str], dimensions: int) -> np.ndarray:
+    """Stable hashes of feature names into ``dimensions`` buckets (crc32: the same on every
+    machine and run, unlike ``hash``)."""
+    return np.array(sorted({zlib.crc32(name.encode("utf-8", "surrogatepass")) % dimensions
+                            for name in names}), dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class Judge:
+    """A trained model: the labels, and a weight row per hashed feature bucket it kept."""
+
+    labels: tuple[str, ...]
+    dimensions: int
+    buckets: np.ndarray  # sorted bucket ids that have weights
+    weights: np.ndarray  # (len(buckets), len(labels))
+    intercept: np.ndarray  # (len(labels),)
+    margin: float = 0.0  # how much likelier its own answer must be to overrule the rules
+
+    def scores(self, candidate: Candidate) -> np.ndarray:
+        ids = feature_ids(features(candidate), self.dimensions)
+        rows = np.minimum(np.searchsorted(self.buckets, ids), len(self.buckets) - 1)
+        kept = rows[self.buckets[rows] == ids]
+        return self.intercept + self.weights[kept].astype(np.float64).sum(axis=0)
+
+    def probabilities(self, candidate: Candidate) -> np.ndarray:
+        scores = self.scores(candidate)
+        exp = np.exp(scores - scores.max())
+        return exp / exp.sum()
+
+    def decide(self, candidate: Candidate) -> str | None:
+        """The category, or None when the judge says it is no figure. Where the rules found
+        a category, the judge overrules them only when its answer is ``margin`` likelier."""
+        probabilities = self.probabilities(candidate)
+        best = int(np.argmax(probabilities))
+        rule = candidate.rule or "none"
+        if rule in self.labels and best != self.labels.index(rule) and \
+                probabilities[best] - probabilities[self.labels.index(rule)] < self.margin:
+            best = self.labels.index(rule)
+        label = self.labels[best]
+        return None if label == "none" else label
+
+
+@lru_cache(maxsize=1)
+def load_judge(directory: Path = MODEL_DIR) -> Judge | None:
+    """The packaged judge, loaded once; None when no model file ships."""
+    weights_path = directory / f"{MODEL_NAME}.npz"
+    if not weights_path.exists():
+        return None
+    meta = json.loads((directory / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
+    with np.load(weights_path) as data:
+        return Judge(tuple(meta["labels"]), int(meta["dimensions"]), data["buckets"],
+                     data["weights"], data["intercept"], float(meta["margin"]))

@@ -1,0 +1,223 @@
+"""Our own labels on third-party texts, kept as references (ids and character offsets).
+
+The repository never holds the labelled texts: a label line names an article of
+``../shared/corpus/pool`` (or dev) and the character offsets of the number expression and of
+its quote. ``load_figure_labels`` resolves them against the texts and fails loudly
+(``LabelsOutOfDate``) when a text no longer has the checksum it was labelled under, or an
+offset does not fall inside it.
+
+The held-aside split is by story: articles that are one story (the pool's hint groups and
+our labelled same-story pairs) stay on one side, chosen by a hash of the group's first id,
+so the split never changes when more articles are labelled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsledger.errors import LabelsOutOfDate
+
+FIELDS = ("low", "high", "qualifier", "counted", "who", "place", "period", "attributed_to",
+          "rate")
+SAME_STORY = {"copy", "rewrite", "translation"}
+TEST_SHARE = 30  # percent of story groups held aside
+
+
+def text_checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def read_texts(corpus_dir: Path | str) -> dict[str, dict]:
+    """The articles of a corpus folder (``articles/*.json``) by id."""
+    articles = {}
+    for path in sorted(Path(corpus_dir).glob("articles/*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        articles[data["id"]] = data
+    return articles
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """Figure records resolved against their texts, and which articles were labelled by whom."""
+
+    figures: tuple[dict, ...]
+    labelled: Mapping[str, tuple[str, ...]]  # article id -> labellers
+
+    def for_labeller(self, labeller: str) -> list[dict]:
+        return [record for record in self.figures if record["labeller"] == labeller]
+
+    def articles(self) -> list[str]:
+        return sorted(self.labelled)
+
+
+def _resolve(line: Mapping, text: str, source: str) -> dict:
+    (number_start, number_end), (quote_start, quote_end) = line["number"], line["quote"]
+    if not (0 <= quote_start <= number_start < number_end <= quote_end <= len(text)):
+        raise LabelsOutOfDate(f"offsets {line['number']} in {line['quote']} do not fit the text "
+                              f"of {line['article']}", source=source)
+    record = {name: line.get(name) for name in FIELDS}
+    return record | {
+        "article": line["article"], "number_text": text[number_start:number_end],
+        "quote": text[quote_start:quote_end], "quote_start": quote_start, "quote_end": quote_end,
+        "number_start": number_start,
+    }
+
+
+def load_figure_labels(labels_dir: Path | str, corpus_dir: Path | str) -> LabelSet:
+    """Every ``figures/*.jsonl`` label under ``labels_dir`` resolved against ``corpus_dir``.
+
+    ``articles/NAME.jsonl`` lists the articles labeller NAME finished, with the checksum of
+    the text labelled; only those articles' figures are kept."""
+    labels_dir, texts = Path(labels_dir), read_texts(corpus_dir)
+    labelled: dict[str, list[str]] = {}
+    finished: set[tuple[str, str]] = set()
+    for path in sorted((labels_dir / "articles").glob("*.jsonl")):
+        for line in read_jsonl(path):
+            article = texts.get(line["article"])
+            if article is None or text_checksum(article["text"]) != line["sha256"]:
+                raise LabelsOutOfDate(f"the text of {line['article']} is missing or changed since "
+                                      "it was labelled", source=str(path))
+            labelled.setdefault(line["article"], []).append(path.stem)
+            finished.add((line["article"], path.stem))
+    figures = []
+    for path in sorted((labels_dir / "figures").glob("*.jsonl")):
+        for line in read_jsonl(path):
+            if (line["article"], path.stem) not in finished:
+                continue
+            record = _resolve(line, texts[line["article"]]["text"], str(path))
+            figures.append(record | {"labeller": path.stem})
+    return LabelSet(tuple(figures), {key: tuple(value) for key, value in labelled.items()})
+
+
+def story_groups(hint_groups: Iterable[Iterable[str]], pairs: Iterable[Mapping]) -> list[set[str]]:
+    """Connected groups over the hint groups and the labelled same-story pairs."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def join(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
+    for group in hint_groups:
+        members = list(group)
+        for member in members[1:]:
+            join(members[0], member)
+    for pair in pairs:
+        if pair["relation"] in SAME_STORY:
+            join(pair["a"], pair["b"])
+    groups: dict[str, set[str]] = {}
+    for node in list(parent):
+        groups.setdefault(root(node), set()).add(node)
+    return list(groups.values())
+
+
+def split_of(article: str, groups: Iterable[set[str]]) -> str:
+    """``test`` or ``train``: decided once per story group by a hash of its first id."""
+    key = article
+    for group in groups:
+        if article in group:
+            key = min(group)
+            break
+    bucket = int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 100
+    return "test" if bucket < TEST_SHARE else "train"
+
+
+def pool_groups(corpus_dir: Path | str, labels_dir: Path | str) -> list[set[str]]:
+    """The story groups of the pool: its hint file and our labelled pairs."""
+    hints_path = Path(corpus_dir) / "likely_same_story.json"
+    hints = json.loads(hints_path.read_text(encoding="utf-8")) if hints_path.exists() else []
+    pairs_path = Path(labels_dir) / "story_pairs.jsonl"
+    pairs = read_jsonl(pairs_path) if pairs_path.exists() else []
+    return story_groups(hints, pairs)
+
+
+def write_gold_corpus(labels: LabelSet, corpus_dir: Path | str, out_dir: Path | str,
+                      articles: Iterable[str], labeller_order: Iterable[str]) -> Path:
+    """A gold corpus folder (``articles/*.json`` + ``gold_figures.jsonl``) for ``evaluate``.
+
+    Each article takes the figures of the first labeller in ``labeller_order`` who labelled
+    it (the adjudicated one first), so a doubly labelled article is not counted twice."""
+    out_dir, texts, order = Path(out_dir), read_texts(corpus_dir), list(labeller_order)
+    (out_dir / "articles").mkdir(parents=True, exist_ok=True)
+    gold = []
+    for article in sorted(articles):
+        who = sorted(labels.labelled[article], key=lambda name: (
+            order.index(name) if name in order else len(order), name))[0]
+        data = {key: value for key, value in texts[article].items() if key != "topic"}
+        (out_dir / "articles" / f"{article}.json").write_text(
+            json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        gold.extend(record for record in labels.figures
+                    if record["article"] == article and record["labeller"] == who)
+    keep = ("article", "quote", "number_text", *FIELDS)
+    with (out_dir / "gold_figures.jsonl").open("w", encoding="utf-8") as handle:
+        for record in gold:
+            handle.write(json.dumps({name: record.get(name) for name in keep},
+                                    ensure_ascii=False) + "\n")
+    return out_dir
+
+
+def labelled_split(labels_dir: Path | str, corpus_dir: Path | str, split: str,
+                   out_dir: Path | str) -> Path:
+    """Write the labelled articles of one split (``test``, ``train`` or ``all``) as a gold
+    corpus folder in ``out_dir``; the adjudicated labeller's labels win, then A, B, C..."""
+    labels = load_figure_labels(labels_dir, corpus_dir)
+    groups = pool_groups(corpus_dir, labels_dir)
+    chosen = [article for article in labels.articles()
+              if split == "all" or split_of(article, groups) == split]
+    return write_gold_corpus(labels, corpus_dir, out_dir, chosen, ADJUDICATION_ORDER)
+
+
+ADJUDICATION_ORDER = ("adjudicated", "A", "B", "C", "D")
+
+
+def agreement(labels: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
+    """Agreement between every two labellers over the articles both finished, scored as
+    one labeller's figures against the other's (detection F1 and per-field agreement)."""
+    from newsledger.evaluate import score_figures
+
+    texts = {key: value["text"] for key, value in read_texts(corpus_dir).items()}
+    names = sorted({name for who in labels.labelled.values() for name in who})
+    result = {}
+    for index, first in enumerate(names):
+        for second in names[index + 1:]:
+            common = {article for article, who in labels.labelled.items()
+                      if first in who and second in who}
+            if not common:
+                continue
+            score = score_figures(
+                [r for r in labels.for_labeller(first) if r["article"] in common],
+                [r for r in labels.for_labeller(second) if r["article"] in common], texts)
+            result[f"{first}~{second}"] = _agreement_row(score, len(common))
+    return result
+
+
+def _agreement_row(score, articles: int) -> dict:
+    return {"articles": articles, "figures": [score.predicted, score.gold],
+            "detection_f1": round(score.f1, 3), "strict_f1": round(score.strict_f1, 3),
+            **{name: round(value, 3) for name, value in score.field_accuracy.items()}}
+
+
+def relabel_agreement(labels_dir: Path | str, corpus_dir: Path | str) -> dict:
+    """A blind re-label of gold articles against their gold figures."""
+    from newsledger.evaluate import load_gold, score_figures
+
+    labels = load_figure_labels(labels_dir, corpus_dir)
+    gold = load_gold(corpus_dir)
+    chosen = set(labels.labelled)
+    score = score_figures(labels.figures, [r for r in gold.figures if r["article"] in chosen],
+                          {a.id: a.text for a in gold.articles if a.id in chosen})
+    return _agreement_row(score, len(chosen))
