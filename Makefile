@@ -28,9 +28,11 @@ test: $(STAMP) browser postgres
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH)
 
-# Rebuild the trained figure judge from the labels (needs ../shared/corpus beside the checkout).
+# Rebuild the trained judges from the labels (needs ../shared/corpus beside the checkout); the
+# event judge reads the figures the figure judge finds, so it is trained second.
 train: $(STAMP)
 	$(BIN)/python -m newsledger.training.figures . ../shared/corpus
+	$(BIN)/python -m newsledger.training.events . ../shared/corpus
 
 # The fuzz suite with a long budget (make test runs it briefly).
 fuzz: $(STAMP)

@@ -40,7 +40,7 @@ def _labels(folder: Path, number=(15, 21), quote=(15, 46), checksum=None) -> Pat
 
 def test_offsets_resolve_to_the_number_and_quote(tmp_path):
     labels = load_figure_labels(_labels(tmp_path / "l"), _corpus(tmp_path / "c"))
-    (record,) = labels.figures
+    (record,) = labels.records
     assert record["number_text"] == "12,400"
     assert record["quote"] == "12,400 Russians entered Georgia"
     assert labels.labelled == {"a1": ("A",)}
@@ -81,4 +81,4 @@ def test_a_gold_folder_takes_the_first_labeller_in_order(tmp_path):
 def test_the_repository_labels_resolve_against_the_pool(corpus_dir):
     labels = load_figure_labels(REPO / "labels/pool", corpus_dir / "pool")
     assert len(labels.labelled) >= 500
-    assert all(record["number_text"] in record["quote"] for record in labels.figures)
+    assert all(record["number_text"] in record["quote"] for record in labels.records)

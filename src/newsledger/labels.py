@@ -47,13 +47,14 @@ def read_texts(corpus_dir: Path | str) -> dict[str, dict]:
 
 @dataclass(frozen=True)
 class LabelSet:
-    """Figure records resolved against their texts, and which articles were labelled by whom."""
+    """Label records (figures or event mentions) resolved against their texts, and which
+    articles were labelled by whom."""
 
-    figures: tuple[dict, ...]
+    records: tuple[dict, ...]
     labelled: Mapping[str, tuple[str, ...]]  # article id -> labellers
 
     def for_labeller(self, labeller: str) -> list[dict]:
-        return [record for record in self.figures if record["labeller"] == labeller]
+        return [record for record in self.records if record["labeller"] == labeller]
 
     def articles(self) -> list[str]:
         return sorted(self.labelled)
@@ -78,16 +79,10 @@ def load_figure_labels(labels_dir: Path | str, corpus_dir: Path | str) -> LabelS
     ``articles/NAME.jsonl`` lists the articles labeller NAME finished, with the checksum of
     the text labelled; only those articles' figures are kept."""
     labels_dir, texts = Path(labels_dir), read_texts(corpus_dir)
+    finished = _finished(labels_dir / "articles", texts)
     labelled: dict[str, list[str]] = {}
-    finished: set[tuple[str, str]] = set()
-    for path in sorted((labels_dir / "articles").glob("*.jsonl")):
-        for line in read_jsonl(path):
-            article = texts.get(line["article"])
-            if article is None or text_checksum(article["text"]) != line["sha256"]:
-                raise LabelsOutOfDate(f"the text of {line['article']} is missing or changed since "
-                                      "it was labelled", source=str(path))
-            labelled.setdefault(line["article"], []).append(path.stem)
-            finished.add((line["article"], path.stem))
+    for article, labeller in sorted(finished):
+        labelled.setdefault(article, []).append(labeller)
     figures = []
     for path in sorted((labels_dir / "figures").glob("*.jsonl")):
         for line in read_jsonl(path):
@@ -96,6 +91,48 @@ def load_figure_labels(labels_dir: Path | str, corpus_dir: Path | str) -> LabelS
             record = _resolve(line, texts[line["article"]]["text"], str(path))
             figures.append(record | {"labeller": path.stem})
     return LabelSet(tuple(figures), {key: tuple(value) for key, value in labelled.items()})
+
+
+EVENT_FIELDS = ("type", "date", "date_precision", "place", "country", "actors")
+
+
+def load_event_labels(labels_dir: Path | str, corpus_dir: Path | str) -> LabelSet:
+    """Every ``events/*.jsonl`` mention label resolved against ``corpus_dir`` (finished
+    articles only, listed in ``events_done/NAME.jsonl`` with their text checksum)."""
+    labels_dir, texts = Path(labels_dir), read_texts(corpus_dir)
+    finished = _finished(labels_dir / "events_done", texts)
+    mentions = []
+    for path in sorted((labels_dir / "events").glob("*.jsonl")):
+        for line in read_jsonl(path):
+            if (line["article"], path.stem) not in finished:
+                continue
+            text = texts[line["article"]]["text"]
+            (start, end), figure = line["quote"], line.get("figure")
+            if not 0 <= start < end <= len(text) or figure and not (
+                    0 <= figure[0] < figure[1] <= len(text)):
+                raise LabelsOutOfDate(f"offsets {line['quote']} do not fit the text of "
+                                      f"{line['article']}", source=str(path))
+            mentions.append({name: line.get(name) for name in EVENT_FIELDS} | {
+                "article": line["article"], "quote": text[start:end], "quote_start": start,
+                "quote_end": end, "figure": text[figure[0]:figure[1]] if figure else None,
+                "labeller": path.stem})
+    labelled: dict[str, list[str]] = {}
+    for article, labeller in sorted(finished):
+        labelled.setdefault(article, []).append(labeller)
+    return LabelSet(tuple(mentions), {key: tuple(value) for key, value in labelled.items()})
+
+
+def _finished(folder: Path, texts: Mapping[str, dict]) -> set[tuple[str, str]]:
+    """(article, labeller) of every article a labeller finished, checked against its text."""
+    finished = set()
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in read_jsonl(path):
+            article = texts.get(line["article"])
+            if article is None or text_checksum(article["text"]) != line["sha256"]:
+                raise LabelsOutOfDate(f"the text of {line['article']} is missing or changed since "
+                                      "it was labelled", source=str(path))
+            finished.add((line["article"], path.stem))
+    return finished
 
 
 def story_groups(hint_groups: Iterable[Iterable[str]], pairs: Iterable[Mapping]) -> list[set[str]]:
@@ -160,14 +197,31 @@ def write_gold_corpus(labels: LabelSet, corpus_dir: Path | str, out_dir: Path | 
         data = {key: value for key, value in texts[article].items() if key != "topic"}
         (out_dir / "articles" / f"{article}.json").write_text(
             json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        gold.extend(record for record in labels.figures
+        gold.extend(record for record in labels.records
                     if record["article"] == article and record["labeller"] == who)
-    keep = ("article", "quote", "number_text", *FIELDS)
-    with (out_dir / "gold_figures.jsonl").open("w", encoding="utf-8") as handle:
-        for record in gold:
+    _write_jsonl(out_dir / "gold_figures.jsonl", gold, ("article", "quote", "number_text", *FIELDS))
+    return out_dir
+
+
+def _write_jsonl(path: Path, records: Iterable[Mapping], keep: Iterable[str]) -> None:
+    keep = tuple(keep)
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
             handle.write(json.dumps({name: record.get(name) for name in keep},
                                     ensure_ascii=False) + "\n")
-    return out_dir
+
+
+def write_event_gold(events: LabelSet, out_dir: Path, articles: Iterable[str],
+                     labeller_order: Iterable[str]) -> None:
+    """``events_gold.jsonl`` of the chosen articles that have event labels, one labeller each."""
+    order, chosen = list(labeller_order), set(articles)
+    mentions = []
+    for article in sorted(chosen & set(events.labelled)):
+        who = sorted(events.labelled[article], key=lambda name: (
+            order.index(name) if name in order else len(order), name))[0]
+        mentions += [m for m in events.records if m["article"] == article and m["labeller"] == who]
+    _write_jsonl(out_dir / "events_gold.jsonl", mentions, ("article", "quote", *EVENT_FIELDS,
+                                                           "figure"))
 
 
 def labelled_split(labels_dir: Path | str, corpus_dir: Path | str, split: str,
@@ -178,10 +232,14 @@ def labelled_split(labels_dir: Path | str, corpus_dir: Path | str, split: str,
     groups = pool_groups(corpus_dir, labels_dir)
     chosen = [article for article in labels.articles()
               if split == "all" or split_of(article, groups) == split]
-    return write_gold_corpus(labels, corpus_dir, out_dir, chosen, ADJUDICATION_ORDER)
+    folder = write_gold_corpus(labels, corpus_dir, out_dir, chosen, ADJUDICATION_ORDER)
+    if (Path(labels_dir) / "events_done").is_dir():
+        write_event_gold(load_event_labels(labels_dir, corpus_dir), folder, chosen,
+                         ADJUDICATION_ORDER)
+    return folder
 
 
-ADJUDICATION_ORDER = ("adjudicated", "A", "B", "C", "D")
+ADJUDICATION_ORDER = ("adjudicated", "A", "B", "C", "E1", "E2")
 
 
 def agreement(labels: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
@@ -205,6 +263,29 @@ def agreement(labels: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
     return result
 
 
+def event_agreement(events: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
+    """Agreement of event labellers over the articles both finished: mention F1 (same type,
+    overlapping quotes), and date and place agreement over matched mentions."""
+    from newsledger.extract.events_evaluate import score_events
+
+    texts = {key: value["text"] for key, value in read_texts(corpus_dir).items()}
+    names = sorted({name for who in events.labelled.values() for name in who})
+    result = {}
+    for index, first in enumerate(names):
+        for second in names[index + 1:]:
+            common = {article for article, who in events.labelled.items()
+                      if first in who and second in who}
+            if common:
+                score = score_events(
+                    [r for r in events.for_labeller(first) if r["article"] in common],
+                    [r for r in events.for_labeller(second) if r["article"] in common], texts)
+                result[f"{first}~{second}"] = {"articles": len(common), **{
+                    key: round(value, 3) if isinstance(value, float) else value
+                    for key, value in score.as_dict().items()
+                    if not isinstance(value, list | tuple | dict)}}
+    return result
+
+
 def _agreement_row(score, articles: int) -> dict:
     return {"articles": articles, "figures": [score.predicted, score.gold],
             "detection_f1": round(score.f1, 3), "strict_f1": round(score.strict_f1, 3),
@@ -218,6 +299,6 @@ def relabel_agreement(labels_dir: Path | str, corpus_dir: Path | str) -> dict:
     labels = load_figure_labels(labels_dir, corpus_dir)
     gold = load_gold(corpus_dir)
     chosen = set(labels.labelled)
-    score = score_figures(labels.figures, [r for r in gold.figures if r["article"] in chosen],
+    score = score_figures(labels.records, [r for r in gold.figures if r["article"] in chosen],
                           {a.id: a.text for a in gold.articles if a.id in chosen})
     return _agreement_row(score, len(chosen))

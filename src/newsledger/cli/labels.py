@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from newsledger.cli.app import JsonOption, app, console, print_json
-from newsledger.labels import agreement, load_figure_labels, relabel_agreement
+from newsledger.labels import (
+    agreement,
+    event_agreement,
+    load_event_labels,
+    load_figure_labels,
+    relabel_agreement,
+)
 
 labels_app = typer.Typer(help="Our labels on the shared corpora (ids and offsets).",
                          no_args_is_help=True)
@@ -25,6 +33,10 @@ def agreement_command(
     labels = load_figure_labels(labels_dir, corpus_dir)
     rows = agreement(labels, corpus_dir) | {"relabel~gold": relabel_agreement(relabel_dir,
                                                                              gold_dir)}
+    if (Path(labels_dir) / "events_done").is_dir():
+        events = load_event_labels(labels_dir, corpus_dir)
+        rows |= {f"events {key}": value for key, value in event_agreement(events,
+                                                                          corpus_dir).items()}
     if as_json:
         print_json(rows)
         return

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
+from newsledger.extract.event_judge import EventJudge, load_event_judge, sentence_view
 from newsledger.extract.event_places import most_specific, respectively, scene_of
 from newsledger.extract.event_tables import EventTable, TypeRules, common, tables_for
 from newsledger.extract.sentences import sentence_spans
@@ -52,6 +53,7 @@ class EventConfig:
 
     max_quote_chars: int = 240
     max_figure_gap: int = 120  # characters between a trigger and a figure of the sentence
+    use_judge: bool = True  # let the trained judge drop and add mentions where it ships
 
 
 @dataclass(frozen=True)
@@ -463,13 +465,12 @@ def _article_rules(context: _ArticleContext, events: list[Event]) -> list[Event]
     return result
 
 
-def extract_events(article: Article, figures: Iterable[Figure] = (),
-                   config: EventConfig = EventConfig()) -> list[Event]:
-    """Every event mention an article states, in text order (``figures`` from the figures
-    stage supply the participant figures)."""
+def sentence_events(article: Article, figures: Iterable[Figure] = (),
+                    config: EventConfig = EventConfig()
+                    ) -> Iterator[tuple[_ArticleContext, Span, list[Event]]]:
+    """Each sentence (a repeated passage once) with the rules' mentions in it."""
     context = _ArticleContext(article, figures, config)
-    events, seen = [], set()
-    text = article.text
+    text, seen = article.text, set()
     protect = [(f.number_start, f.number_end) for f in context.figures] + [
         (start, end) for start, end, _ in find_time_expressions(text, article.lang)]
     header = _DATE_HEADER.match(text)
@@ -482,6 +483,37 @@ def extract_events(article: Article, figures: Iterable[Figure] = (),
             continue
         seen.add(passage)
         found = _sentence_events(context, sentence)
-        events.extend(found)
+        yield context, sentence, found
         context.scene = scene_of(sentence, found)
-    return _article_rules(context, events)
+
+
+def extract_events(article: Article, figures: Iterable[Figure] = (),
+                   config: EventConfig = EventConfig(), judge: EventJudge | None = None
+                   ) -> list[Event]:
+    """Every event mention an article states, in text order (``figures`` from the figures
+    stage supply the participant figures); the trained judge, where it ships, drops and adds
+    mentions by what the whole sentence says (``extract.event_judge``)."""
+    judge = judge or (load_event_judge() if config.use_judge else None)
+    events, context = [], None
+    for context, sentence, found in sentence_events(article, figures, config):
+        events.extend(_judged(context, judge, sentence, found) if judge else found)
+    return _article_rules(context, events) if context else []
+
+
+def _judged(context: _ArticleContext, judge: EventJudge, span: Span,
+            found: list[Event]) -> list[Event]:
+    """The rules' mentions the judge keeps, and one mention for each type it adds."""
+    probabilities = judge.probabilities(sentence_view(context.article, span, found,
+                                                      context.figures))
+    kept = [event for event in found if judge.keeps(event.type, probabilities)]
+    for kind in judge.added(probabilities, {event.type for event in found}):
+        table, rules = _rules_of(context, kind) or (None, None)
+        if rules is None:
+            continue
+        counted = common()["figure_counted"].get(kind, ())
+        figure = next((f for f in context.figures if f.counted in counted
+                       and _inside((f.number_start, f.number_end), span)), None)
+        event = _event(context, _sentence(context, span),
+                       [_Trigger(rules, table, span, span, figure)], [])
+        kept += [event] if event else []
+    return sorted(kept, key=lambda event: event.quote_start)

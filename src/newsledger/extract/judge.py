@@ -53,7 +53,7 @@ class Candidate:
     cue_distance: int | None
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text)]
 
 
@@ -74,7 +74,7 @@ def features(candidate: Candidate) -> list[str]:
         f"lang={candidate.language}", f"lang_rule={candidate.language}|{rule}",
         f"near={rule}|{_distance_bucket(candidate.cue_distance)}",
     ]
-    left_words, right_words = _words(left), _words(right)
+    left_words, right_words = words(left), words(right)
     found += [f"L{i}={word}" for i, word in enumerate(reversed(left_words[-WORDS_AROUND:]))]
     found += [f"R{i}={word}" for i, word in enumerate(right_words[:WORDS_AROUND])]
     found += [f"l={word}" for word in left_words] + [f"r={word}" for word in right_words]

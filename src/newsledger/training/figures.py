@@ -22,13 +22,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from newsledger.evaluate import figure_to_record, load_gold, score_figures
 from newsledger.extract import judge as judge_module
 from newsledger.extract.figures import FigureConfig, extract_figures, figure_candidates
 from newsledger.labels import labelled_split
 from newsledger.models import Article
+from newsledger.training.matrix import compact, design_matrix
 
 DIMENSIONS = 1 << 20
 REGULARISATION = 4.0  # scikit-learn's C
@@ -132,18 +132,15 @@ def fit(sources: Iterable[Source]) -> tuple[judge_module.Judge, dict]:
                                                                                  "surrogatepass"))
             found += 1
         counts[source.name] = found
-    used = np.unique(np.concatenate(rows))
-    column = {bucket: index for index, bucket in enumerate(used)}
-    indptr = np.cumsum([0] + [len(row) for row in rows])
-    indices = np.array([column[bucket] for row in rows for bucket in row])
-    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(used)))
+    used, matrix = design_matrix(rows)
     model = LogisticRegression(C=REGULARISATION, max_iter=3000)
     model.fit(matrix, labels, sample_weight=weights)
-    judge = judge_module.Judge(tuple(model.classes_), DIMENSIONS, used.astype(np.int64),
-                               model.coef_.T.astype(np.float32), model.intercept_)
+    buckets, weights = compact(used, model.coef_.T)
+    judge = judge_module.Judge(tuple(model.classes_), DIMENSIONS, buckets, weights,
+                               model.intercept_)
     meta = {"labels": list(model.classes_), "dimensions": DIMENSIONS,
             "samples": counts, "label_counts": dict(sorted(Counter(labels).items())),
-            "features_kept": len(used), "regularisation": REGULARISATION,
+            "features_kept": len(buckets), "regularisation": REGULARISATION,
             "pool_weight": POOL_WEIGHT, "training_data_sha256": digest.hexdigest()}
     return judge, meta
 
@@ -221,7 +218,8 @@ def main(repo: Path, shared: Path) -> dict:
         margin, margin_scores = choose_margin(sources, seeds)
         judge, meta = fit(sources)
         judge = replace(judge, margin=margin)
-        meta |= {"margin": margin, "inputs_sha256": inputs_checksum(repo, shared), "validation_strict_f1_by_margin": margin_scores,
+        meta |= {"margin": margin, "inputs_sha256": inputs_checksum(repo, shared),
+                 "validation_strict_f1_by_margin": margin_scores,
                  "held_aside_pool_test": held_aside_score(gold_folder("test", pool_test), judge),
                  "seeds (chose the margin)": held_aside_score(seeds, judge),
                  "dev (trained on)": held_aside_score(sources[0], judge)}
