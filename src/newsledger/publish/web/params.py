@@ -1,7 +1,8 @@
 """Query parameters shared by a page and its JSON twin, validated into store filters.
 
 HTML forms send empty fields, so an empty value means "no filter", and the OpenAPI document
-says so: every choice is an enum that includes "", every date a ``format: date`` string or "".
+says so: every query choice is an enum that includes "", every date a ``format: date``
+string or "" (event dates also YYYY and YYYY-MM).
 A value outside its declared schema is a 422; the one rule OpenAPI cannot state, ``since``
 after ``until``, is a 400. Both in the one error shape, never a server error.
 """
