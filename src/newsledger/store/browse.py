@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select, tuple_
 
 from newsledger.errors import NotFound
 from newsledger.store import schema, search
@@ -115,6 +115,7 @@ def _figures_query(ledger, filters: Filters) -> Select:
 
 
 FIGURE_ORDER = (A.c.ingest_order, F.c.number_start, F.c.id)
+_ORDER = "article_ingest_order"  # the first key of FIGURE_ORDER, read for paging only
 
 
 def figures(ledger, filters: Filters, offset: int = 0, limit: int = 50) -> Page:
@@ -122,12 +123,27 @@ def figures(ledger, filters: Filters, offset: int = 0, limit: int = 50) -> Page:
     return paged(ledger, _figures_query(ledger, filters), list(FIGURE_ORDER), offset, limit)
 
 
-def iter_figures(ledger, filters: Filters) -> Iterator[dict]:
-    """Every figure matching the filters, streamed in the list order (for downloads)."""
-    query = _figures_query(ledger, filters).order_by(*FIGURE_ORDER)
-    with ledger.engine.connect() as connection:
-        for row in connection.execution_options(yield_per=500).execute(query):
-            yield dict(row._mapping)
+def figure_pages(ledger, filters: Filters, size: int = 1000) -> Iterator[list[dict]]:
+    """Every figure matching the filters in the list order, ``size`` at a time (for downloads).
+    Each page is read on its own short connection, continuing after the last row of the one
+    before, so a slow client holds no database connection while it reads."""
+    key = tuple_(*FIGURE_ORDER)
+    query = (_figures_query(ledger, filters).add_columns(A.c.ingest_order.label(_ORDER))
+             .order_by(*FIGURE_ORDER).limit(size))
+    after = None
+    while True:
+        with ledger.engine.connect() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(
+                query if after is None else query.where(key > tuple_(*after)))]
+        if not rows:
+            return
+        last = rows[-1]
+        after = (last[_ORDER], last["number_start"], last["id"])
+        for row in rows:
+            del row[_ORDER]
+        yield rows
+        if len(rows) < size:
+            return
 
 
 def chart_marks(ledger, filters: Filters, limit: int = 1500) -> tuple[list[dict], int]:

@@ -1,17 +1,25 @@
 """Fixtures for the web app: a ledger built once per session from articles written for these
-tests (plus ``demo/`` when it exists), a TestClient, and a live server for the browser."""
+tests (plus ``demo/`` when it exists), a TestClient, and a live server for the browser; and a
+smaller ledger on SQLite and on PostgreSQL for what depends on the database.
+
+PostgreSQL is the local server (``make postgres``); unreachable, its tests are skipped, except
+under CI=true where that is a failure (as in tests/store/conftest.py)."""
 
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from newsledger import api
 from newsledger.publish.web import create_app
@@ -20,6 +28,9 @@ from newsledger.settings import Settings
 REPO = Path(__file__).resolve().parents[3]
 DEMO = REPO / "demo"
 XSS_ID = "xss-probe"
+POSTGRES = os.environ.get("NEWSLEDGER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+# Ids a route must open: a path below an ingested folder, and URL delimiters.
+ODD_IDS = ("reports/2022/kazakh border.txt", "what?#100%;a=b")
 
 # Our own sentences (never corpus text): copies, a translation, a conflict, and hostile markup.
 ARTICLES = [
@@ -89,23 +100,98 @@ def client(web_db) -> Iterator[TestClient]:
         yield test_client
 
 
-@pytest.fixture(scope="session")
-def live_server(web_db) -> Iterator[str]:
-    """The app served by uvicorn on 127.0.0.1 and a free port, in a background thread."""
+@contextmanager
+def serving(db: str) -> Iterator[str]:
+    """The app over ``db`` served by uvicorn on 127.0.0.1 and a free port, in a background
+    thread; its base URL."""
     import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the web app did not start within 20 seconds")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db) -> Iterator[str]:
+    """The test ledger served on 127.0.0.1 (for the browser)."""
+    with serving(web_db) as base:
+        yield base
+
+def _odd_articles() -> list[dict]:
+    return [{"id": odd, "outlet": "odd.example.org", "published": "2022-09-30", "language": "en",
+             "title": f"Odd id {number}",
+             "text": f"Odd id {number}\n\nPolice detained {40 + number} people at a protest in "
+                     "Moscow on Friday, the monitors said."}
+            for number, odd in enumerate(ODD_IDS)]
+
+
+def _postgres_schema(request) -> str:
+    """A fresh schema on the test server, dropped when the session ends; its URL."""
+    admin_url = "postgresql+psycopg://" + POSTGRES.split("://", 1)[1]
+    try:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT",
+                              connect_args={"connect_timeout": 3})
+        with admin.connect() as connection:
+            name = f"t_web_{uuid.uuid4().hex[:12]}"
+            connection.execute(text(f"CREATE SCHEMA {name}"))
+    except Exception as error:  # noqa: BLE001  (any failure means: no server)
+        problem = str(error).splitlines()[0]
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL is unreachable under CI: {problem}")
+        pytest.skip(f"PostgreSQL is not reachable: {problem}")
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
+
+    request.addfinalizer(drop)
+    return f"{POSTGRES}?options=-csearch_path%3D{name}"
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend_db(request, tmp_path_factory) -> str:
+    """A ledger of the test articles and articles with ``ODD_IDS``, on each database."""
+    folder = tmp_path_factory.mktemp(f"web-{request.param}")
+    (folder / "articles.jsonl").write_text("\n".join(
+        json.dumps(a, ensure_ascii=False) for a in ARTICLES + _odd_articles()) + "\n", "utf-8")
+    if request.param == "sqlite":
+        db = str(folder / "web.db")
+    else:
+        db = _postgres_schema(request)
+    report = api.ingest([str(folder)], db=db, settings=Settings(db=db))
+    assert report.new == len(ARTICLES) + len(ODD_IDS), report.errors
+    return db
+
+
+@pytest.fixture(scope="session")
+def odd_ids() -> tuple[str, ...]:
+    """The ids with "/" and URL delimiters that ``backend_db`` holds."""
+    return ODD_IDS
+
+
+@pytest.fixture(scope="session")
+def backend_client(backend_db) -> Iterator[TestClient]:
+    with TestClient(create_app(backend_db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def backend_server(backend_db) -> Iterator[str]:
+    """``backend_db`` served on 127.0.0.1; its base URL."""
+    with serving(backend_db) as base:
+        yield base

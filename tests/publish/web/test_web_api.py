@@ -100,13 +100,18 @@ def test_unknown_things_are_404_in_the_error_shape(client, url):
     assert set(response.json()["error"]) == {"code", "message"}
 
 
+# A value outside the parameter's declared schema is a 422; only a since after until (a rule
+# OpenAPI cannot state) is a 400.
 @pytest.mark.parametrize(("url", "status"), [
     ("/api/figures?limit=0", 422), ("/api/figures?limit=x", 422), ("/api/search?offset=-1", 422),
-    ("/api/figures?since=2022-02-30", 400), ("/api/figures?since=yesterday", 422),
-    ("/api/figures?since=2022-10-01&until=2022-09-01", 400), ("/api/figures?counted=cats", 400),
+    ("/api/figures?since=2022-02-30", 422), ("/api/figures?since=yesterday", 422),
+    ("/api/figures?since=2022-10-01&until=2022-09-01", 400), ("/api/figures?counted=cats", 422),
     ("/api/conflicts?kind=feelings", 422), ("/api/search?language=English", 422),
-    ("/api/figures.xml", 422), ("/api/events?type=riot", 400), ("/api/events?since=2022-13", 400),
+    ("/api/figures.xml", 422), ("/api/events?type=riot", 422), ("/api/events?since=2022-13", 422),
     ("/api/events?since=last+week", 422), ("/api/events?since=2022-10&until=2022-09", 400),
+    ("/api/figures?since=20220927", 422), ("/api/claims?counted=cats", 422),
+    ("/api/events?since=2022-02-30", 422),
+    ("/api/figures?since=%D9%A2%D9%A0%D9%A2%D9%A2-01-01", 422),  # Arabic-Indic digits
 ])
 def test_bad_parameters_are_4xx_in_the_error_shape(client, url, status):
     response = client.get(url)
@@ -141,8 +146,32 @@ def test_the_api_is_documented_and_read_only(client):
             "/api/conflicts", "/api/figures.{kind}", "/api/events",
             "/api/events/{event_id}"} <= set(schema["paths"])
     assert {method for path in schema["paths"].values() for method in path} == {"get"}
-    assert client.post("/api/figures").status_code == 405
+    for method in ("POST", "DELETE", "TRACE"):
+        for url in ("/api/figures", "/api/articles/xss-probe", "/figures"):
+            response = client.request(method, url)
+            assert response.status_code == 405 and response.headers["allow"] == "GET"
     assert client.post("/api/figures").json()["error"]["code"] == "NL300"
+
+
+def test_the_api_declares_its_errors_and_choices(client):
+    schema = client.get("/openapi.json").json()
+    error = {"$ref": "#/components/schemas/ErrorBody"}
+    for path, item in schema["paths"].items():
+        operation = item["get"]
+        declared = {status: response["content"]["application/json"]["schema"]
+                    for status, response in operation["responses"].items() if status != "200"}
+        expected = {"500"} | ({"422"} if operation.get("parameters") else set())
+        expected |= {"404"} if "_id}" in path else set()
+        expected |= {"400"} if any(p["name"] == "until" for p in operation.get("parameters", []))\
+            else set()
+        assert set(declared) == expected and all(s == error for s in declared.values()), path
+    enums = {(path, p["name"]): p["schema"] for path, item in schema["paths"].items()
+             for p in item["get"].get("parameters", [])
+             if p["name"] in ("counted", "type", "kind")}
+    assert len(enums) == 7
+    for (path, name), declared in enums.items():
+        choices = next(s["enum"] for s in declared.get("anyOf", [declared]) if "enum" in s)
+        assert len(choices) > 1, (path, name)
 
 
 def _every_api_url(client) -> list[str]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi.testclient import TestClient
 
 from newsledger import api
+from newsledger.publish.web import cache as web_cache
 from newsledger.publish.web import create_app
 from newsledger.publish.web import routes as web_routes
 from newsledger.settings import Settings
@@ -52,3 +55,60 @@ def test_the_ledger_version_changes_with_any_write(tmp_path):
         row = next(ledger.figures())
         ledger.replace_analysis(row["article"], [])
         assert browse.ledger_version(ledger) != before
+
+
+def _arrivals(monkeypatch) -> threading.Condition:
+    """Count the requests that have reached the cache (each asks for the ledger version
+    first); ``arrived.n`` is their number."""
+    arrived = threading.Condition()
+    arrived.n = 0
+
+    def version(_ledger) -> tuple:
+        with arrived:
+            arrived.n += 1
+            arrived.notify_all()
+        return (1,)
+
+    monkeypatch.setattr(web_cache.browse, "ledger_version", version)
+    return arrived
+
+
+def test_concurrent_requests_for_one_result_compute_it_once(monkeypatch):
+    clients = 20
+    arrived = _arrivals(monkeypatch)
+    cache, calls = web_cache.LedgerCache(ledger=None), []
+
+    def compute() -> list[int]:
+        calls.append(1)
+        with arrived:  # hold the computation until every client has asked for the result
+            assert arrived.wait_for(lambda: arrived.n == clients, timeout=30)
+        return [42]
+
+    with ThreadPoolExecutor(clients) as pool:
+        results = list(pool.map(lambda _: cache.get("events", compute), range(clients)))
+    assert len(calls) == 1
+    assert all(result is results[0] for result in results) and results[0] == [42]
+
+
+def test_a_failed_computation_reaches_its_waiters_and_is_not_cached(monkeypatch):
+    clients = 5
+    arrived = _arrivals(monkeypatch)
+    cache, calls = web_cache.LedgerCache(ledger=None), []
+
+    def fail() -> None:
+        calls.append(1)
+        with arrived:
+            assert arrived.wait_for(lambda: arrived.n == clients, timeout=30)
+        raise RuntimeError("database gone")
+
+    def ask(_) -> str:
+        try:
+            cache.get("events", fail)
+        except RuntimeError as error:
+            return str(error)
+        return "no error"
+
+    with ThreadPoolExecutor(clients) as pool:
+        assert list(pool.map(ask, range(clients))) == ["database gone"] * clients
+    assert len(calls) == 1
+    assert cache.get("events", lambda: "fresh") == "fresh"

@@ -56,7 +56,8 @@ def test_html_errors_keep_their_status(client):
     assert client.get("/articles/no-such").status_code == 404
     assert "NL301" in client.get("/articles/no-such").text
     assert client.get("/figures?limit=0").status_code == 422
-    assert client.get("/figures?counted=cats").status_code == 400
+    assert client.get("/figures?counted=cats").status_code == 422
+    assert client.get("/figures?since=2022-10-01&until=2022-09-01").status_code == 400
 
 
 def test_serve_refuses_a_missing_ledger(tmp_path):

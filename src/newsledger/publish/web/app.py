@@ -6,6 +6,7 @@ allows only the package's own scripts and styles, so injected markup stays inert
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from importlib.metadata import version
 from pathlib import Path
@@ -50,6 +51,7 @@ def templates() -> Jinja2Templates:
     environment.filters["number"] = charts.number
     environment.filters["marked"] = text.marked
     environment.filters["web_url"] = text.web_url
+    environment.filters["id_path"] = text.id_path
     environment.globals.update(
         describe=charts.describe, spread=charts.spread, highlight=text.highlight,
         word_diff=text.word_diff, categories=COUNTED, version=VERSION,
@@ -57,12 +59,14 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=environment)
 
 
-def _error(request: Request, error: NewsledgerError, status: int) -> Response:
+def _error(request: Request, error: NewsledgerError, status: int,
+           headers: Mapping[str, str] | None = None) -> Response:
+    headers = {**HEADERS, **(headers or {})}
     if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
-        return JSONResponse(error.as_dict(), status_code=status, headers=HEADERS)
+        return JSONResponse(error.as_dict(), status_code=status, headers=headers)
     return request.app.state.templates.TemplateResponse(
         request, "error.html", {"error": error, "status": status}, status_code=status,
-        headers=HEADERS)
+        headers=headers)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -81,7 +85,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http(request: Request, error: HTTPException) -> Response:
         kind = NotFound if error.status_code == 404 else QueryError
         message = f"no page at {request.url.path}" if error.status_code == 404 else error.detail
-        return _error(request, kind(str(message)), error.status_code)
+        return _error(request, kind(str(message)), error.status_code, error.headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:

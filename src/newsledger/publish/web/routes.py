@@ -5,18 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.convertors import Convertor, register_url_convertor
 
 from newsledger.publish.web import charts, geography
 from newsledger.publish.web.params import (
+    ConflictKind,
+    Counted,
     Paging,
-    counted_option,
     event_filters,
     filter_values,
     filters,
 )
+from newsledger.publish.web.responses import errors
 from newsledger.resolve.place_counts import place_counts
 from newsledger.store import Ledger, browse, browse_events
 from newsledger.store import claims as claim_store
@@ -28,9 +33,22 @@ router = APIRouter()
 PRIVATE_KEYS = frozenset({"source_path"})  # where a file was read from: never served
 
 
-def identifier() -> Path:
-    """A path parameter holding a stable id (one object per route: FastAPI keeps its name)."""
-    return Path(..., max_length=255, description="Stable id.")
+class LedgerId(Convertor[str]):
+    """An id in a route: any text but NUL, "/" included (links quote it as %2F). No stored id
+    holds a NUL (PostgreSQL text cannot), so a path with one matches no route: a 404 on every
+    database, never a query."""
+
+    regex = r"[^\x00]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return quote(str(value), safe="")
+
+
+register_url_convertor("ledger_id", LedgerId())
+Identifier = Annotated[str, Path(max_length=255, description="Stable id.")]
 
 
 def without_private(data):
@@ -59,15 +77,27 @@ def event_choices(request: Request) -> dict:
         "event_facets", lambda: browse_events.event_facets(ledger_of(request)))}
 
 
-def twin(path: str, template: str, extras: Callable[[Request], dict] | None = None):
-    """Register ``view`` at ``/api{path}`` (JSON) and at ``path`` (HTML from ``template``)."""
+def twin(path: str, template: str, extras: Callable[[Request], dict] | None = None,
+         statuses: tuple[int, ...] = (422,), opens: tuple[str, str, str] | None = None):
+    """Register ``view`` at ``/api{path}`` (JSON, documented with the error ``statuses`` it
+    can answer) and at ``path`` (HTML from ``template``). An id in ``path`` is written
+    ``{name:ledger_id}``. ``opens`` (view, its id parameter, item field) documents the OpenAPI
+    link from a list to its first item."""
 
     def decorate(view):
+        responses = errors(*statuses)
+        if opens:
+            target, parameter, field = opens
+            responses[200] = {"links": {target: {
+                "operationId": "api_" + target,
+                "parameters": {parameter: f"$response.body#/items/0/{field}"}}}}
+
         @wraps(view)
         def api(**kwargs):  # plain JSON data: json.dumps, without FastAPI's slower encoder
             return JSONResponse(without_private(view(**kwargs)))
 
         router.add_api_route("/api" + path, api, methods=["GET"], name="api_" + view.__name__,
+                             operation_id="api_" + view.__name__, responses=responses,
                              summary=(view.__doc__ or "").split("\n")[0].rstrip("."))
 
         @wraps(view)
@@ -108,7 +138,7 @@ def drawings(request: Request) -> dict:
     return request.app.state.cache.get("drawings", draw)
 
 
-@twin("/", "overview.html", extras=drawings)
+@twin("/", "overview.html", extras=drawings, statuses=())
 def overview(request: Request) -> dict:
     """Ledger totals, figures by category over time, figures and events by place, best
     corroborated claims, newest conflicts."""
@@ -126,7 +156,8 @@ def _overview(ledger: Ledger) -> dict:
     }
 
 
-@twin("/search", "search.html", extras=facets)
+@twin("/search", "search.html", extras=facets, statuses=(400, 422),
+      opens=("article", "article_id", "id"))
 def search(request: Request, chosen: Filters = Depends(filters),
            paging: Paging = Depends()) -> dict:
     """Articles by full-text search and filters (best matches first, else ingest order)."""
@@ -134,7 +165,7 @@ def search(request: Request, chosen: Filters = Depends(filters),
     return listing(request, page, filters=filter_values(chosen))
 
 
-@twin("/figures", "figures.html", extras=facets)
+@twin("/figures", "figures.html", extras=facets, statuses=(400, 422))
 def figures(request: Request, chosen: Filters = Depends(filters),
             paging: Paging = Depends()) -> dict:
     """Figures with their evidence, filtered; CSV and JSON Lines downloads of the whole list."""
@@ -145,8 +176,8 @@ def figures(request: Request, chosen: Filters = Depends(filters),
     return listing(request, page, filters=filter_values(chosen), downloads=downloads)
 
 
-@twin("/articles/{article_id}", "article.html")
-def article(request: Request, article_id: str = identifier()) -> dict:
+@twin("/articles/{article_id:ledger_id}", "article.html", statuses=(404, 422))
+def article(request: Request, article_id: Identifier) -> dict:
     """One article: its text, figures, event mentions, story, claims and conflicts."""
     ledger = ledger_of(request)
     record = ledger.article_row(article_id)
@@ -161,44 +192,46 @@ def article(request: Request, article_id: str = identifier()) -> dict:
     }
 
 
-@twin("/claims", "claims.html")
-def claims(request: Request, counted: str | None = Query(None, max_length=40),
+@twin("/claims", "claims.html", opens=("claim", "claim_id", "id"))
+def claims(request: Request,
+           counted: Annotated[Counted | None, Query(description="Claim category.")] = None,
            paging: Paging = Depends()) -> dict:
     """Claims (figures stating one quantity), most independent stories first."""
-    chosen = counted_option(counted)
+    chosen = counted or None
     page = browse.claims(ledger_of(request), chosen, paging.offset, paging.limit)
     page.rows[:] = [_summary(c) for c in page.rows]
     return listing(request, page, filters={"counted": chosen} if chosen else {})
 
 
-@twin("/claims/{claim_id}", "claim.html")
-def claim(request: Request, claim_id: str = identifier()) -> dict:
+@twin("/claims/{claim_id:ledger_id}", "claim.html", statuses=(404, 422))
+def claim(request: Request, claim_id: Identifier) -> dict:
     """One claim with every mention (quote, outlet, date, language, story)."""
     return claim_store.claim(ledger_of(request), claim_id)
 
 
-@twin("/stories", "stories.html")
+@twin("/stories", "stories.html", opens=("story", "story_id", "id"))
 def stories(request: Request, paging: Paging = Depends()) -> dict:
     """Stories (copies, near-duplicates and translations of one text), largest first."""
     return listing(request, browse.stories(ledger_of(request), paging.offset, paging.limit))
 
 
-@twin("/stories/{story_id}", "story.html")
-def story(request: Request, story_id: str = identifier()) -> dict:
+@twin("/stories/{story_id:ledger_id}", "story.html", statuses=(404, 422))
+def story(request: Request, story_id: Identifier) -> dict:
     """One story: its members with relation and similarity, origin first."""
     return browse.story(ledger_of(request), story_id)
 
 
 @twin("/conflicts", "conflicts.html")
 def conflicts(request: Request,
-              kind: str | None = Query(None, pattern=r"^(figure|version)?$"),
+              kind: Annotated[ConflictKind | None, Query(description="Conflict kind.")] = None,
               paging: Paging = Depends()) -> dict:
     """Pairs of quotes that cannot both be true, newest first."""
     page = browse.conflicts(ledger_of(request), kind or None, None, paging.offset, paging.limit)
     return listing(request, page, filters={"kind": kind} if kind else {})
 
 
-@twin("/events", "events.html", extras=event_choices)
+@twin("/events", "events.html", extras=event_choices, statuses=(400, 422),
+      opens=("event", "event_id", "event_id"))
 def events(request: Request, chosen: EventFilters = Depends(event_filters),
            paging: Paging = Depends()) -> dict:
     """Real-world events (mentions merged) with type, date, place, actors, figures, mentions
@@ -210,7 +243,7 @@ def events(request: Request, chosen: EventFilters = Depends(event_filters),
     return listing(request, page, filters=filter_values(chosen))
 
 
-@twin("/events/{event_id}", "event.html")
-def event(request: Request, event_id: str = identifier()) -> dict:
+@twin("/events/{event_id:ledger_id}", "event.html", statuses=(404, 422))
+def event(request: Request, event_id: Identifier) -> dict:
     """One event with every mention (quote, outlet, date, language, story)."""
     return browse_events.merged_event(ledger_of(request), event_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from newsledger.store.search import MARK_END, MARK_START
 
@@ -110,3 +110,9 @@ def web_url(url: str | None) -> str | None:
     if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
         return url.strip()
     return None
+
+
+def id_path(value: str) -> str:
+    """An id as one URL path segment: everything but letters, digits and ``_.-~`` quoted, so an
+    id holding "/", "?", "#" or "%" still opens its own page."""
+    return quote(str(value), safe="")

@@ -1,0 +1,80 @@
+"""What the web app does the same on SQLite and PostgreSQL: id routes (a NUL, a "/"), and the
+figure downloads read in pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+
+from newsledger.publish.web import downloads
+from newsledger.store import Ledger, browse
+from newsledger.store.browse import Filters
+
+ID_ROUTES = ("articles", "claims", "stories", "events")
+
+
+@pytest.mark.parametrize("route", ID_ROUTES)
+@pytest.mark.parametrize("api", ["/api", ""])
+@pytest.mark.parametrize("odd", ["%00", "a%00b", "%00%2F"])
+def test_an_id_with_a_nul_is_not_found_on_every_database(backend_client, route, api, odd):
+    response = backend_client.get(f"{api}/{route}/{odd}")
+    assert response.status_code == 404
+    if api:
+        assert response.json()["error"]["code"] == "NL301"
+    else:
+        assert "NL301" in response.text
+
+
+def test_an_id_with_a_slash_or_url_delimiters_opens(backend_client, odd_ids):
+    for odd in odd_ids:
+        data = backend_client.get(f"/api/articles/{quote(odd, safe='')}").json()
+        assert data["article"]["id"] == odd and data["figures"]
+        page = backend_client.get(f"/articles/{quote(odd, safe='')}")
+        assert page.status_code == 200 and "Odd id" in page.text
+        json_link = re.search(r'href="(/api/articles/[^"]+)">JSON of this page', page.text)[1]
+        assert backend_client.get(unescape(json_link)).json()["article"]["id"] == odd
+
+
+def test_links_quote_ids_and_lead_to_their_pages(backend_client, odd_ids):
+    html = backend_client.get("/search", params={"outlet": "odd.example.org"}).text
+    links = re.findall(r'href="(/articles/[^"]+)"', html)
+    assert sorted(links) == sorted(f"/articles/{quote(odd, safe='')}" for odd in odd_ids)
+    for link in links:
+        assert backend_client.get(unescape(link)).status_code == 200
+
+
+def test_paged_figures_are_the_whole_list_in_its_order(backend_db):
+    with Ledger(backend_db) as ledger:
+        listed = browse.figures(ledger, Filters(), limit=500).rows
+        pages = list(browse.figure_pages(ledger, Filters(), size=4))
+        arrested = [row for rows in browse.figure_pages(ledger, Filters(counted="arrested"),
+                                                        size=2) for row in rows]
+    assert len(listed) > 8 and [len(rows) for rows in pages[:-1]] == [4] * (len(pages) - 1)
+    assert [row for rows in pages for row in rows] == listed
+    assert arrested and {row["counted"] for row in arrested} == {"arrested"}
+
+
+def test_a_download_holds_no_connection_between_pages(backend_db):
+    with Ledger(backend_db) as ledger:
+        chunks = downloads.csv_chunks(browse.figure_pages(ledger, Filters(), size=3))
+        first = next(chunks)
+        assert ledger.engine.pool.checkedout() == 0
+        rest = "".join(chunks)
+        total = browse.figures(ledger, Filters()).total
+    table = list(csv.DictReader(io.StringIO(first + rest)))
+    assert len(table) == total and first.startswith("article,number_text")
+    assert len(list(csv.reader(io.StringIO(first)))) == 1 + 3
+
+
+def test_downloads_match_the_list_on_every_database(backend_client):
+    listed = backend_client.get("/api/figures", params={"limit": 500}).json()
+    table = list(csv.DictReader(io.StringIO(backend_client.get("/api/figures.csv").text)))
+    assert [(row["article"], row["quote"]) for row in table] == [
+        (f["article"], f["quote"]) for f in listed["items"]]
+    lines = backend_client.get("/api/figures.jsonl").text.splitlines()
+    assert len(lines) == listed["total"]
