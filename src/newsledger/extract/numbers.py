@@ -25,6 +25,9 @@ ending (a stem, for inflected units). Keys:
 ``compound``           true when number words are glued together ("trecentomila").
 ``inner_joiners``      glue inside a compound word ("und" in "fünfundzwanzig").
 ``joiners``            separate words allowed between number words ("and", "y", "e", "și").
+``union``              false to leave the table out of the union of all tables read for a text
+                       of unknown language (its short words are words of other languages:
+                       Norwegian "to", Turkish "on", Czech "set").
 ``weak``               forms that are a number only before a multiplier or magnitude
                        ("a" in "a million"; "un", "ein", "um" are articles otherwise).
 ``joined_weak``        weak forms that are numbers after a round number ("vingt et un", "cent
@@ -64,7 +67,9 @@ ending (a stem, for inflected units). Keys:
 ``change_words``       words (stems with ``*``) after which an at_most phrase means "to" a new
                        level, not "up to" ("wzrosła do 10 tysięcy", "выросло до 5 тысяч").
 
-Adding a language is adding its table and a test file with sentences in that language.
+Adding a language is adding its table and a test file with sentences in that language. Words
+of scripts written without spaces (kana, ideographs, Hangul glued to particles) need no word
+boundary next to a letter of those scripts ("約10万人", "300명 이상", "500多名").
 """
 
 from __future__ import annotations
@@ -155,6 +160,8 @@ def _expression(grammar: Grammar, text: str, match: re.Match) -> NumberExpressio
     if "opener" in match.re.groupindex and match.group("opener") is not None:
         return _range(grammar, text, match, kind, match.span("ra"), match.span("rb"))
     if "ra2" in match.re.groupindex and match.group("ra2") is not None:
+        if match.group("rb2").lower() in grammar.lexicon.words["magnitudes"]:
+            return None  # "53-tisíc" is one number, not a range
         return _range(grammar, text, match, kind, match.span("ra2"), match.span("rb2"))
     if match.group("vague") is not None:
         return _vague(grammar, text, match, kind)

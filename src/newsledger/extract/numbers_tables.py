@@ -128,9 +128,11 @@ def read_table(name: str) -> dict:
 @cache
 def lexicon_for(language: str | None) -> Lexicon:
     """The lexicon for an ISO 639-1 code: its table (plus the tables it names in ``also``)
-    merged over ``common``; the union of all tables when the language is None or unknown."""
+    merged over ``common``; the union of all tables (but those with ``union = false``) when the
+    language is None or unknown."""
     known = available_languages()
-    wanted = [language] if language in known else list(known)
+    union = [name for name in known if read_table(name).get("union", True)]
+    wanted = [language] if language in known else union
     names: list[str] = []
     while wanted:
         name = wanted.pop(0)

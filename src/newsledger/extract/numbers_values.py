@@ -61,14 +61,14 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
     accepted_end, kind, scale, inverted, approximate = start, "", 1.0, False, False
     for index, (form, is_digits, _, token_end) in enumerate(tokens):
         if is_digits:
-            if index:
-                break
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
             scaled = following in lex.words["magnitudes"] or following in lex.words["multipliers"]
             value = digits_value(form, lex.decimal_separator, scaled)
+            if index and not (current == 0 and value is not None and value < last_scale):
+                break  # digits go on only after a larger magnitude ("2万2215")
             if value is None:
                 return SpanValue(None, token_end, "digits", 1.0)
-            current, last_add, kind = value, 0.0, "digits"
+            current, last_add, kind = value, 0.0, "mixed" if index else "digits"
         elif form in lex.joiners or form in lex.inner_joiners:
             inverted = form in lex.inner_joiners  # "fünfundzwanzig": the unit comes first
             continue
