@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsledger.extract.judge import MODEL_DIR, feature_ids, words
+from newsledger.extract.judge import MODEL_DIR, feature_ids, gram_ids, words
 from newsledger.models import Article, Event, Figure
 
 MODEL_NAME = "event_judge"
@@ -53,9 +53,13 @@ def sentence_features(view: SentenceView) -> list[str]:
     found += [f"lang_rule={view.language}|{kind}" for kind in view.rule_types]
     found += [f"counted={name}" for name in view.counted]
     found += [f"w={word}" for word in words(view.text)]
-    folded = view.text.casefold()
-    found += [f"g={folded[i:i + GRAM_SIZE]}" for i in range(max(len(folded) - GRAM_SIZE + 1, 0))]
     return found
+
+
+def sentence_ids(view: SentenceView, dimensions: int) -> np.ndarray:
+    """Every feature bucket of a sentence: named features and character n-grams."""
+    return np.union1d(feature_ids(sentence_features(view), dimensions),
+                      gram_ids(view.text, (GRAM_SIZE,), 3, dimensions))
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class EventJudge:
     add_above: float = 1.0  # a type likelier than this that the rules missed is added
 
     def probabilities(self, view: SentenceView) -> np.ndarray:
-        ids = feature_ids(sentence_features(view), self.dimensions)
+        ids = sentence_ids(view, self.dimensions)
         rows = np.minimum(np.searchsorted(self.buckets, ids), len(self.buckets) - 1)
         kept = rows[self.buckets[rows] == ids]
         scores = self.intercept + self.weights[kept].astype(np.float64).sum(axis=0)

@@ -63,7 +63,8 @@ def _magnitude(candidate: Candidate) -> str:
 
 
 def features(candidate: Candidate) -> list[str]:
-    """The candidate's feature names (strings; hashed by ``feature_ids``)."""
+    """The candidate's named features (its character n-grams are hashed apart, by
+    ``candidate_ids``)."""
     text, (first, last) = candidate.text, candidate.sentence
     left = text[max(first, candidate.start - BAG_CHARS):candidate.start]
     right = text[candidate.end:min(last, candidate.end + BAG_CHARS)]
@@ -78,12 +79,37 @@ def features(candidate: Candidate) -> list[str]:
     found += [f"L{i}={word}" for i, word in enumerate(reversed(left_words[-WORDS_AROUND:]))]
     found += [f"R{i}={word}" for i, word in enumerate(right_words[:WORDS_AROUND])]
     found += [f"l={word}" for word in left_words] + [f"r={word}" for word in right_words]
-    for side, window in (("lg", left[-GRAM_CHARS:]), ("rg", right[:GRAM_CHARS])):
-        folded = window.casefold()
-        for size in GRAM_SIZES:
-            found += [f"{side}{size}={folded[i:i + size]}"
-                      for i in range(max(len(folded) - size + 1, 0))]
     return found
+
+
+def candidate_ids(candidate: Candidate, dimensions: int) -> np.ndarray:
+    """Every feature bucket of a candidate: its named features and the character n-grams
+    of the few characters on each side of the number."""
+    text, (first, last) = candidate.text, candidate.sentence
+    left = text[max(first, candidate.start - GRAM_CHARS):candidate.start]
+    right = text[candidate.end:min(last, candidate.end + GRAM_CHARS)]
+    return np.union1d(feature_ids(features(candidate), dimensions), np.concatenate([
+        gram_ids(left, GRAM_SIZES, 1, dimensions), gram_ids(right, GRAM_SIZES, 2, dimensions)]))
+
+
+_PRIME = np.uint64(1_000_003)
+
+
+def gram_ids(text: str, sizes: tuple[int, ...], salt: int, dimensions: int) -> np.ndarray:
+    """Buckets of the case-folded character n-grams of ``text``: a polynomial hash over code
+    points in numpy (the same on every machine; no Python loop per n-gram)."""
+    codes = np.frombuffer(text.casefold().encode("utf-32-le", "surrogatepass"),
+                          dtype=np.uint32).astype(np.uint64)
+    found = [np.zeros(0, np.int64)]
+    for size in sizes:
+        count = len(codes) - size + 1
+        if count <= 0:
+            continue
+        hashed = np.full(count, salt * 131 + size, dtype=np.uint64)
+        for offset in range(size):
+            hashed = hashed * _PRIME ^ codes[offset:offset + count]
+        found.append((hashed % np.uint64(dimensions)).astype(np.int64))
+    return np.concatenate(found)
 
 
 def _distance_bucket(distance: int | None) -> str:
@@ -111,7 +137,7 @@ class Judge:
     margin: float = 0.0  # how much likelier its own answer must be to overrule the rules
 
     def scores(self, candidate: Candidate) -> np.ndarray:
-        ids = feature_ids(features(candidate), self.dimensions)
+        ids = candidate_ids(candidate, self.dimensions)
         rows = np.minimum(np.searchsorted(self.buckets, ids), len(self.buckets) - 1)
         kept = rows[self.buckets[rows] == ids]
         return self.intercept + self.weights[kept].astype(np.float64).sum(axis=0)

@@ -22,7 +22,7 @@ import numpy as np
 from newsledger.evaluate import iter_corpus_articles, read_jsonl
 from newsledger.extract.event_judge import (
     EventJudge,
-    sentence_features,
+    sentence_ids,
     sentence_view,
     types_of,
     write_event_judge,
@@ -31,7 +31,6 @@ from newsledger.extract.event_tables import EVENT_TYPES
 from newsledger.extract.events import extract_events, sentence_events
 from newsledger.extract.events_evaluate import score_events
 from newsledger.extract.figures import extract_figures
-from newsledger.extract.judge import feature_ids
 from newsledger.labels import labelled_split
 from newsledger.models import Article, Figure
 from newsledger.training.matrix import compact, design_matrix
@@ -71,7 +70,7 @@ def _spans(article: Article, gold: Iterable[dict]) -> list[tuple[int, int, str]]
     return spans
 
 
-def samples(data: Source) -> Iterator[tuple[list[str], set[str]]]:
+def samples(data: Source) -> Iterator[tuple[np.ndarray, set[str]]]:
     by_article: dict[str, list[dict]] = {}
     for record in data.gold:
         by_article.setdefault(record["article"], []).append(record)
@@ -80,7 +79,7 @@ def samples(data: Source) -> Iterator[tuple[list[str], set[str]]]:
         figures = data.figures[article.id]
         for context, span, found in sentence_events(article, figures):
             view = sentence_view(article, span, found, context.figures)
-            yield sentence_features(view), types_of(spans, span)
+            yield sentence_ids(view, DIMENSIONS), types_of(spans, span)
 
 
 def fit(sources: Iterable[Source]) -> tuple[EventJudge, dict]:
@@ -88,11 +87,10 @@ def fit(sources: Iterable[Source]) -> tuple[EventJudge, dict]:
 
     rows, targets, digest = [], [], hashlib.sha256()
     for data in sources:
-        for names, kinds in samples(data):
-            rows.append(feature_ids(names, DIMENSIONS))
+        for ids, kinds in samples(data):
+            rows.append(ids)
             targets.append(kinds)
-            digest.update(("|".join(sorted(names)) + "=" + ",".join(sorted(kinds))).encode(
-                "utf-8", "surrogatepass"))
+            digest.update(ids.tobytes() + ",".join(sorted(kinds)).encode() + b"\n")
     used, matrix = design_matrix(rows)
     weights = np.zeros((len(used), len(EVENT_TYPES)), np.float32)
     intercept = np.full(len(EVENT_TYPES), -10.0)

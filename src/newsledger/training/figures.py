@@ -99,8 +99,8 @@ def _locate(text: str, record: dict, taken: set[int]) -> int | None:
     return None
 
 
-def samples(source: Source) -> Iterator[tuple[list[str], str]]:
-    """Feature names and label of every candidate number of a source's articles."""
+def samples(source: Source) -> Iterator[tuple[np.ndarray, str]]:
+    """Feature buckets and label of every candidate number of a source's articles."""
     by_article: dict[str, list[dict]] = {}
     for record in source.gold:
         by_article.setdefault(record["article"], []).append(record)
@@ -114,7 +114,7 @@ def samples(source: Source) -> Iterator[tuple[list[str], str]]:
                     label = counted
                     used.add(index)
                     break
-            yield judge_module.features(candidate), label
+            yield judge_module.candidate_ids(candidate, DIMENSIONS), label
 
 
 def fit(sources: Iterable[Source]) -> tuple[judge_module.Judge, dict]:
@@ -124,12 +124,11 @@ def fit(sources: Iterable[Source]) -> tuple[judge_module.Judge, dict]:
     rows, labels, weights, digest, counts = [], [], [], hashlib.sha256(), {}
     for source in sources:
         found = 0
-        for names, label in samples(source):
-            rows.append(judge_module.feature_ids(names, DIMENSIONS))
+        for ids, label in samples(source):
+            rows.append(ids)
             labels.append(label)
             weights.append(source.weight)
-            digest.update(("|".join(sorted(names)) + "=" + label + "\n").encode("utf-8",
-                                                                                 "surrogatepass"))
+            digest.update(ids.tobytes() + label.encode() + b"\n")
             found += 1
         counts[source.name] = found
     used, matrix = design_matrix(rows)
