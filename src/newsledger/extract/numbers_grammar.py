@@ -82,6 +82,7 @@ class Grammar:
     tokenizer: re.Pattern  # number words, joiners and digit strings
     vague_tokenizer: re.Pattern  # vague plurals, magnitudes, "several" words
     unit_after: re.Pattern
+    suffix_after: re.Pattern  # a magnitude letter after digits ("1.5m", "700k", "8 B")
     qualifier_after: re.Pattern
     currency_before: re.Pattern
     change_before: re.Pattern
@@ -112,7 +113,9 @@ def _word_number(lex: Lexicon) -> str:
 
 def _number(lex: Lexicon) -> str:
     scale = alternation(set(lex.words["multipliers"]) | set(lex.words["magnitudes"]))
-    return rf"(?:{DIGITS}(?:\s?{scale}(?!\w)){{0,2}}|{_word_number(lex)})"
+    suffix = alternation(set(lex.suffixes))
+    return (rf"(?:{DIGITS}(?:(?:\s?{scale}(?!\w)){{1,2}}|\s?{suffix}(?!\w))?"
+            rf"|{_word_number(lex)})")
 
 
 def _vague(lex: Lexicon) -> str:
@@ -191,6 +194,8 @@ def grammar_for(language: str | None) -> Grammar:
         ),
         vague_tokenizer=re.compile(alternation(vague_forms | lex.vague_connectors), re.IGNORECASE),
         unit_after=re.compile(_units(lex), re.IGNORECASE),
+        suffix_after=re.compile(
+            rf"(?P<space>\s?)(?P<suffix>{alternation(set(lex.suffixes))})(?!\w)", re.IGNORECASE),
         qualifier_after=re.compile(_qualifiers_after(lex), re.IGNORECASE),
         currency_before=re.compile(rf"(?:{alternation(lex.currency_before)})\s?$"),
         change_before=re.compile(
