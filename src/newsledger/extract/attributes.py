@@ -18,7 +18,7 @@ from functools import cache, cached_property
 
 from newsledger.extract.cues import Cue, CueTable, known_sources
 from newsledger.extract.periods import Period, find_periods
-from newsledger.extract.placing import Mention, article_country, place_of
+from newsledger.extract.placing import Mention, article_country, countries_of, place_of
 from newsledger.extract.sentences import SpanIndex, paragraph_starts
 from newsledger.models import Article, Figure
 from newsledger.resolve.places import find_places, resolve_place
@@ -67,6 +67,12 @@ class FigureContext:
         """The foreign country the article is about: the one its headline (or lead) names."""
         lead = self.article.title or self.article.text[:LEAD_CHARS]
         return article_country(find_places(lead, self.article.lang))
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """The countries the article (headline and text) names or names a place in."""
+        return countries_of(f"{self.article.title or ''}\n{self.article.text}",
+                            self.article.lang)
 
     @cached_property
     def sources(self) -> list[Cue]:
@@ -152,7 +158,8 @@ def describe(context: FigureContext, table: CueTable, figure: Figure, position: 
              head: Cue | None) -> dict:
     """who, place, period, attributed_to and rate of a figure in sentence number ``position``."""
     sentence = context.sentences[position]
-    place = place_of(figure, context.places(sentence), lambda: context.country)
+    place = place_of(figure, context.places(sentence), lambda: context.country,
+                     lambda country: country in context.countries)
     return {
         "who": head.label if head else None,
         "place": place,
