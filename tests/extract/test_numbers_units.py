@@ -127,6 +127,7 @@ def test_a_count_after_by_is_no_year():
     assert not count.is_year_like
 
 
-@pytest.mark.parametrize("sentence", ["Covid 19 cases", "the Kremlin 300 men", "Su 25"])
+@pytest.mark.parametrize("sentence", ["Covid 19 cases", "the Kremlin 300 men", "Su 25",
+                                      "PUTIN CALLS UP 300,000 RESERVISTS"])
 def test_only_an_acronym_in_capitals_makes_a_name(sentence):
     assert find_number_expressions(sentence, "en")[0].preceded_by == ""

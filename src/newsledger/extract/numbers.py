@@ -88,6 +88,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATED_YEAR = re.compile(r"[12]\d{3}")  # a year when a temporal preposition says so ("by 2120")
 # A number glued by a hyphen to a word ("COVID-19", "Su-25") or right after an acronym
 # ("FTSE 100", "CAC 40") is part of a name.
+_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
 _NAME_BEFORE = re.compile(
     r"(?:[^\W\d_][-\u2010\u2011]|(?<![\w&-])(?P<acronym>[^\W\d_]{2,5})[ \u00a0])$")
 _CLOCK = re.compile(r"\d{1,2}[hH]\d{2}")
@@ -272,10 +274,18 @@ def _preceded(grammar: Grammar, text: str, start: int) -> str:
     """The kind of word right before the expression that makes it an identifier, an age or a
     year, not a count; "name" when it is part of a name."""
     name = _NAME_BEFORE.search(text, max(0, start - 7), start)
-    if name and (not name.group("acronym") or name.group("acronym").isupper()):
+    if name and (not name.group("acronym") or _acronym(text, name.start())):
         return "name"
     before = grammar.preceded_by.search(text, max(0, start - 30), start)
     return (before.lastgroup or "") if before else ""
+
+
+def _acronym(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is in capitals and the word before it is not (in a
+    headline in capitals, "CALLS UP 300,000", no word is an acronym)."""
+    word = _WORD.match(text, start)
+    before = _LAST_WORD.search(text, max(0, start - 30), start)
+    return bool(word and word.group().isupper() and not (before and before.group(1).isupper()))
 
 
 def _unit(grammar: Grammar, text: str, core: tuple[int, int], end: int) -> str:
