@@ -23,7 +23,7 @@ from pathlib import Path
 
 from newsledger.extract.cues import compile_phrases
 from newsledger.models import Figure
-from newsledger.resolve.places import Place, countries_named, gazetteer
+from newsledger.resolve.places import Place, gazetteer
 
 TABLE_PATH = Path(__file__).with_name("lang") / "places.toml"
 MOVEMENT = frozenset({"left_country", "entered_country", "crossed_border"})
@@ -52,16 +52,16 @@ def crisis_countries() -> tuple[str, str]:
 
 
 @cache
-def _country_words() -> list[tuple[str, re.Pattern]]:
+def _country_words() -> dict[str, re.Pattern]:
     compiled = ((name, compile_phrases(words)) for name, words in _table()["words"].items())
-    return [(name, pattern) for name, pattern in compiled if pattern is not None]
+    return {name: pattern for name, pattern in compiled if pattern is not None}
 
 
-def countries_of(text: str, language: str | None) -> frozenset[str]:
-    """The countries a text names: by a place in them, or by a word of ``lang/places.toml``
-    ("Russian", "the front")."""
-    return countries_named(text, language) | {
-        name for name, pattern in _country_words() if pattern.search(text)}
+def names_by_word(text: str, country: str) -> bool:
+    """Whether a text names a country by a word of ``lang/places.toml`` ("Russian", "the
+    front"); `resolve.places.countries_named` finds the places named in it."""
+    pattern = _country_words().get(country)
+    return bool(pattern and pattern.search(text))
 
 
 @cache
