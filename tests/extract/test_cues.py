@@ -60,3 +60,9 @@ def test_every_table_uses_only_codebook_categories(path):
     assert table.language == path.stem
     for phrase_set in (table.counted, table.weak):
         assert {label for _, label in phrase_set._labels} <= set(COUNTED)
+
+
+@pytest.mark.parametrize("language", ["sources", "../cues/en", "a\x00b", "zz", ""])
+def test_a_code_that_names_no_language_table_takes_the_fallback(language):
+    assert cue_table(language).language == "en"
+    assert cue_table(language).counted.find("Police detained 300 people.")

@@ -123,3 +123,13 @@ def test_period_and_its_interval_are_filled():
     (figure,) = extract_figures(article)
     assert (figure.period, figure.period_start, figure.period_precision) == (
         "on Sunday", "2022-09-25", "day")
+
+
+@pytest.mark.parametrize("published", ["2022-13-45", "2022-02-30", "2022-00", "yesterday",
+                                       "0001-01-01", "", None])
+def test_an_invalid_publication_date_is_an_unknown_one(published):
+    text = "Yesterday 300 people were detained in Moscow, and 20 were detained last week."
+    article = Article(id="t", text=text, language="en", published=published)
+    figures = extract_figures(article)
+    assert [figure.number_text for figure in figures] == ["300", "20"]
+    assert [figure.period_start for figure in figures] == [None, None]

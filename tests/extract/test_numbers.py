@@ -74,3 +74,47 @@ def test_years_are_recognisable():
     assert not count.is_year_like
     (big,) = find_number_expressions("About 3,022 men left.", "en")
     assert not big.is_year_like
+
+
+@pytest.mark.parametrize(("text", "language", "low", "number_text"), [
+    ("1.5m people fled", "en", 1_500_000, "1.5m"),
+    ("Some 700k people left", "en", 700_000, "Some 700k"),
+    ("1.2m refugees", "en", 1_200_000, "1.2m"),
+    ("8 B people", "en", 8_000_000_000, "8 B"),
+    ("8bn people", "en", 8_000_000_000, "8bn"),
+    ("about 1.1M people", "en", 1_100_000, "about 1.1M"),
+    ("1.5 million people", "en", 1_500_000, "1.5 million"),
+    ("2.5 million people", "en", 2_500_000, "2.5 million"),
+    ("1.5m people fled", None, 1_500_000, "1.5m"),
+])
+def test_magnitude_suffixes(text, language, low, number_text):
+    (number,) = find_number_expressions(text, language)
+    assert (number.text, number.low, number.high) == (number_text, low, low)
+    assert not number.fractional
+
+
+@pytest.mark.parametrize("text", ["8 b people", "Plan B", "a b c", "5 m of rope", "K 5"])
+def test_a_spaced_suffix_needs_capitals_and_digits(text):
+    assert all(number.low < 10 for number in find_number_expressions(text, "en"))
+
+
+def test_a_suffix_range_scales_both_ends():
+    (number,) = find_number_expressions("1-2m people", "en")
+    assert (number.low, number.high, number.qualifier) == (1_000_000, 2_000_000, "range")
+
+
+@pytest.mark.parametrize(("text", "language", "fractional"), [
+    ("1.5 people", "en", True),
+    ("7,425.81 points", "en", True),
+    ("99.20", "en", True),
+    ("100.00", "en", True),
+    ("2,5 человека", "ru", True),
+    ("1.5-2 million", "en", False),
+    ("2,5 тысячи", "ru", False),
+    ("1,500 people", "en", False),
+    ("1.5m", "en", False),
+    ("1.2345678m", "en", True),
+])
+def test_a_decimal_is_fractional_unless_a_magnitude_makes_it_whole(text, language, fractional):
+    (number,) = find_number_expressions(text, language)
+    assert number.fractional is fractional

@@ -59,6 +59,32 @@ CASES = [
     ("sr", "Раст од 80 одсто.", "percent", ""),
     ("hy", "Ըստ հոդված 5-ի։", "", "legal"),
     ("hy", "Աճ 80 տոկոսով։", "percent", ""),
+    # prices, lengths and weights: currency and unit words from the tables
+    ("en", "A bowl costs 99.20 yuan.", "money", ""),
+    ("en", "A 23.5 cm blade.", "distance", ""),
+    ("en", "It weighs 40 kilograms.", "measure", ""),
+    ("de", "Es kostet 30 Yuan.", "money", ""),
+    ("de", "Ein 12 Zentimeter langes Messer.", "distance", ""),
+    ("fr", "Un repas à 50 yuans.", "money", ""),
+    ("fr", "Il a saisi 20 tonnes de drogue.", "measure", ""),
+    ("es", "Cuesta 70 yuanes.", "money", ""),
+    ("es", "Un cuchillo de 15 centímetros.", "distance", ""),
+    ("ru", "Обед за 60 юаней.", "money", ""),
+    ("ru", "Изъяли 5 кг наркотиков.", "measure", ""),
+    ("uk", "Ніж завдовжки 20 см.", "distance", ""),
+    ("pl", "Przejęto 3 tony towaru.", "measure", ""),
+    # ages after an age phrase, years after a temporal preposition, numbers in names
+    ("en", "Men over the age of 21 may leave.", "", "age"),
+    ("es", "Los mayores de 60 pueden salir.", "", "age"),
+    ("fr", "Il est parti à l'âge de 19 ans.", "duration", "age"),
+    ("it", "Uomini all'età di 30 anni.", "duration", "age"),
+    ("en", "The plan runs by 2120 at the latest.", "", "year"),
+    ("fr", "Le plan court d'ici 2120.", "", "year"),
+    ("de", "Der Plan gilt im Jahr 2120.", "", "year"),
+    ("en", "COVID-19 spread fast.", "", "name"),
+    ("en", "The FTSE 100 fell.", "", "name"),
+    ("de", "Der DAX 40 fiel.", "", "name"),
+    ("ru", "Самолёты Су-25 взлетели.", "", "name"),
 ]
 
 
@@ -85,3 +111,23 @@ def test_dates_and_percent_words_hold_no_count(language, sentence):
 def test_a_count_stays_unmarked():
     (count,) = find_number_expressions("Около 300 человек задержаны.", "ru")
     assert (count.followed_by, count.preceded_by) == ("", "")
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("by 2120 the town", "en"), ("d'ici 2120", "fr"), ("para 2150", "es"), ("desde 2150", "es")])
+def test_a_year_after_a_temporal_preposition_is_year_like(sentence, language):
+    (year,) = find_number_expressions(sentence, language)
+    assert year.is_year_like
+
+
+def test_a_count_after_by_is_no_year():
+    (count,) = find_number_expressions("It rose by 2,120 people.", "en")
+    assert not count.is_year_like and count.preceded_by == "year"
+    (count,) = find_number_expressions("It rose by 120 people.", "en")
+    assert not count.is_year_like
+
+
+@pytest.mark.parametrize("sentence", ["Covid 19 cases", "the Kremlin 300 men", "Su 25",
+                                      "PUTIN CALLS UP 300,000 RESERVISTS"])
+def test_only_an_acronym_in_capitals_makes_a_name(sentence):
+    assert find_number_expressions(sentence, "en")[0].preceded_by == ""

@@ -23,7 +23,9 @@ def places(text: str, language: str = "en", title: str | None = None) -> list:
     ("The Kremlin plans to call up 300,000 reservists to fight in Ukraine.",
      [("mobilized", "Russia")]),
     ("At least 400 soldiers from Tatarstan were killed.", [("killed", "Tatarstan")]),
-    ("At least 4,000 mobilized soldiers were killed.", [("killed", "Ukraine")]),
+    ("At least 4,000 mobilized soldiers were killed at the front.", [("killed", "Ukraine")]),
+    ("The war in Ukraine goes on. At least 4,000 mobilized soldiers were killed.",
+     [("killed", "Ukraine")]),
     ("Police detained 300 people in Novosibirsk.", [("arrested", "Novosibirsk")]),
 ])
 def test_place_by_role(text, expected):
@@ -39,3 +41,28 @@ def test_place_id_comes_from_the_gazetteer():
     (figure,) = extract_figures(Article(id="t", text="9,000 Russians entered Georgia.",
                                         language="en"))
     assert figure.place == "Georgia" and figure.place_id
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # general news: the crisis's countries are no default where the article does not name them
+    ("At least 4,000 soldiers were killed.", "en", [("killed", None)]),
+    ("A gunman killed 51 people at two mosques in Christchurch, New Zealand.", "en",
+     [("killed", "New Zealand")]),
+    ("Police detained 300 people.", "en", [("arrested", None)]),
+    ("About 2,000 people fled the floods.", "en", [("left_country", None)]),
+    ("Die Polizei hat 300 Menschen festgenommen.", "de", [("arrested", None)]),
+    ("Полиция задержала 300 человек.", "ru", [("arrested", None)]),
+    # the article names the country, by a place or by a word that names it
+    ("Police detained 300 people in Russia.", "en", [("arrested", "Russia")]),
+    ("Russian police detained 300 people.", "en", [("arrested", "Russia")]),
+    ("Российская полиция задержала 300 человек.", "ru", [("arrested", "Russia")]),
+    ("Die russische Polizei hat 300 Menschen festgenommen.", "de", [("arrested", "Russia")]),
+    ("Moscow police said. Later 300 people were detained.", "en", [("arrested", "Russia")]),
+])
+def test_a_default_country_needs_the_article_to_name_it(text, language, expected):
+    assert places(text, language) == expected
+
+
+def test_the_headline_names_the_country_for_the_text():
+    assert places("Police detained 300 people.", title="Protests across Russia") == [
+        ("arrested", "Russia")]

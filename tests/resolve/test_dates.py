@@ -295,3 +295,31 @@ def test_relative_expressions_in_quotes_give_no_interval_when_asked():
     assert resolve_period("вчера", PUBLISHED, "ru", quoted=True) is None
     assert resolve_period("21 сентября", PUBLISHED, "ru", quoted=True).label == "2022-09-21"
     assert resolve_period("вчера", PUBLISHED, "ru").label == "2022-09-26"
+
+
+@pytest.mark.parametrize(
+    ("expression", "published"),
+    [
+        ("detained in Moscow 2023 years ago", PUBLISHED),  # before year 1
+        ("in the past 5000 years", PUBLISHED),
+        ("99999999999 days ago", PUBLISHED),  # beyond what a date can hold
+        ("yesterday", "0001-01-01"),
+        ("last year", "0001-06-01"),
+        ("last month", "0001-01-15"),
+        ("the 9999th year of the war", PUBLISHED),
+    ],
+)
+def test_a_day_outside_the_calendar_is_no_interval(expression, published):
+    assert resolve_period(expression, published, None) is None
+
+
+@pytest.mark.parametrize("published", ["2022-13-45", "2022-02-30", "2022-00", "2022-00-10",
+                                       "yesterday", "", "0000-01-01"])
+def test_an_invalid_publication_date_is_unknown(published):
+    assert resolve_period("yesterday", published, "en") is None
+    assert resolve_period("21 September", published, "en") is None
+    assert resolve_period("21 September 2022", published, "en").label == "2022-09-21"
+
+
+def test_a_publication_date_with_a_time_is_its_day():
+    assert resolve_period("yesterday", "2022-09-27T10:00:00+00:00", "en").label == "2022-09-26"

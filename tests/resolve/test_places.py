@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsledger.resolve.gazetteer import _fold_char, fold
 from newsledger.resolve.gazetteer.inflect import case_forms
-from newsledger.resolve.places import find_places, gazetteer, resolve_place
+from newsledger.resolve.places import countries_named, find_places, gazetteer, resolve_place
 
 
 @pytest.mark.parametrize(
@@ -207,3 +207,9 @@ def test_precision_and_representative_country_points():
         cities = [p for p in gazetteer() if p.type == "city" and p.country == country]
         assert min(abs(p.latitude - place.latitude) + abs(p.longitude - place.longitude)
                    for p in cities) < 1.0  # at a city of that country, inside it
+
+
+def test_countries_named_counts_places_and_institution_landmarks():
+    assert countries_named("The Kremlin said it would recruit in Almaty.", "en") == {
+        "Russia", "Kazakhstan"}
+    assert countries_named("Nothing here names a country.", "en") == frozenset()

@@ -18,10 +18,10 @@ from functools import cache, cached_property
 
 from newsledger.extract.cues import Cue, CueTable, known_sources
 from newsledger.extract.periods import Period, find_periods
-from newsledger.extract.placing import Mention, article_country, place_of
+from newsledger.extract.placing import Mention, article_country, names_by_word, place_of
 from newsledger.extract.sentences import SpanIndex, paragraph_starts
 from newsledger.models import Article, Figure
-from newsledger.resolve.places import find_places, resolve_place
+from newsledger.resolve.places import countries_named, find_places, resolve_place
 
 RATE_WINDOW = 60  # characters between a number and its rate cue
 SOURCE_LOOKBACK = 3  # sentences of the same paragraph searched for an earlier source
@@ -40,6 +40,7 @@ class FigureContext:
         self._places: dict[tuple[int, int], list[Mention]] = {}
         self._periods: dict[tuple[int, int], list[Period]] = {}
         self._rates: dict[tuple[int, int], list[Cue]] = {}
+        self._named: dict[str, bool] = {}
 
     def places(self, sentence: tuple[int, int]) -> list[Mention]:
         """Places named in one sentence (looked up only for sentences that hold figures)."""
@@ -67,6 +68,22 @@ class FigureContext:
         """The foreign country the article is about: the one its headline (or lead) names."""
         lead = self.article.title or self.article.text[:LEAD_CHARS]
         return article_country(find_places(lead, self.article.lang))
+
+    @cached_property
+    def _headed_text(self) -> str:
+        return f"{self.article.title or ''}\n{self.article.text}"
+
+    @cached_property
+    def _countries(self) -> frozenset[str]:
+        return countries_named(self._headed_text, self.article.lang)
+
+    def names(self, country: str) -> bool:
+        """Whether the article (headline and text) names a country: by a word for it, else by
+        a place in it (looked up only when no word names it)."""
+        if country not in self._named:
+            self._named[country] = names_by_word(self._headed_text, country) or (
+                country in self._countries)
+        return self._named[country]
 
     @cached_property
     def sources(self) -> list[Cue]:
@@ -152,7 +169,8 @@ def describe(context: FigureContext, table: CueTable, figure: Figure, position: 
              head: Cue | None) -> dict:
     """who, place, period, attributed_to and rate of a figure in sentence number ``position``."""
     sentence = context.sentences[position]
-    place = place_of(figure, context.places(sentence), lambda: context.country)
+    place = place_of(figure, context.places(sentence), lambda: context.country,
+                     context.names)
     return {
         "who": head.label if head else None,
         "place": place,

@@ -176,9 +176,15 @@ def _read_toml(name: str) -> dict:
 
 
 @cache
+def _languages() -> frozenset[str]:
+    """The codes of the language tables (sources.toml is none)."""
+    return frozenset(path.stem for path in CUES_DIR.glob("*.toml")) - {"sources"}
+
+
+@cache
 def cue_table(language: str | None) -> CueTable:
     """The compiled table of a language, the English one when the language has none."""
-    data = _read_toml(f"{language}.toml") if language else {}
+    data = _read_toml(f"{language}.toml") if language in _languages() else {}
     if not data:
         data, language = _read_toml(f"{FALLBACK_LANGUAGE}.toml"), FALLBACK_LANGUAGE
     heads = PhraseSet(_heads(data))

@@ -51,8 +51,9 @@ SENTENCE_SCOPE = {"asylum_seekers": frozenset({"left_country", "entered_country"
 # head nouns (English labels) of counts of places: later numbers do not inherit their category
 # ("798 held in 33 cities, ... Moscow (around 390)")
 PLACE_HEADS = frozenset({"cities", "towns"})
-NOT_FIGURE_UNITS = frozenset(
-    {"percent", "year", "money", "duration", "distance", "age", "time", "ordinal", "date"})
+NOT_FIGURE_UNITS = frozenset({"percent", "year", "money", "duration", "distance", "age", "time",
+                              "ordinal", "date", "measure"})
+NOT_FIGURE_PRECEDING = frozenset({"age", "name"})  # "over the age of 21", "COVID-19"
 # a head start (in characters) given to categories whose cues outrank nearer generic ones
 CATEGORY_BONUS = {"asylum_seekers": 60, "killed_or_wounded": 30, "deported_or_extradited": 30,
                   "killed": 10, "other": 5}
@@ -170,6 +171,8 @@ def _adjacent(cue: Cue | None, number: NumberExpression, before: bool) -> bool:
 def _is_excluded(table: CueTable, text: str, number: NumberExpression, limit: int) -> bool:
     if number.followed_by in NOT_FIGURE_UNITS or number.is_year_like or _YEAR.search(number.text):
         return True
+    if number.fractional or number.preceded_by in NOT_FIGURE_PRECEDING:
+        return True  # "1.5" people, an index value ("7,425.81"), a name ("COVID-19")
     if number.high is not None and number.high <= 1:
         return True  # a single person, or a share ("fewer than one in ten"), is not a figure
     if _is_apposed_age(text, number):

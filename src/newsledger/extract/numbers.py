@@ -6,12 +6,15 @@ non-overlapping, with the qualifier words directly attached ("around 98,000", "�
 means under the ledger's conventions (exact [N,N]; approx [N,N]; at_least and more_than [N,None];
 at_most and less_than [None,N]; range [N,M]; vague magnitudes such as "tens of thousands"
 [20000, 99999]). It does not decide what is a figure: it reports what follows a number
-(``followed_by``: percent, money, age, duration, year, distance, time, ordinal, and "date" for a
-day.month such as "21.09"), what stands right before it (``preceded_by``: "legal" after "статья",
-"article", "Artikel"; "number_sign" after "№", "No."; "age" after "aged", "в возрасте"; "phone"
-after a "+7" prefix) and whether the number looks like a year (``is_year_like``); the figure
-extractor filters on those. Dates with a slash ("21/09") and full dates ("21.09.2022") are no
-number at all.
+(``followed_by``: percent, money, age, duration, year, distance, time, ordinal, measure, and
+"date" for a day.month such as "21.09"), what stands right before it (``preceded_by``: "legal"
+after "статья", "article", "Artikel"; "number_sign" after "№", "No."; "age" after "aged", "the
+age of", "в возрасте"; "phone" after a "+7" prefix; "year" after a temporal preposition ("by
+2120"); "name" when glued by a hyphen to a word or right after an acronym: "COVID-19", "FTSE
+100"), whether the number looks like a year (``is_year_like``) and whether it is a decimal no
+magnitude makes whole (``fractional``: "1.5", "7,425.81"; "1.5m" and "2,5 тыс." are whole); the
+figure extractor filters on those. Dates with a slash ("21/09") and full dates ("21.09.2022")
+are no number at all.
 
 Language tables
 ---------------
@@ -59,11 +62,15 @@ ending (a stem, for inflected units). Keys:
                        A phrase starting with a sign ("+", "-odd") is glued to the number.
 ``[ranges]``           ``openers``/``closers`` ("from".."to", "от".."до", "tra".."e") and
                        ``connectors`` between two numbers ("to", "à", "-", "–").
-``[units]``            percent, money, age, duration, year, distance, time, ordinal -> words that
-                       right after a number mark it as not a count of people or events.
+``[suffixes]``         magnitude letters after digits -> forms ("1000" = ["k"]): glued ("700k",
+                       "1.5m") or, written in capitals, after one space ("8 B").
+``[units]``            percent, money, age, duration, year, distance, time, ordinal, measure
+                       (weights, volumes, areas) -> words that right after a number mark it as
+                       not a count of people or events.
 ``currency_before``    signs placed before an amount ("$", "€").
-``[preceded_by]``      legal, number_sign, age, phone -> words right before a number that make it
-                       an identifier or an age ("статья", "artículo", "№", "aged", "w wieku").
+``[preceded_by]``      legal, number_sign, age, phone, year -> words right before a number that
+                       make it an identifier, an age or (a bare four-digit number) a year
+                       ("статья", "artículo", "№", "aged", "w wieku", "by", "d'ici").
 ``change_words``       words (stems with ``*``) after which an at_most phrase means "to" a new
                        level, not "up to" ("wzrosła do 10 tysięcy", "выросло до 5 тысяч").
 
@@ -79,10 +86,17 @@ from dataclasses import dataclass
 
 from newsledger.extract.numbers_grammar import Grammar, grammar_for
 from newsledger.extract.numbers_tables import QUALIFIER_KINDS, Lexicon, available_languages
-from newsledger.extract.numbers_values import SpanValue, evaluate_span, vague_interval
+from newsledger.extract.numbers_values import SpanValue, evaluate_span, vague_interval, whole
 from newsledger.folding import fold
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DATED_YEAR = re.compile(r"[12]\d{3}")  # a year when a temporal preposition says so ("by 2120")
+# A number glued by a hyphen to a word ("COVID-19", "Su-25") or right after an acronym
+# ("FTSE 100", "CAC 40") is part of a name.
+_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+_NAME_BEFORE = re.compile(
+    r"(?:[^\W\d_][-\u2010\u2011]|(?<![\w&-])(?P<acronym>[^\W\d_]{2,5})[ \u00a0])$")
 _CLOCK = re.compile(r"\d{1,2}[hH]\d{2}")
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])")  # "21.09"
 
@@ -102,6 +116,7 @@ class NumberExpression:
     kind: str  # "digits", "words", "vague", "mixed" ("98 тысяч", "2,5 Mio.")
     followed_by: str  # percent, money, age, duration, year, distance, time, ordinal, date or ""
     preceded_by: str = ""  # legal ("статья 328"), number_sign ("№ 5"), age ("aged 34"), phone
+    fractional: bool = False  # "1.5", "7,425.81", "99.20": a decimal no magnitude makes whole
 
     @property
     def is_year_like(self) -> bool:
@@ -110,7 +125,8 @@ class NumberExpression:
         ("in 2022", "до 2023", "2022-2023"; but not "about 2000", "more than 1,900")."""
         core = self.text[self.value_start - self.start:self.value_end - self.start]
         runs = re.findall(r"\d+", core)
-        bare = self.kind == "digits" and all(_YEAR.fullmatch(run) for run in runs)
+        year = _DATED_YEAR if self.preceded_by == "year" else _YEAR
+        bare = self.kind == "digits" and all(year.fullmatch(run) for run in runs)
         plain = self.qualifier in ("exact", "at_most", "range")
         return self.followed_by == "year" or (bare and plain)
 
@@ -175,7 +191,7 @@ def _expression(grammar: Grammar, text: str, match: re.Match) -> NumberExpressio
         kind, end = after.lastgroup or kind, after.end()  # "100,000 or more", "1000 с лишним"
     low, high = _interval(kind, _integer(value.value))
     return _make(grammar, text, start, end, low, high, kind, (match.start("num"), value.end),
-                 value.kind)
+                 value.kind, value.fraction)
 
 
 def _range(grammar: Grammar, text: str, match: re.Match, qualifier: str,
@@ -193,8 +209,9 @@ def _range(grammar: Grammar, text: str, match: re.Match, qualifier: str,
     if low_value >= high.value:
         return None
     kind = high.kind if low.kind == high.kind else "mixed"
+    fraction = high.fraction or (low.fraction if low_value == low.value else not whole(low_value))
     return _make(grammar, text, match.start(), high.end, _integer(low_value),
-                 _integer(high.value), "range", (first[0], high.end), kind)
+                 _integer(high.value), "range", (first[0], high.end), kind, fraction)
 
 
 def _scaled_low(low: SpanValue, high: SpanValue) -> float:
@@ -250,18 +267,32 @@ def _integer(value: float | None) -> int | None:
 
 
 def _make(grammar: Grammar, text: str, start: int, end: int, low: int | None, high: int | None,
-          qualifier: str, core: tuple[int, int], kind: str) -> NumberExpression:
+          qualifier: str, core: tuple[int, int], kind: str, fractional: bool = False
+          ) -> NumberExpression:
     return NumberExpression(
         start=start, end=end, text=text[start:end], low=low, high=high, qualifier=qualifier,
         value_start=core[0], value_end=core[1], kind=kind,
         followed_by=_unit(grammar, text, core, end), preceded_by=_preceded(grammar, text, start),
+        fractional=fractional,
     )
 
 
 def _preceded(grammar: Grammar, text: str, start: int) -> str:
-    """The kind of word right before the expression that makes it an identifier, not a count."""
+    """The kind of word right before the expression that makes it an identifier, an age or a
+    year, not a count; "name" when it is part of a name."""
+    name = _NAME_BEFORE.search(text, max(0, start - 7), start)
+    if name and (not name.group("acronym") or _acronym(text, name.start())):
+        return "name"
     before = grammar.preceded_by.search(text, max(0, start - 30), start)
     return (before.lastgroup or "") if before else ""
+
+
+def _acronym(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is in capitals and the word before it is not (in a
+    headline in capitals, "CALLS UP 300,000", no word is an acronym)."""
+    word = _WORD.match(text, start)
+    before = _LAST_WORD.search(text, max(0, start - 30), start)
+    return bool(word and word.group().isupper() and not (before and before.group(1).isupper()))
 
 
 def _unit(grammar: Grammar, text: str, core: tuple[int, int], end: int) -> str:

@@ -116,6 +116,7 @@ class Grammar:
     tokenizer: re.Pattern  # number words, joiners and digit strings
     vague_tokenizer: re.Pattern  # vague plurals, magnitudes, "several" words
     unit_after: re.Pattern
+    suffix_after: re.Pattern  # a magnitude letter after digits ("1.5m", "700k", "8 B")
     qualifier_after: re.Pattern
     currency_before: re.Pattern
     change_before: re.Pattern
@@ -151,7 +152,9 @@ def _number(lex: Lexicon) -> str:
     # Digits may follow a magnitude of an unspaced script ("2万2215", "9萬8千", "1만 5천").
     unspaced = _scripts_of(list(lex.words["magnitudes"]))
     rest = rf"(?:(?<=[{UNSPACED}])\s?{DIGITS})?" if unspaced else ""
-    return rf"(?:{DIGITS}(?:\s?{scale}{NO_WORD_AFTER}{rest}){{0,2}}|{_word_number(lex)})"
+    suffix = alternation(set(lex.suffixes))
+    return (rf"(?:{DIGITS}(?:(?:\s?{scale}{NO_WORD_AFTER}{rest}){{1,2}}|\s?{suffix}(?!\w))?"
+            rf"|{_word_number(lex)})")
 
 
 def _vague(lex: Lexicon) -> str:
@@ -237,6 +240,8 @@ def grammar_for(language: str | None) -> Grammar:
         ),
         vague_tokenizer=re.compile(alternation(vague_forms | lex.vague_connectors), re.IGNORECASE),
         unit_after=_compiled(_units(lex), scripts),
+        suffix_after=re.compile(
+            rf"(?P<space>\s?)(?P<suffix>{alternation(set(lex.suffixes))})(?!\w)", re.IGNORECASE),
         qualifier_after=_compiled(_qualifiers_after(lex), scripts),
         currency_before=re.compile(rf"(?:{alternation(lex.currency_before)})\s?$"),
         change_before=_compiled(

@@ -15,8 +15,9 @@ from importlib import resources
 from newsledger.errors import BadOption
 
 QUALIFIER_KINDS = ("approx", "at_least", "more_than", "at_most", "less_than")
-UNIT_KINDS = ("percent", "money", "age", "duration", "year", "distance", "time", "ordinal")
-PRECEDING_KINDS = ("legal", "number_sign", "age", "phone")
+UNIT_KINDS = ("percent", "money", "age", "duration", "year", "distance", "time", "ordinal",
+              "measure")
+PRECEDING_KINDS = ("legal", "number_sign", "age", "phone", "year")
 # Word-form roles; a form may have several (Russian "тысячи" is a magnitude and a vague plural).
 ROLES = ("numbers", "fractions", "multipliers", "magnitudes", "vague")
 
@@ -52,6 +53,7 @@ class Lexicon:
     preceding: dict[str, set[str]] = field(
         default_factory=lambda: {kind: set() for kind in PRECEDING_KINDS})
     change_words: set[str] = field(default_factory=set)
+    suffixes: dict[str, float] = field(default_factory=dict)
 
     def merge(self, table: dict) -> None:
         """Add one parsed TOML table to this lexicon."""
@@ -86,6 +88,8 @@ class Lexicon:
         for kind in PRECEDING_KINDS:
             self.preceding[kind] |= _lower(table.get("preceded_by", {}).get(kind, []))
         self.change_words |= _lower(table.get("change_words", []))
+        for value, forms in table.get("suffixes", {}).items():
+            self.suffixes.update(dict.fromkeys(_lower(forms), float(value)))
 
     def role_of(self, form: str) -> str | None:
         """The first role (in ``ROLES`` order, vague last) of a lower-cased word form."""

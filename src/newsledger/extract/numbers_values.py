@@ -26,6 +26,12 @@ class SpanValue:
     kind: str  # "digits", "words" or "mixed"
     scale: float  # the magnitude that closes the number ("10-11 thousand"), 1 when none
     approximate: bool = False  # a word such as "desetak", "une centaine" rounds the number
+    fraction: bool = False  # not a whole number, or digits with a decimal part and no magnitude
+
+
+def whole(value: float) -> bool:
+    """Whether a value is a whole number (up to the float error of "1.1 million")."""
+    return abs(value - round(value)) < 1e-6
 
 
 def digits_value(digits: str, decimal_separator: str, scaled: bool) -> float | None:
@@ -59,15 +65,23 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
     total = current = 0.0
     last_add = last_scale = float("inf")
     accepted_end, kind, scale, inverted, approximate = start, "", 1.0, False, False
+    decimal = False
     for index, (form, is_digits, _, token_end) in enumerate(tokens):
         if is_digits:
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-            scaled = following in lex.words["magnitudes"] or following in lex.words["multipliers"]
+            suffix = _suffix(grammar, text, token_end, end)
+            scaled = suffix is not None or following in lex.words["magnitudes"] or \
+                following in lex.words["multipliers"]
             value = digits_value(form, lex.decimal_separator, scaled)
             if index and not (current == 0 and value is not None and value < last_scale):
                 break  # digits go on only after a larger magnitude ("2万2215")
             if value is None:
                 return SpanValue(None, token_end, "digits", 1.0)
+            decimal = value != float(_NON_DIGIT.sub("", form))  # "2.5", "99.20", not "1,500"
+            if suffix is not None:
+                factor = lex.suffixes[suffix.group("suffix").lower()]
+                return SpanValue(value * factor, suffix.end(), "mixed", factor,
+                                 fraction=not whole(value * factor))
             current, last_add, kind = value, 0.0, "mixed" if index else "digits"
         elif form in lex.joiners or form in lex.inner_joiners:
             inverted = form in lex.inner_joiners  # "fünfundzwanzig": the unit comes first
@@ -103,7 +117,18 @@ def evaluate_span(grammar: Grammar, text: str, start: int, end: int) -> SpanValu
         accepted_end = token_end
     if not kind:
         return None
-    return SpanValue(total + current, accepted_end, kind, scale, approximate)
+    value = total + current
+    fraction = not whole(value) or decimal and scale == 1
+    return SpanValue(value, accepted_end, kind, scale, approximate, fraction)
+
+
+def _suffix(grammar: Grammar, text: str, position: int, end: int) -> re.Match | None:
+    """A magnitude letter right after digits: glued ("1.5m", "700k"), or after a space only
+    when written in capitals ("8 B")."""
+    found = grammar.suffix_after.match(text, position, end)
+    if found is None or found.group("space") and not found.group("suffix").isupper():
+        return None
+    return found
 
 
 def vague_interval(scale: float) -> tuple[int, int]:

@@ -213,7 +213,10 @@ def resolve_period(expression: str, published: str | None, language: str | None 
     match, grammar_ = max(found, key=lambda item: item[0].end - item[0].start)
     if quoted and _relative(match):
         return None
-    interval = _resolve(match, grammar_, _parse_published(published))
+    try:
+        interval = _resolve(match, grammar_, _parse_published(published))
+    except (ValueError, OverflowError):  # a day outside the calendar ("2023 years ago")
+        return None
     return replace(_render(*interval), kind=expression_kind(match)) if interval else None
 
 
@@ -222,14 +225,17 @@ def _relative(match: Match) -> bool:
 
 
 def _parse_published(published: str | None) -> Published | None:
-    if not published:
-        return None
-    found = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", published.strip())
+    """The publication date of a YYYY-MM[-DD] string; None when it is no calendar day."""
+    found = re.match(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", published.strip()) if isinstance(
+        published, str) else None
     if not found:
         return None
-    year, month, day = found.groups()
-    return Published(int(year), int(month), int(day) if day else None)
-
+    year, month, day = (int(group) if group else None for group in found.groups())
+    try:
+        Day(year, month, day or 1)
+    except ValueError:
+        return None
+    return Published(year, month, day)
 
 
 def _resolve(match: Match, grammar_: Grammar, published: Published | None) -> Interval | None:

@@ -30,7 +30,7 @@ import pycountry
 from newsledger.resolve.gazetteer import DATA_DIR, Alias, Gazetteer, Place, build_gazetteer, fold
 from newsledger.resolve.place_context import located, qualified, region_lists
 
-__all__ = ["Place", "Gazetteer", "gazetteer", "resolve_place", "find_places"]
+__all__ = ["Place", "Gazetteer", "countries_named", "gazetteer", "resolve_place", "find_places"]
 
 SAME_COUNTRY_WEIGHT = 30.0
 OTHER_READING_SHARE = 0.5  # context share a non-country reading of a country's name exceeds
@@ -98,6 +98,21 @@ def find_places(text: str, language: str | None = None, landmarks: bool = False)
 
     A landmark is given as its city ("Red Square" -> Moscow) unless `landmarks` is true.
     """
+    found = [span for span in _mentions(text, language) if located(text, span,
+                                                                   gazetteer().metonyms)]
+    if landmarks:
+        return found
+    return [(start, end, _setting(place)) for start, end, place in found]
+
+
+def countries_named(text: str, language: str | None = None) -> frozenset[str]:
+    """The English names of the countries `text` names or names a place in; a landmark that
+    stands for an institution counts for its country ("the Kremlin said": Russia)."""
+    return frozenset(place.country for _, _, place in _mentions(text, language) if place.country)
+
+
+def _mentions(text: str, language: str | None) -> list[Span]:
+    """Place mentions with their readings, landmarks that name institutions included."""
     folded = fold(text)
     spans = _longest_matches(text, folded)
     firm = [gazetteer().candidates(text[start:end]) for start, end in spans]
@@ -111,11 +126,7 @@ def find_places(text: str, language: str | None = None, landmarks: bool = False)
         for (start, end), entries in zip(spans, firm, strict=True)
     ]
     found = qualified(text, found, lambda index: [place for place, _ in firm[index]])
-    found = [span for span in region_lists(text, folded, found, gazetteer())
-             if located(text, span, gazetteer().metonyms)]
-    if landmarks:
-        return found
-    return [(start, end, _setting(place)) for start, end, place in found]
+    return region_lists(text, folded, found, gazetteer())
 
 
 def _setting(place: Place) -> Place:

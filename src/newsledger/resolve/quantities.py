@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from newsledger.extract.placing import crisis_countries
 from newsledger.resolve.places import find_places, resolve_place
 
 INFINITY = float("inf")
 GROUPS_PATH = Path(__file__).with_name("lang") / "who_groups.toml"
-# DESIGN.md: departures with no destination are placed in the country left
-IMPLICIT_PLACE = {"left_country": "Russia"}
+# DESIGN.md: departures with no destination are placed in the country left, the home country
+# of the codebook (extract/lang/places.toml)
+IMPLICIT_PLACE = {"left_country": crisis_countries()[0]}
 GENERIC = "people"  # the group of a figure that does not say whom it counts
 
 
