@@ -9,12 +9,13 @@ from sqlalchemy import Table, insert, select
 
 from newsledger.errors import NotFound
 from newsledger.store import schema
+from newsledger.store.engine import locked
 
 
 def _replace(ledger, table: Table, rows: Iterable[dict]) -> int:
     """Replace every row of ``table`` in one transaction; ``data`` is stored as JSON."""
     count = 0
-    with ledger.engine.begin() as connection:
+    with locked(ledger.engine) as connection:
         connection.execute(table.delete())
         batch = []
         for row in rows:
