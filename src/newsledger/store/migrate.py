@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 
 from newsledger.errors import MigrationFailed
 from newsledger.store import schema
-from newsledger.store.engine import reset_sequences
+from newsledger.store.engine import locked, reset_sequences
 from newsledger.store.ledger import Ledger
 
 
@@ -25,7 +25,7 @@ def copy_ledger(source_db: str, target_db: str, batch_size: int = 1000) -> dict[
         if target.count("articles"):
             raise MigrationFailed(f"{target.display_name()} is not empty; copy into a new ledger")
         counts = {}
-        with source.engine.connect() as reading, target.engine.begin() as writing:
+        with source.engine.connect() as reading, locked(target.engine) as writing:
             for table in _tables():
                 order = list(table.primary_key.columns)
                 rows = reading.execution_options(yield_per=batch_size).execute(
