@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import subprocess
 
+from newsledger import pipeline
+from newsledger.settings import Settings
+from newsledger.store import Ledger
+
 
 def test_two_concurrent_ingests_of_overlapping_input(synthetic, synthetic_corpus, ledger_url,
                                                      tmp_path):
@@ -23,4 +27,15 @@ def test_two_concurrent_ingests_of_overlapping_input(synthetic, synthetic_corpus
     new = sum(int(stdout.split(" new")[0].split()[-1]) for stdout, _ in outcomes)
     assert new == len(records)
     assert synthetic.integrity_ok(ledger_url)
-    assert synthetic.differences(synthetic.snapshot(ledger_url), reference) == []
+    found = synthetic.snapshot(ledger_url)
+    assert found["articles"] == reference["articles"]
+    # stories depend on the order articles were stored in (see the report of issue 16), so
+    # the corpus tables are compared with a clean single run in the order they were stored in
+    with Ledger(ledger_url, mode="read") as ledger:
+        order = [article.id for article in ledger.articles()]
+    by_id = {record["id"]: record for record in records}
+    in_order = synthetic.write_jsonl(tmp_path / "in_order.jsonl", [by_id[i] for i in order])
+    clean = str(tmp_path / "clean.db")
+    with Ledger(clean) as ledger:
+        assert pipeline.ingest([str(in_order)], ledger, Settings()).new == len(records)
+    assert synthetic.differences(found, synthetic.snapshot(clean)) == []
