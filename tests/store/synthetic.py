@@ -3,6 +3,7 @@ and events, a few republished by another outlet), and what those tests run and c
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import sqlite3
@@ -80,6 +81,12 @@ def ingest_command(inputs: list[Path], db: str) -> list[str]:
             *map(str, inputs), "--db", db]
 
 
+@functools.cache
+def _engine(db: str):
+    """One polling engine per PostgreSQL ledger (connections are cheap to reuse)."""
+    return create_engine(make_url(database_url(db)))
+
+
 def stored_count(db: str) -> int:
     """Articles stored so far in ``db`` (0 while it has no schema), read without locking it."""
     url = make_url(database_url(db))
@@ -87,12 +94,8 @@ def stored_count(db: str) -> int:
         if url.get_backend_name() == "sqlite":
             with sqlite3.connect(f"file:{url.database}?mode=ro", uri=True, timeout=30) as c:
                 return c.execute("select count(*) from articles").fetchone()[0]
-        engine = create_engine(url)
-        try:
-            with engine.connect() as connection:
-                return connection.exec_driver_sql("select count(*) from articles").scalar_one()
-        finally:
-            engine.dispose()
+        with _engine(db).connect() as connection:
+            return connection.exec_driver_sql("select count(*) from articles").scalar_one()
     except (sqlite3.Error, DBAPIError):
         return 0
 

@@ -53,11 +53,11 @@ def test_kill_9_at_random_moments_then_resume(synthetic, synthetic_corpus, ledge
         return lambda: synthetic.stored_count(ledger_url) >= count
 
     # two kills while articles are stored, each resuming the one before
-    for low, high in ((1, total // 3), (total // 2, total - 1)):
+    for low, high in ((1, total // 3), (total // 2, total - total // 5)):
         target = rng.randint(low, high)
         assert not run_and_kill(command, stored_at_least(target))
         stored = assert_intact(synthetic, ledger_url, reference)
-        assert target <= len(stored) < total
+        assert target <= len(stored)  # (a slow poll may kill it a little later)
     # a kill after the last article was stored, while the corpus stages run
     ended = run_and_kill(command, stored_at_least(total), delay=rng.uniform(0.0, 1.5))
     assert len(assert_intact(synthetic, ledger_url, reference)) == total
