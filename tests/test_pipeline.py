@@ -3,6 +3,7 @@ from dataclasses import replace
 from newsledger import pipeline
 from newsledger.models import Article
 from newsledger.pipeline import Analysis, analyze_article, article_stage
+from newsledger.settings import Settings
 from newsledger.store import Ledger
 
 
@@ -39,3 +40,59 @@ def test_ingest_is_idempotent_and_keeps_changed_text_as_a_new_version(tmp_path):
     assert "600" in ledger.article("one").text
     assert ledger.count("article_versions") == 1
     ledger.close()
+
+
+def _counting_stage(monkeypatch, calls: list, fail_once: bool = False):
+    """Replace the corpus stages by one that counts its runs (and dies on its first)."""
+    import newsledger.stages  # noqa: F401  (built-in stages registered before the swap)
+
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES", {})
+
+    @pipeline.corpus_stage("counting", order=10)
+    def counting(ledger, settings) -> None:
+        calls.append(ledger.count("articles"))
+        if fail_once and len(calls) == 1:
+            raise KeyboardInterrupt
+
+    return counting
+
+
+def test_corpus_stages_interrupted_after_the_last_article_run_on_the_next_ingest(
+        tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text("A headline about the border\n\nSome 500 people crossed.\n")
+    calls: list[int] = []
+    _counting_stage(monkeypatch, calls, fail_once=True)
+    with Ledger(str(tmp_path / "l.db")) as ledger:
+        try:
+            pipeline.ingest([str(folder)], ledger)
+        except KeyboardInterrupt:
+            pass
+        assert ledger.corpus_due() is not None
+        report = pipeline.ingest([str(folder)], ledger)
+        assert report.summary().startswith("0 new, 1 unchanged")
+        assert calls == [1, 1] and ledger.corpus_due() is None
+        pipeline.ingest([str(folder)], ledger)
+        assert calls == [1, 1]  # done: nothing due
+
+
+def test_an_article_stored_while_the_corpus_stages_run_keeps_them_due(tmp_path, monkeypatch):
+    calls: list[int] = []
+    with Ledger(str(tmp_path / "l.db")) as ledger:
+        ledger.store_article(Article(id="a", text="Some 300 people left."))
+        import newsledger.stages  # noqa: F401
+
+        monkeypatch.setattr(pipeline, "CORPUS_STAGES", {})
+
+        @pipeline.corpus_stage("storing", order=10)
+        def storing(stage_ledger, settings) -> None:
+            calls.append(stage_ledger.count("articles"))
+            if len(calls) == 1:  # another writer stores an article meanwhile
+                stage_ledger.store_article(Article(id="b", text="Some 400 people left."))
+
+        assert pipeline.run_corpus_stages(ledger, Settings(), only_if_due=True)
+        assert ledger.corpus_due() is not None
+        assert pipeline.run_corpus_stages(ledger, Settings(), only_if_due=True)
+        assert calls == [1, 2] and ledger.corpus_due() is None
+        assert not pipeline.run_corpus_stages(ledger, Settings(), only_if_due=True)

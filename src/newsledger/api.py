@@ -20,10 +20,13 @@ from newsledger.store import Ledger
 
 
 @contextmanager
-def open_ledger(db: str | None = None, settings: Settings | None = None) -> Iterator[Ledger]:
-    """The ledger named by ``db`` (else settings, else ``$NEWSLEDGER_DB``, else newsledger.db)."""
+def open_ledger(db: str | None = None, settings: Settings | None = None,
+                mode: str = "read") -> Iterator[Ledger]:
+    """The ledger named by ``db`` (else settings, else ``$NEWSLEDGER_DB``, else newsledger.db),
+    opened read-only unless ``mode`` is "write" or "create" (see ``Ledger``): only writers
+    that add articles create a ledger."""
     settings = settings or Settings.from_env(db=db)
-    ledger = Ledger(db or settings.db)
+    ledger = Ledger(db or settings.db, mode=mode)
     try:
         yield ledger
     finally:
@@ -34,7 +37,7 @@ def ingest(names: Iterable[str], db: str | None = None, settings: Settings | Non
            on_item: Callable[[str, str], None] | None = None) -> IngestReport:
     """Ingest files, folders, URLs and feeds into the ledger, analysing each new article."""
     settings = settings or Settings.from_env(db=db)
-    with open_ledger(db, settings) as ledger:
+    with open_ledger(db, settings, mode="create") as ledger:
         return pipeline.ingest(names, ledger, settings, on_item=on_item)
 
 
@@ -42,7 +45,7 @@ def analyze(db: str | None = None, settings: Settings | None = None,
             on_item: Callable[[str, str], None] | None = None) -> int:
     """Re-run the analysis stages over every stored article; returns how many."""
     settings = settings or Settings.from_env(db=db)
-    with open_ledger(db, settings) as ledger:
+    with open_ledger(db, settings, mode="write") as ledger:
         return pipeline.analyze(ledger, settings, on_item=on_item)
 
 
@@ -138,7 +141,7 @@ def evaluate(corpus_dir: str, db: str | None = None, events_gold: str | None = N
     settings = Settings.from_env(analyze=True)
     with tempfile.TemporaryDirectory(prefix="newsledger-evaluate-") as folder:
         target = db or str(Path(folder, "evaluate.db"))
-        with open_ledger(target, settings) as ledger:
+        with open_ledger(target, settings, mode="create") as ledger:
             started = time.perf_counter()
             report = pipeline.ingest([corpus_dir], ledger, settings)
             seconds = time.perf_counter() - started
@@ -181,18 +184,16 @@ def export(table: str, fmt: str, output: str | None = None, db: str | None = Non
     provenance. Public exports (the default) are always redacted and never hold article text."""
     import sys
 
-    from newsledger.publish.exports import ExportOptions, provenance_json, write_export
+    from newsledger.publish.exports import ExportOptions, check_export, export_file, write_export
 
     settings = Settings.from_env(db=db)
     options = ExportOptions(public=public, redact=settings.redact if redact is None else redact,
                             filters=tuple(sorted((filters or {}).items())))
+    check_export(table, fmt, options)
     with open_ledger(db, settings) as ledger:
         if output is None:
             return write_export(ledger, table, fmt, sys.stdout.buffer, options)
-        with open(output, "wb") as stream:
-            record = write_export(ledger, table, fmt, stream, options)
-    Path(output + ".provenance.json").write_bytes(provenance_json(record))
-    return record
+        return export_file(ledger, table, fmt, output, options)
 
 
 def datasette_metadata(db: str | None = None) -> dict:
@@ -200,7 +201,7 @@ def datasette_metadata(db: str | None = None) -> dict:
     facets, label columns, full-text search)."""
     from newsledger.publish.datasette import prepare_for_datasette
 
-    with open_ledger(db) as ledger:
+    with open_ledger(db, mode="write") as ledger:
         return prepare_for_datasette(ledger)
 
 

@@ -114,6 +114,36 @@ class MigrationFailed(StoreError):
     code = "NL203"
 
 
+class LedgerNotFound(StoreError):
+    """A ledger to read (or migrate from) that does not exist: reading never creates one."""
+
+    code = "NL204"
+
+
+class NotALedger(StoreError):
+    """A file that is not a SQLite database, or a database that holds no ledger."""
+
+    code = "NL205"
+
+
+class LedgerUnavailable(StoreError):
+    """A database that cannot be opened or reached (no server, no such database)."""
+
+    code = "NL206"
+
+
+class LedgerReadOnly(StoreError):
+    """A write to a ledger that can only be read (read-only media, a read-only connection)."""
+
+    code = "NL207"
+
+
+class LedgerBusy(StoreError):
+    """Another writer held the ledger's write lock longer than the busy timeout."""
+
+    code = "NL208"
+
+
 class QueryError(NewsledgerError):
     code, status = "NL300", 400
 
@@ -130,3 +160,9 @@ class ExportRefused(QueryError):
     """An export that would publish what must stay private (raw text, unredacted names)."""
 
     code = "NL310"
+
+
+class ExportNotWritten(QueryError):
+    """An export file that cannot be written (no such folder, no permission)."""
+
+    code = "NL311"

@@ -91,12 +91,26 @@ def analyze_articles(articles: Iterable[Article]) -> Iterator[Analysis]:
 
 
 def run_corpus_stages(ledger: Ledger, settings: Settings,
-                      seconds: dict[str, float] | None = None) -> None:
-    """Run every corpus stage over the ledger (adding each stage's time to ``seconds``)."""
-    for name, stage in _named(CORPUS_STAGES):
-        started = time.perf_counter()
-        stage(ledger, settings)
-        _timed(seconds, name, started)
+                      seconds: dict[str, float] | None = None, *, only_if_due: bool = False,
+                      ) -> bool:
+    """Run every corpus stage over the ledger (adding each stage's time to ``seconds``), one
+    run at a time per ledger; with ``only_if_due``, only when an article changed since they
+    last finished (a run killed half-way is repeated). True when the stages ran.
+
+    The due flag is cleared only when every stage finished and no article was stored
+    meanwhile; a writer storing one later runs the stages again itself."""
+    if only_if_due and ledger.corpus_due() is None:
+        return False
+    with ledger.corpus_lock():
+        token = ledger.corpus_due()
+        if only_if_due and token is None:
+            return False
+        for name, stage in _named(CORPUS_STAGES):
+            started = time.perf_counter()
+            stage(ledger, settings)
+            _timed(seconds, name, started)
+        ledger.corpus_done(token)
+    return True
 
 
 @dataclass
@@ -122,7 +136,8 @@ def ingest(
     names: Iterable[str], ledger: Ledger, settings: Settings | None = None,
     on_item: Callable[[str, str], None] | None = None, fetch=None,
 ) -> IngestReport:
-    """Read, analyse and store every article in ``names``; each article in its own transaction."""
+    """Read, analyse and store every article in ``names``; each article in its own transaction.
+    The corpus stages run after, when anything changed since they last finished."""
     from newsledger.errors import NotArticleData
 
     settings = settings or Settings()
@@ -140,8 +155,8 @@ def ingest(
             setattr(report, status, getattr(report, status) + 1)
         if on_item:
             on_item(status, label)
-    if settings.analyze and (report.new or report.updated):
-        run_corpus_stages(ledger, settings, report.corpus_seconds)
+    if settings.analyze:
+        run_corpus_stages(ledger, settings, report.corpus_seconds, only_if_due=True)
     return report
 
 

@@ -133,3 +133,70 @@ def test_stories_as_json_are_lists_of_article_ids(tmp_path):
     write_export(ledger, "stories", "json", stream)
     assert json_module.loads(stream.getvalue()) == [["b", "a"]]
     ledger.close()
+
+
+KEEP = b"article,quote\nkept,a file that must survive a failed export\n"
+
+
+@pytest.mark.parametrize("args", [["placez"], ["figures", "--format", "xlsx"],
+                                  ["figures", "--where", "colour=red"],
+                                  ["figures", "--format", "acled"]],
+                         ids=["table", "format", "filter", "format-of-table"])
+def test_a_mistyped_export_leaves_the_output_alone(db, tmp_path, args):
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    keep, fresh = tmp_path / "keep.csv", tmp_path / "fresh.csv"
+    keep.write_bytes(KEEP)
+    for output in (keep, fresh):
+        result = CliRunner().invoke(app, ["export", *args, "-o", str(output), "--db", db])
+        assert result.exit_code == 2 and "NL302" in result.stderr
+    assert keep.read_bytes() == KEEP
+    assert not fresh.exists()
+    assert _files(tmp_path) == ["keep.csv", "ledger.db"]
+
+
+def test_an_export_failing_half_way_keeps_the_old_file(db, tmp_path, monkeypatch):
+    from newsledger.publish import exports
+
+    def broken(stream, columns, records):
+        stream.write(b"half a file")
+        raise RuntimeError("disk went away")
+
+    keep = tmp_path / "keep.csv"
+    keep.write_bytes(KEEP)
+    monkeypatch.setitem(exports.FORMATS, "csv", broken)
+    with pytest.raises(RuntimeError):
+        api.export("figures", "csv", str(keep), db)
+    assert keep.read_bytes() == KEEP
+    assert _files(tmp_path) == ["keep.csv", "ledger.db"]
+
+
+def _files(folder) -> list[str]:
+    """The files in ``folder`` but SQLite's own -wal and -shm."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm")))
+
+
+def test_an_export_replaces_the_file_whole_with_ordinary_permissions(db, tmp_path):
+    keep = tmp_path / "keep.csv"
+    keep.write_bytes(KEEP)
+    api.export("figures", "csv", str(keep), db)
+    assert keep.read_bytes().startswith(b"article,number_text")
+    assert (keep.stat().st_mode & 0o777) == (0o666 & ~_umask())
+    assert _files(tmp_path) == ["keep.csv", "keep.csv.provenance.json", "ledger.db"]
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def test_an_export_into_a_missing_folder_is_a_coded_error(db, tmp_path):
+    from newsledger.errors import ExportNotWritten
+
+    with pytest.raises(ExportNotWritten, match="NL311"):
+        api.export("figures", "csv", str(tmp_path / "no" / "such" / "out.csv"), db)

@@ -6,9 +6,11 @@ under CI=true where that is a failure. The session ends by saying which database
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -77,6 +79,36 @@ def ledger(ledger_url) -> Iterator[Ledger]:
     store = Ledger(ledger_url)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic():
+    """The helper module ``synthetic.py`` beside this file (test modules are imported by path,
+    so it is loaded here)."""
+    spec = importlib.util.spec_from_file_location(
+        "newsledger_store_synthetic", Path(__file__).with_name("synthetic.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SYNTHETIC_ARTICLES = 200
+
+
+@pytest.fixture(scope="session")
+def synthetic_corpus(synthetic, tmp_path_factory):
+    """A JSONL file of ``SYNTHETIC_ARTICLES`` synthetic reports, the records, and the snapshot
+    of a clean ingest of it (analysis on, in this process)."""
+    from newsledger import pipeline
+    from newsledger.settings import Settings
+
+    folder = tmp_path_factory.mktemp("synthetic")
+    records = synthetic.articles(SYNTHETIC_ARTICLES)
+    path = synthetic.write_jsonl(folder / "reports.jsonl", records)
+    clean = str(folder / "clean.db")
+    with Ledger(clean) as ledger:
+        assert pipeline.ingest([str(path)], ledger, Settings()).new == len(records)
+    return path, records, synthetic.snapshot(clean)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

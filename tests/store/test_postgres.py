@@ -87,3 +87,32 @@ def test_migrate_refuses_a_target_that_holds_articles(tmp_path, ledger_url):
     _small_ledger(ledger_url)
     with pytest.raises(MigrationFailed, match="NL203"):
         copy_ledger(source, ledger_url)
+
+
+def test_writers_racing_on_a_fresh_store_with_overlapping_input(tmp_path, ledger_url,
+                                                                 quick_settings):
+    """No schema yet, the same articles in both inputs: the schema is created once, each
+    article stored once, and neither writer fails."""
+    folder = tmp_path / "both"
+    write_folder(folder, "both", 80)
+    failures, reports = [], []
+    start = threading.Barrier(4)
+
+    def writer() -> None:
+        try:
+            start.wait()
+            with Ledger(ledger_url) as ledger:
+                reports.append(pipeline.ingest([str(folder)], ledger, quick_settings))
+        except Exception as error:  # noqa: BLE001  (reported by the assertion below)
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=writer) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert sum(report.new for report in reports) == 80
+    assert all(report.failed == 0 for report in reports)
+    with Ledger(ledger_url) as ledger:
+        assert ledger.count("articles") == 80

@@ -40,15 +40,22 @@ def fail(error: NewsledgerError) -> None:
 
 
 def command(*args, **kwargs) -> Callable[[Callable], Callable]:
-    """``app.command`` whose coded errors print as one line and exit 2 (see ``fail``)."""
+    """``app.command`` whose coded errors print as one line and exit 2 (see ``fail``); a
+    database that fails under a command (server gone, locked, read-only) is a coded error too."""
 
     def decorate(function: Callable) -> Callable:
         @functools.wraps(function)
         def reporting_errors(*call_args, **call_kwargs):
+            from sqlalchemy.exc import OperationalError
+
             try:
                 return function(*call_args, **call_kwargs)
             except NewsledgerError as error:
                 fail(error)
+            except OperationalError as error:
+                from newsledger.store.engine import store_error
+
+                fail(store_error(error, call_kwargs.get("db") or Settings.from_env().db))
 
         return app.command(*args, **kwargs)(reporting_errors)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import typer
 
@@ -42,9 +41,11 @@ def export(
         metadata = api.datasette_metadata(db)
         if output is None:
             print_json(metadata)
-        else:
-            Path(output).write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n",
-                                    encoding="utf-8")
+            return
+        from newsledger.publish.exports import replace_file
+
+        data = (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        replace_file(output, lambda stream: stream.write(data))
         return
     record = api.export(table, fmt, output, db, public=public, redact=redact,
                         filters=_filters(where))

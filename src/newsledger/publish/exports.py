@@ -16,19 +16,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.metadata import version
-from typing import BinaryIO
+from pathlib import Path
+from typing import BinaryIO, TypeVar
 
-from newsledger.errors import BadOption, ExportRefused
+from newsledger.errors import BadOption, ExportNotWritten, ExportRefused
 from newsledger.publish.acled import write_acled
 from newsledger.publish.geojson import write_geojson
 from newsledger.publish.redact import PersonCache, redact_value
 from newsledger.store import Ledger
 
 COLUMN_TYPES = ("string", "integer", "float", "json")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -109,14 +113,18 @@ def exporter_for(table: str) -> Exporter:
     return EXPORTERS[table]
 
 
+def _check_filters(exporter: Exporter, filters: Mapping[str, str]) -> None:
+    unknown = set(filters) - set(exporter.filters)
+    if unknown:
+        raise BadOption(f"{exporter.table} cannot be filtered by {sorted(unknown)[0]!r}; "
+                        f"filters: {', '.join(exporter.filters) or 'none'}")
+
+
 def export_records(ledger: Ledger, table: str, options: ExportOptions) -> Iterator[dict]:
     """The records of ``table`` as exported: columns in order, redacted and trimmed."""
     exporter = exporter_for(table)
     filters = dict(options.filters)
-    unknown = set(filters) - set(exporter.filters)
-    if unknown:
-        raise BadOption(f"{table} cannot be filtered by {sorted(unknown)[0]!r}; "
-                        f"filters: {', '.join(exporter.filters) or 'none'}")
+    _check_filters(exporter, filters)
     names = exporter.column_names(options.public)
     persons = PersonCache(ledger) if options.redact else None
     for row in exporter.rows(ledger, **filters):
@@ -213,12 +221,25 @@ FORMATS: dict[str, Callable[[BinaryIO, tuple[Column, ...], Iterable[dict]], int]
 }
 
 
-def write_export(ledger: Ledger, table: str, fmt: str, stream: BinaryIO,
-                 options: ExportOptions = ExportOptions()) -> dict:
-    """Write ``table`` to ``stream`` in format ``fmt``; returns its provenance record."""
+# Formats that only some tables can take.
+FORMAT_TABLES: dict[str, tuple[str, ...]] = {"acled": ("events",)}
+
+
+def check_export(table: str, fmt: str, options: ExportOptions) -> Exporter:
+    """Refuse an unknown table, format or filter, before anything is opened or written."""
     if fmt not in FORMATS:
         raise BadOption(f"no format {fmt!r}; choose one of {', '.join(FORMATS)}")
     exporter = exporter_for(table)
+    if table not in FORMAT_TABLES.get(fmt, (table,)):
+        raise BadOption(f"the {fmt} format exports {', '.join(FORMAT_TABLES[fmt])} only")
+    _check_filters(exporter, dict(options.filters))
+    return exporter
+
+
+def write_export(ledger: Ledger, table: str, fmt: str, stream: BinaryIO,
+                 options: ExportOptions = ExportOptions()) -> dict:
+    """Write ``table`` to ``stream`` in format ``fmt``; returns its provenance record."""
+    exporter = check_export(table, fmt, options)
     names = exporter.column_names(options.public)
     columns = tuple(c for c in exporter.columns if c.name in names)
     writer = exporter.formats.get(fmt, FORMATS[fmt])
@@ -239,3 +260,41 @@ def provenance(ledger: Ledger, table: str, fmt: str, rows: int, options: ExportO
 
 def provenance_json(record: dict) -> bytes:
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# files --------------------------------------------------------------------------------------
+def replace_file(path: str, write: Callable[[BinaryIO], T]) -> T:
+    """Run ``write`` on a new file beside ``path`` and rename it to ``path`` when it succeeded:
+    a failed export never truncates nor creates ``path``. A device or pipe (``/dev/stdout``)
+    is written directly. Returns what ``write`` returned."""
+    target = Path(path)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        with open(target, "wb") as stream:
+            return write(stream)
+    temporary = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise ExportNotWritten(f"cannot write here: {error.strerror}", source=path) from error
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            result = write(stream)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportNotWritten(f"cannot write here: {error.strerror}", source=path) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def export_file(ledger: Ledger, table: str, fmt: str, output: str,
+                options: ExportOptions = ExportOptions()) -> dict:
+    """Write ``table`` to the file ``output`` and its provenance to
+    ``<output>.provenance.json``, each through ``replace_file``; returns the provenance."""
+    check_export(table, fmt, options)
+    record = replace_file(output, lambda stream: write_export(ledger, table, fmt, stream,
+                                                              options))
+    replace_file(output + ".provenance.json", lambda stream: stream.write(provenance_json(record)))
+    return record

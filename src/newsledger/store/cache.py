@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import insert, select
 
 from newsledger.store import schema
+from newsledger.store.engine import locked
 
 _CHUNK = 500
 
@@ -32,9 +33,14 @@ def save_cached(ledger, kind: str, values: Mapping[str, bytes]) -> None:
     """Store ``values`` (key -> bytes) under ``kind``; keys already cached are left as they are."""
     if not values:
         return
-    present = load_cached(ledger, kind, values)
-    rows = [{"kind": kind, "key": key, "value": value}
-            for key, value in values.items() if key not in present]
-    with ledger.engine.begin() as connection:
+    table = schema.cache
+    keys = list(values)
+    with locked(ledger.engine) as connection:
+        present = set()
+        for start in range(0, len(keys), _CHUNK):
+            present.update(connection.execute(select(table.c.key).where(
+                table.c.kind == kind, table.c.key.in_(keys[start:start + _CHUNK]))).scalars())
+        rows = [{"kind": kind, "key": key, "value": value}
+                for key, value in values.items() if key not in present]
         for start in range(0, len(rows), _CHUNK):
             connection.execute(insert(schema.cache), rows[start:start + _CHUNK])

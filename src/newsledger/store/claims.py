@@ -9,23 +9,18 @@ from sqlalchemy import Table, insert, select
 
 from newsledger.errors import NotFound
 from newsledger.store import schema
+from newsledger.store.engine import locked
 
 
 def _replace(ledger, table: Table, rows: Iterable[dict]) -> int:
-    """Replace every row of ``table`` in one transaction; ``data`` is stored as JSON."""
-    count = 0
-    with ledger.engine.begin() as connection:
+    """Replace every row of ``table`` in one transaction; ``data`` is stored as JSON. The rows
+    are computed before the write lock is taken, so other writers never wait for the stage."""
+    prepared = [{**row, "data": json.dumps(row["data"], ensure_ascii=False)} for row in rows]
+    with locked(ledger.engine) as connection:
         connection.execute(table.delete())
-        batch = []
-        for row in rows:
-            batch.append({**row, "data": json.dumps(row["data"], ensure_ascii=False)})
-            count += 1
-            if len(batch) >= 500:
-                connection.execute(insert(table), batch)
-                batch = []
-        if batch:
-            connection.execute(insert(table), batch)
-    return count
+        for start in range(0, len(prepared), 500):
+            connection.execute(insert(table), prepared[start:start + 500])
+    return len(prepared)
 
 
 def _read(ledger, query) -> Iterator[dict]:

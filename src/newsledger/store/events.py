@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from sqlalchemy import and_, bindparam, func, select, update
 
 from newsledger.store import schema
+from newsledger.store.engine import locked
 
 
 def event_rows(ledger, *, type: str | None = None, place: str | None = None,
@@ -51,7 +52,7 @@ def set_event_ids(ledger, event_ids: Mapping[int, str]) -> None:
     statement = update(table).where(table.c.id == bindparam("row")).values(
         event_id=bindparam("event"))
     rows = [{"row": row_id, "event": event_id} for row_id, event_id in event_ids.items()]
-    with ledger.engine.begin() as connection:
+    with locked(ledger.engine) as connection:
         connection.execute(update(table).values(event_id=None))
         for start in range(0, len(rows), 1000):
             connection.execute(statement, rows[start:start + 1000])

@@ -7,23 +7,34 @@ store and running again resumes.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import Engine, and_, func, insert, inspect, select, update
-from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
-from newsledger.errors import NotFound
+from newsledger.errors import LedgerReadOnly, NotALedger, NotFound
 from newsledger.models import Article, Event, Figure, Story
 from newsledger.store import schema
-from newsledger.store.engine import database_url, lock_ingest_order, open_engine
-from newsledger.store.migrations import upgrade
+from newsledger.store.engine import (
+    corpus_lock,
+    locked,
+    open_engine,
+    parse_url,
+    require_existing,
+    sqlite_file,
+    store_error,
+)
+from newsledger.store.engine import display_name as shown_name
+from newsledger.store.migrations import stored_version, upgrade
 
 ARTICLE_FIELDS = tuple(spec.name for spec in fields(Article))
 FIGURE_FIELDS = tuple(spec.name for spec in fields(Figure))
 EVENT_FIELDS = tuple(spec.name for spec in fields(Event))
+MODES = ("create", "write", "read")
+CORPUS_DUE = "corpus_due"  # meta key: set with each stored article, cleared by the corpus stages
 
 
 def _now() -> str:
@@ -35,12 +46,59 @@ def _article(row) -> Article:
 
 
 class Ledger:
-    """A newsledger store, opened by URL or path (see ``store.engine.database_url``)."""
+    """A newsledger store, opened by URL or path (see ``store.engine.database_url``).
 
-    def __init__(self, db: str, engine: Engine | None = None) -> None:
+    ``mode`` "create" makes the ledger when it does not exist (ingest); "write" and "read"
+    refuse a missing one (NL204), and "read" opens the store read-only, so a ledger on
+    read-only media can be read.
+    """
+
+    def __init__(self, db: str, engine: Engine | None = None, mode: str = "create") -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         self.db = db
-        self.engine = engine or open_engine(db)
-        with self.engine.begin() as connection:
+        self.mode = mode
+        if mode != "create":
+            require_existing(db)
+        self.engine = engine or open_engine(db, read_only=mode == "read")
+        try:
+            self._prepare()
+        except DBAPIError as error:
+            self.engine.dispose()
+            raise store_error(error, db) from error
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _prepare(self) -> None:
+        """Create or upgrade the schema under the write lock (concurrent writers of a fresh
+        store would both create it); a read-only ledger is upgraded through a writer, once."""
+        if self.mode != "create":
+            with self.engine.connect() as connection:
+                version = stored_version(connection)
+            if version == 0:
+                raise NotALedger("holds no newsledger ledger", source=shown_name(self.db))
+            if version >= schema.SCHEMA_VERSION or self.mode == "write":
+                self._upgrade(self.engine)
+                return
+            upgrading = open_engine(self.db)
+            try:
+                self._upgrade(upgrading)
+            except DBAPIError as error:
+                raise LedgerReadOnly(
+                    f"schema version {version} needs an upgrade to {schema.SCHEMA_VERSION}, "
+                    "which needs write access once", source=shown_name(self.db)) from error
+            finally:
+                upgrading.dispose()
+            return
+        self._upgrade(self.engine)
+
+    @staticmethod
+    def _upgrade(engine: Engine) -> None:
+        with engine.connect() as connection:
+            if stored_version(connection) == schema.SCHEMA_VERSION:
+                return
+        with locked(engine) as connection:
             upgrade(connection)
 
     def close(self) -> None:
@@ -71,13 +129,12 @@ class Ledger:
         table = schema.articles
         values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
         values["content_hash"] = article.content_hash
-        with self.engine.begin() as connection:
+        with locked(self.engine) as connection:
             current = connection.execute(
                 select(table.c.version, table.c.content_hash, table.c.text, table.c.title,
                        table.c.published, table.c.ingested_at).where(table.c.id == article.id)
             ).first()
             if current is None:
-                lock_ingest_order(connection)
                 order = connection.execute(
                     select(func.coalesce(func.max(table.c.ingest_order), 0))).scalar_one()
                 connection.execute(insert(table).values(
@@ -96,6 +153,7 @@ class Ledger:
                     .values(**values, version=current.version + 1, ingested_at=_now()))
                 status = "updated"
             self._write_analysis(connection, article.id, figures, events)
+            _mark_corpus_due(connection)
         return status
 
     def _article_row(self, article_id: str):
@@ -144,9 +202,10 @@ class Ledger:
     def display_name(self) -> str:
         """The ledger named for provenance: a SQLite file's name, else the URL without
         password or options."""
-        url = make_url(database_url(self.db))
+        url = parse_url(self.db)
         if url.get_backend_name() == "sqlite":
-            return Path(url.database or "").name
+            path = sqlite_file(url)
+            return path.name if path is not None else url.database or ""
         return url.set(query={}).render_as_string(hide_password=True)
 
     def newest_ingest(self) -> str | None:
@@ -158,7 +217,7 @@ class Ledger:
         """Create the read-only views of ``store.views`` whose tables exist."""
         from newsledger.store.views import create_views
 
-        with self.engine.begin() as connection:
+        with locked(self.engine) as connection:
             return create_views(connection)
 
     def view_names(self) -> list[str]:
@@ -173,9 +232,11 @@ class Ledger:
     def replace_analysis(
         self, article_id: str, figures: Iterable[Figure], events: Iterable[Event] = (),
     ) -> None:
-        """Replace one article's figures and events in one transaction."""
-        with self.engine.begin() as connection:
+        """Replace one article's figures and events in one transaction (the corpus stages are
+        due again)."""
+        with locked(self.engine) as connection:
             self._write_analysis(connection, article_id, figures, events)
+            _mark_corpus_due(connection)
 
     @staticmethod
     def _write_analysis(connection, article_id: str, figures, events) -> None:
@@ -235,7 +296,7 @@ class Ledger:
     # stories --------------------------------------------------------------------------------
     def replace_stories(self, stories: Iterable[Story]) -> None:
         """Replace every story grouping in one transaction."""
-        with self.engine.begin() as connection:
+        with locked(self.engine) as connection:
             connection.execute(schema.story_members.delete())
             connection.execute(schema.stories.delete())
             for story in stories:
@@ -263,6 +324,28 @@ class Ledger:
                      "evidence": json.loads(row.evidence) if row.evidence else None})
             if current is not None:
                 yield current
+
+    # corpus stages ------------------------------------------------------------------------
+    def corpus_lock(self):
+        """Held while the corpus stages run: one run at a time (see ``engine.corpus_lock``)."""
+        return corpus_lock(self.engine, self.db)
+
+    def corpus_due(self) -> str | None:
+        """The token of the last change the corpus stages have not yet seen, or None."""
+        with self.engine.connect() as connection:
+            return connection.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == CORPUS_DUE)).scalar()
+
+    def corpus_done(self, token: str | None) -> bool:
+        """The corpus stages finished over everything up to ``token``: clear the due flag unless
+        an article was stored since (then it stays due). True when it was cleared."""
+        if token is None:
+            return False
+        meta = schema.meta
+        with locked(self.engine) as connection:
+            cleared = connection.execute(meta.delete().where(
+                meta.c.key == CORPUS_DUE, meta.c.value == token))
+            return cleared.rowcount == 1
 
     # overview -------------------------------------------------------------------------------
     def stats(self) -> dict:
@@ -292,3 +375,10 @@ class Ledger:
                     "agree": count(a.c.language == a.c.detected_language),
                 },
             }
+
+
+def _mark_corpus_due(connection) -> None:
+    """Record, in the transaction that changed an article, that the corpus stages are due."""
+    meta = schema.meta
+    connection.execute(meta.delete().where(meta.c.key == CORPUS_DUE))
+    connection.execute(meta.insert().values(key=CORPUS_DUE, value=uuid.uuid4().hex))

@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 
 from newsledger.errors import MigrationFailed
 from newsledger.store import schema
-from newsledger.store.engine import reset_sequences
+from newsledger.store.engine import locked, reset_sequences
 from newsledger.store.ledger import Ledger
 
 
@@ -21,11 +21,11 @@ def _tables():
 def copy_ledger(source_db: str, target_db: str, batch_size: int = 1000) -> dict[str, int]:
     """Copy every row of ``source_db`` into the empty ledger ``target_db``; returns rows per
     table. Raises MigrationFailed when the target holds articles or counts differ after."""
-    with Ledger(source_db) as source, Ledger(target_db) as target:
+    with Ledger(source_db, mode="read") as source, Ledger(target_db) as target:
         if target.count("articles"):
             raise MigrationFailed(f"{target.display_name()} is not empty; copy into a new ledger")
         counts = {}
-        with source.engine.connect() as reading, target.engine.begin() as writing:
+        with source.engine.connect() as reading, locked(target.engine) as writing:
             for table in _tables():
                 order = list(table.primary_key.columns)
                 rows = reading.execution_options(yield_per=batch_size).execute(
@@ -46,6 +46,6 @@ def copy_ledger(source_db: str, target_db: str, batch_size: int = 1000) -> dict[
 
 def table_counts(db: str) -> dict[str, int]:
     """Rows per table of a ledger (to compare two copies)."""
-    with Ledger(db) as ledger, ledger.engine.connect() as connection:
+    with Ledger(db, mode="read") as ledger, ledger.engine.connect() as connection:
         return {table.name: connection.execute(
             select(func.count()).select_from(table)).scalar_one() for table in _tables()}
