@@ -44,23 +44,37 @@ def article_from_record(record: object, source: Source, where: str = "") -> Arti
     return Article(id=str(article_id), text=text, source_path=source.name, **values)
 
 
+def parse_json(text: str, name: str, line: int | None = None) -> object:
+    """Parsed JSON, or ``MalformedJSON`` saying the line (``line``: the JSONL line number)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = line if line is not None else error.lineno
+        raise MalformedJSON(f"malformed JSON at line {where}: {error.msg}",
+                            source=name) from error
+    except RecursionError as error:
+        where = f" at line {line}" if line is not None else ""
+        raise MalformedJSON(f"JSON nested too deeply{where}", source=name) from error
+
+
 def load_json(source: Source) -> object:
     """The parsed JSON document of a source, or ``MalformedJSON`` saying the line."""
-    try:
-        return json.loads(source.text)
-    except json.JSONDecodeError as error:
-        raise MalformedJSON(f"malformed JSON at line {error.lineno}: {error.msg}",
-                            source=source.name) from error
+    return parse_json(source.text, source.name)
 
 
 @register(".json", "json")
 def read_json(source: Source) -> Iterator[Article | InputError]:
     document = load_json(source)
-    if isinstance(document, dict) and "messages" in document and "telegram" in READERS:
+    if (isinstance(document, dict)
+            and ("messages" in document or isinstance(document.get("chats"), dict))
+            and "telegram" in READERS):
         yield from READERS["telegram"](source)
         return
     _refuse_other_data(document[0] if isinstance(document, list) and document else document,
                        source)
+    if not isinstance(document, dict | list):
+        raise MalformedJSON(f"expected a JSON object or a list of them, not a "
+                            f"{type(document).__name__}", source=source.name)
     if isinstance(document, list):
         for index, record in enumerate(document):
             try:
@@ -81,13 +95,10 @@ def read_jsonl(source: Source) -> Iterator[Article | InputError]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = parse_json(line, source.name, number)
             if number == 1:
                 _refuse_other_data(record, source)
             yield article_from_record(record, source, f":{number}")
-        except json.JSONDecodeError as error:
-            yield MalformedJSON(f"malformed JSON at line {number}: {error.msg}",
-                                source=source.name)
         except NotArticleData:
             raise
         except InputError as error:
