@@ -78,8 +78,18 @@ JSON_SPECIALS = ["[" * 100_000, "1.5", "\"a string\"", "\"\\ud800\"", "{\"text\"
                  "{\"text\": \"a\\u0000b\"}", "null", "[]", "{}", "{\"chats\": {\"list\": []}}"]
 
 
+FEED_ITEM = st.fixed_dictionaries({}, optional={
+    name: json_values | texts for name in ("id", "url", "title", "content_html", "content_text",
+                                           "summary", "date_published", "language")})
+json_feeds = st.fixed_dictionaries({
+    "version": st.just("https://jsonfeed.org/version/1.1"),
+    "items": st.lists(FEED_ITEM | json_values, max_size=3) | json_values,
+}, optional={"language": json_values | texts})
+
+
 @given(st.one_of(articles.map(json.dumps), st.lists(articles, max_size=3).map(json.dumps),
-                 json_values.map(json.dumps), st.sampled_from(JSON_SPECIALS), texts),
+                 json_values.map(json.dumps), st.sampled_from(JSON_SPECIALS), texts,
+                 json_feeds.map(json.dumps)),
        st.booleans())
 def test_json_reader(document, in_folder):
     drain(read_json, text_source(document, "fuzz.json", in_folder=in_folder))

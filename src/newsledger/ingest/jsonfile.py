@@ -1,7 +1,8 @@
 """Our JSON article format (DESIGN.md): one article per ``.json``, one per line in ``.jsonl``.
 
 ``{"id", "url", "outlet", "published", "language", "title", "text"}``; only ``text`` is required.
-A ``.json`` holding a list reads each element; a Telegram Desktop export is handed to its reader.
+A ``.json`` holding a list reads each element; a Telegram Desktop export and a JSON Feed are
+handed to their readers.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import json
 from collections.abc import Iterator
 
 from newsledger.errors import InputError, MalformedJSON, MissingText, NotArticleData
+from newsledger.ingest.feed import read_json_feed
 from newsledger.ingest.registry import READERS, Source, register
 from newsledger.ingest.urls import outlet_of, slug_of
 from newsledger.models import Article
 
 _FIELDS = ("url", "outlet", "published", "language", "title")
+_JSON_FEED = "https://jsonfeed.org/version/"
 
 
 def _looks_like_article(record: object) -> bool:
@@ -69,6 +72,9 @@ def read_json(source: Source) -> Iterator[Article | InputError]:
             and ("messages" in document or isinstance(document.get("chats"), dict))
             and "telegram" in READERS):
         yield from READERS["telegram"](source)
+        return
+    if isinstance(document, dict) and str(document.get("version")).startswith(_JSON_FEED):
+        yield from read_json_feed(document, source)
         return
     _refuse_other_data(document[0] if isinstance(document, list) and document else document,
                        source)
