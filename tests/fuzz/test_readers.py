@@ -37,7 +37,7 @@ WORDS = ["Some 500 people crossed the border on Monday, officials said.", "Оч�
          "\n", "\n\n", " ", "\t", "\x00", "\ud800", "\u202e", "\x1b[31m", "&amp;", "&#0;",
          "&#xd800;", "<", ">", "\"", "'", "©", "(c) 2024", "Original url:", *DATES, *URLS]
 
-texts = st.lists(st.one_of(st.text(max_size=40), st.sampled_from(WORDS)), max_size=25).map(
+texts = st.lists(st.one_of(st.text(max_size=16), st.sampled_from(WORDS)), max_size=12).map(
     "".join)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | texts,
