@@ -110,3 +110,13 @@ def test_a_field_of_the_wrong_type_is_a_warning_not_a_crash(tmp_path):
     (tmp_path / "result.json").write_text(json.dumps(channel))
     warning, article = read_articles([str(tmp_path / "result.json")], Settings(analyze=False))
     assert isinstance(warning, InvalidField) and article.outlet is None
+
+
+def test_a_json_field_of_another_type_is_coerced_or_dropped_with_a_warning(tmp_path):
+    path = write_json(tmp_path / "typed.json", published=20220921, title=7, outlet=["o"],
+                      url={"href": "https://example.org/"})
+    items = list(read_articles([str(path)], Settings(analyze=False)))
+    *warnings, article = items
+    assert [type(warning) for warning in warnings] == [InvalidDate, InvalidField, InvalidField]
+    assert (article.title, article.outlet, article.url, article.published) == ("7", None,
+                                                                               None, None)

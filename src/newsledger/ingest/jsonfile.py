@@ -38,12 +38,14 @@ def article_from_record(record: object, source: Source, where: str = "") -> Arti
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise MissingText("article has no text", source=name)
-    values = {key: record.get(key) if isinstance(record.get(key), str) else None for key in _FIELDS}
+    # other types are kept for ingest to coerce or drop with a warning (NL116, NL117)
+    values = {key: record.get(key) for key in _FIELDS}
+    url = values["url"] if isinstance(values["url"], str) else None
     article_id = record.get("id")
     if not isinstance(article_id, str | int) or not str(article_id).strip():
         fallback = source.stem + where.replace(":", "-")
-        article_id = slug_of(values["url"]) if values["url"] else fallback
-    values["outlet"] = values["outlet"] or outlet_of(values["url"])
+        article_id = slug_of(url) if url else fallback
+    values["outlet"] = values["outlet"] or outlet_of(url)
     return Article(id=str(article_id), text=text, source_path=source.name, **values)
 
 

@@ -11,7 +11,7 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 def outlet_of(url: str | None) -> str | None:
     """Host name without a leading ``www.`` or ``m.`` (the corpus's ``outlet``)."""
-    if not url:
+    if not url or not isinstance(url, str):
         return None
     try:
         host = (urlsplit(url).hostname or "").lower()
