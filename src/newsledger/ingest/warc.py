@@ -94,7 +94,7 @@ def _read_records(source: Source) -> tuple[list[Source | InputError], int, str]:
                     pages.append(page)
         except _DAMAGE as error:
             problem = f"{type(error).__name__}: {error}" if records else str(error)
-    said = " ".join(line for line in warnings.getvalue().splitlines()
+    said = " ".join(line.strip() for line in warnings.getvalue().splitlines()
                     if line.strip() and not line.startswith(_BENIGN))
     if said and not problem:
         problem = f"warcio warns: {said}"
