@@ -48,3 +48,12 @@ def test_a_single_file_keeps_its_stem_as_id(tmp_path):
     (tmp_path / "report.txt").write_text(TEXT.format(1))
     [article] = read_articles([str(tmp_path / "report.txt")], Settings(analyze=False))
     assert article.id == "report"
+
+
+def test_two_named_files_of_one_name_are_two_articles(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(TEXT.format(folder))
+    names = [str(tmp_path / "a" / "report.txt"), str(tmp_path / "b" / "report.txt")]
+    first, second = read_articles(names, Settings(analyze=False))
+    assert first.id == "report" and second.id.startswith("report-") and len(second.id) == 15

@@ -99,7 +99,8 @@ def read_file(path: Path, max_bytes: int, *, in_folder: bool = False,
         data = gunzip_limited(data, max_bytes, name)
     text = "" if raw else decode_bytes(data, name)
     return Source(name=name, stem=stem, text=text, data=data if raw else None,
-                  in_folder=in_folder, key=relative.as_posix(), mtime=info.st_mtime,
+                  in_folder=in_folder, key=relative.as_posix() if below else name,
+                  mtime=info.st_mtime,
                   max_bytes=max_bytes)
 
 
