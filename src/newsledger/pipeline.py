@@ -106,9 +106,9 @@ def run_corpus_stages(ledger: Ledger, settings: Settings,
 
 @dataclass
 class IngestReport:
-    """What an ingest run did; ``errors`` holds one line per failed input, ``warnings`` one
-    line per field dropped from a stored article; ``crashed`` counts the failed inputs that
-    met an unexpected exception (NL139, a bug)."""
+    """What an ingest run did; ``errors`` holds one line per failed input, ``warnings`` counts
+    the fields dropped from stored articles (their lines go to ``on_item``); ``crashed``
+    counts the failed inputs that met an unexpected exception (NL139, a bug)."""
 
     new: int = 0
     unchanged: int = 0
@@ -117,7 +117,7 @@ class IngestReport:
     skipped: int = 0
     crashed: int = 0
     errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: int = 0
     article_seconds: dict[str, float] = field(default_factory=dict)  # per article stage
     corpus_seconds: dict[str, float] = field(default_factory=dict)  # per corpus stage
 
@@ -127,7 +127,7 @@ class IngestReport:
         if self.crashed:
             text += f" ({self.crashed} by an internal error)"
         if self.warnings:
-            text += f", {len(self.warnings)} warnings"
+            text += f", {self.warnings} warnings"
         return text + (f" ({self.skipped} non-article files skipped)" if self.skipped else "")
 
 
@@ -155,7 +155,7 @@ def ingest(
             report.skipped += 1
             status, label = "skipped", str(item)
         elif isinstance(item, InputWarning):
-            report.warnings.append(str(item))
+            report.warnings += 1
             status, label = "warning", str(item)
         elif isinstance(item, NewsledgerError):
             report.failed += 1
