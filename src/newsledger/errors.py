@@ -6,6 +6,24 @@ The API renders any of them as ``{"error": {"code", "message"}}``.
 
 from __future__ import annotations
 
+import re
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: line breaks folded to a space, other control characters escaped."""
+    folded = _LINE_BREAKS.sub(" ", text)
+    if folded.isprintable():
+        return folded
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in folded)
+
+
+def quote_name(name: str) -> str:
+    """A file name or URL as printed in messages: as it is, or quoted with escapes when it
+    holds a line break, a terminal escape or another invisible character."""
+    return name if name.isprintable() else repr(name)
+
 
 class NewsledgerError(Exception):
     """Base of every error newsledger raises on purpose."""
@@ -19,8 +37,8 @@ class NewsledgerError(Exception):
         self.source = source
 
     def __str__(self) -> str:
-        prefix = f"{self.source}: " if self.source else ""
-        return f"{prefix}{self.code} {self.message}"
+        prefix = f"{quote_name(self.source)}: " if self.source else ""
+        return f"{prefix}{self.code} {printable(self.message)}"
 
     def as_dict(self) -> dict:
         return {"error": {"code": self.code, "message": str(self)}}
@@ -88,6 +106,80 @@ class MalformedArchive(InputError):
     """A WARC file warcio cannot read."""
 
     code = "NL114"
+
+
+class InputWarning(InputError):
+    """The article is stored, but one of its fields was dropped or changed (a warning line)."""
+
+    code = "NL115"
+
+
+class InvalidDate(InputWarning):
+    """A published date that is no calendar day ("2022-13-45", "2022-02-30", "someday").
+
+    One bad field must not lose the article: it is stored with ``published`` null and this
+    warning is printed. Dates are kept as YYYY-MM-DD: a datetime keeps its date, a relative
+    date ("yesterday", "3 days ago") is resolved against the file's modification time (a URL's
+    download time)."""
+
+    code = "NL116"
+
+
+class InvalidField(InputWarning):
+    """A field of the wrong type (an object for a name) or too long (a language over 8
+    characters): stored as null, the article kept."""
+
+    code = "NL117"
+
+
+class NotRegularFile(InputError):
+    """A FIFO, socket or device: never opened, since reading it may block forever."""
+
+    code = "NL118"
+
+
+class DecompressedTooLarge(InputTooLarge):
+    """A compressed input that unpacks to more than ``max_input_bytes`` (a gzip bomb)."""
+
+    code = "NL119"
+
+
+class UnparsableHTML(InputError):
+    """The HTML libraries failed on the page (an lxml or htmldate error)."""
+
+    code = "NL120"
+
+
+class NoArticle(InputError):
+    """A page whose text is no article: a login form, navigation, a cookie notice."""
+
+    code = "NL121"
+
+
+class EmptyArchive(InputError):
+    """A readable WARC or ARC file without any HTML page in it."""
+
+    code = "NL122"
+
+
+class NoTelegramChannels(InputError):
+    """A Telegram account export (``chats.list``) without channels; personal chats and groups
+    are private and never read as articles."""
+
+    code = "NL123"
+
+
+class InternalError(NewsledgerError):
+    """An unexpected exception while reading or analysing one input: a bug to report. The
+    other inputs still go in, and ``ingest`` exits with 3."""
+
+    code, status = "NL139", 500
+
+    @classmethod
+    def of(cls, error: BaseException, source: str) -> InternalError:
+        """The line for ``error`` met while reading or analysing ``source``."""
+        return cls(f"internal error ({type(error).__name__}: {error}); please report it",
+                   source=source)
 
 
 class LabelsOutOfDate(InputError):

@@ -7,7 +7,8 @@ All records are frozen dataclasses; every extraction keeps character offsets int
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields, replace
 
 QUALIFIERS = (
     "exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague",
@@ -27,7 +28,77 @@ STORY_RELATIONS = ("origin", "copy", "near_duplicate", "translation")
 
 def content_hash(text: str) -> str:
     """Stable fingerprint of an article text (sha256 of its UTF-8 bytes)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# What every store holds at most (schema.py's column sizes).
+MAX_ID = 255
+MAX_OUTLET = 255
+MAX_LANGUAGE = 8
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def clean_text(value: str) -> str:
+    """``value`` as every store takes it: NUL characters removed, lone surrogates (which
+    have no UTF-8) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value.replace("\x00", ""))
+
+
+def short_id(article_id: str) -> str:
+    """An id of at most ``MAX_ID`` characters: a longer one is cut and ends in a hash of it."""
+    if len(article_id) <= MAX_ID:
+        return article_id
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{article_id[:MAX_ID - 17]}-{digest}"
+
+
+def _text_value(value: object) -> tuple[str | None, bool]:
+    """(the value as clean text or None, whether a value of another type was dropped)."""
+    if value is None:
+        return None, False
+    if isinstance(value, str):
+        return clean_text(value), False
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value), False
+    return None, True
+
+
+def normalised(article: Article) -> tuple[Article, list[str]]:
+    """The article as every store takes it, and a note for each field that was dropped.
+
+    Text fields lose NULs and lone surrogates; a number becomes text and a value of any other
+    type (an object for a name) is dropped; a long id is shortened (``short_id``), a long
+    outlet cut, and a language over ``MAX_LANGUAGE`` characters or a ``published`` that is no
+    YYYY-MM-DD day is dropped.
+    """
+    values: dict[str, object] = {}
+    notes: list[str] = []
+    for spec in fields(Article):
+        if spec.name == "language_confidence":
+            continue
+        value, dropped = _text_value(getattr(article, spec.name))
+        if dropped:
+            notes.append(f"{spec.name} is {type(getattr(article, spec.name)).__name__}, "
+                         "not text; stored without it")
+        values[spec.name] = value
+    values["id"] = short_id(values["id"] or "")
+    values["text"] = values["text"] or ""
+    if values["outlet"]:
+        values["outlet"] = values["outlet"][:MAX_OUTLET]
+    for name in ("language", "detected_language"):
+        if values[name] and len(values[name]) > MAX_LANGUAGE:
+            notes.append(f"{name} {values[name][:20]!r} is longer than {MAX_LANGUAGE} "
+                         "characters; stored without it")
+            values[name] = None
+    if values["published"] and not _DAY.fullmatch(values["published"]):
+        notes.append(f"published {values['published'][:40]!r} is no YYYY-MM-DD day; "
+                     "stored without it")
+        values["published"] = None
+    confidence = article.language_confidence
+    if not isinstance(confidence, int | float) or isinstance(confidence, bool):
+        confidence = None
+    return replace(article, **values, language_confidence=confidence), notes
 
 
 @dataclass(frozen=True, slots=True)

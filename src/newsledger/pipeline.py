@@ -12,7 +12,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newsledger.errors import InputError
+from newsledger.errors import (
+    InputWarning,
+    InternalError,
+    NewsledgerError,
+    NotArticleData,
+)
 from newsledger.ingest import read_articles
 from newsledger.models import Article, Event, Figure
 from newsledger.settings import Settings
@@ -115,20 +120,28 @@ def run_corpus_stages(ledger: Ledger, settings: Settings,
 
 @dataclass
 class IngestReport:
-    """What an ingest run did; ``errors`` holds one line per failed input."""
+    """What an ingest run did; ``errors`` holds one line per failed input, ``warnings`` counts
+    the fields dropped from stored articles (their lines go to ``on_item``); ``crashed``
+    counts the failed inputs that met an unexpected exception (NL139, a bug)."""
 
     new: int = 0
     unchanged: int = 0
     updated: int = 0
     failed: int = 0
     skipped: int = 0
+    crashed: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: int = 0
     article_seconds: dict[str, float] = field(default_factory=dict)  # per article stage
     corpus_seconds: dict[str, float] = field(default_factory=dict)  # per corpus stage
 
     def summary(self) -> str:
         text = (f"{self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
                 f"{self.failed} failed")
+        if self.crashed:
+            text += f" ({self.crashed} by an internal error)"
+        if self.warnings:
+            text += f", {self.warnings} warnings"
         return text + (f" ({self.skipped} non-article files skipped)" if self.skipped else "")
 
 
@@ -137,22 +150,33 @@ def ingest(
     on_item: Callable[[str, str], None] | None = None, fetch=None,
 ) -> IngestReport:
     """Read, analyse and store every article in ``names``; each article in its own transaction.
-    The corpus stages run after, when anything changed since they last finished."""
-    from newsledger.errors import NotArticleData
+    The corpus stages run after, when anything changed since they last finished.
 
+    ``on_item(status, label)`` hears of each item: "new", "unchanged", "updated" (label: the
+    id), "failed", "skipped" and "warning" (label: the coded line).
+    """
     settings = settings or Settings()
     report = IngestReport()
     for item in read_articles(names, settings, fetch=fetch):
+        if isinstance(item, Article):
+            try:
+                status, label = _store(item, ledger, settings, report.article_seconds), item.id
+                setattr(report, status, getattr(report, status) + 1)
+            except NewsledgerError as error:
+                item = error
+            except Exception as error:  # noqa: BLE001  (one article's crash never stops the others)
+                item = InternalError.of(error, item.source_path or item.id)
         if isinstance(item, NotArticleData):
             report.skipped += 1
             status, label = "skipped", str(item)
-        elif isinstance(item, InputError):
+        elif isinstance(item, InputWarning):
+            report.warnings += 1
+            status, label = "warning", str(item)
+        elif isinstance(item, NewsledgerError):
             report.failed += 1
+            report.crashed += isinstance(item, InternalError)
             report.errors.append(str(item))
             status, label = "failed", str(item)
-        else:
-            status, label = _store(item, ledger, settings, report.article_seconds), item.id
-            setattr(report, status, getattr(report, status) + 1)
         if on_item:
             on_item(status, label)
     if settings.analyze:

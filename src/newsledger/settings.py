@@ -51,8 +51,9 @@ class Settings:
 
 SETTINGS_TABLE = {
     "db": "Database: a SQLite path, sqlite:///path or postgresql://... URL.",
-    "max_input_bytes": "Inputs larger than this many bytes are refused (NL106).",
-    "url_timeout": "Seconds to wait for a URL or feed before giving up (NL109).",
+    "max_input_bytes": "Inputs larger than this many bytes, or unpacking to more, are refused "
+                       "(NL106, NL119).",
+    "url_timeout": "Seconds a URL or feed may take to download in all before giving up (NL109).",
     "analyze": "Run extraction, stories and resolution right after ingest.",
     "languages": "Comma-separated ISO 639-1 codes the language detector chooses among.",
     "redact": "Public exports replace private persons' names by a role.",

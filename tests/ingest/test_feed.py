@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsledger.errors import MalformedFeed, NotArticleData
+import json
+
+from newsledger.errors import MalformedFeed, MissingText, NotArticleData
 from newsledger.ingest import read_articles
 from newsledger.ingest.html import fragment_text
 from newsledger.settings import Settings
@@ -49,3 +51,22 @@ def test_xml_that_is_no_feed(tmp_path):
 def test_fragment_text_keeps_paragraphs_and_drops_markup():
     fragment = "<p>First <i>line</i>\nwraps.</p><ul><li>one</li><li>two</li></ul><style>p{}</style>"
     assert fragment_text(fragment) == "First line wraps.\n\none\n\ntwo"
+
+
+def test_a_json_feed_is_read_item_by_item(tmp_path):
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Border desk", "language": "en",
+        "items": [
+            {"id": "1", "url": "https://example.org/kz", "title": "Kazakhstan counts arrivals",
+             "content_html": "<p>More than 20,000 people entered Kazakhstan in a day.</p>",
+             "date_published": "2022-10-04T09:30:00+03:00"},
+            {"id": 2, "url": 7, "content_text": "Helsinki tightened its entry rules."},
+            {"id": "3"},
+        ]}))
+    first, second, textless = read_articles([str(path)], Settings(analyze=False))
+    assert (first.url, first.published, first.language) == ("https://example.org/kz",
+                                                            "2022-10-04", "en")
+    assert first.text.startswith("Kazakhstan counts arrivals\n\nMore than 20,000 people")
+    assert second.url is None and second.text == "Helsinki tightened its entry rules."
+    assert isinstance(textless, MissingText) and "1 of 3 feed items" in str(textless)

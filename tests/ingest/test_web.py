@@ -99,3 +99,9 @@ def test_fetch_stays_injectable():
 ])
 def test_sniff_kind(content_type, start, kind):
     assert sniff_kind(content_type, start) == kind
+
+
+def test_a_url_with_a_broken_ipv6_host_is_one_coded_line():
+    [error] = read_articles(["http://[::1"], Settings(analyze=False))
+    assert isinstance(error, FetchFailed)
+    assert str(error).startswith("http://[::1: NL109 ")

@@ -20,6 +20,7 @@ from newsledger.cli.app import (
     show_rows,
 )
 from newsledger.cli.figures import _interval as interval_text
+from newsledger.errors import printable
 
 
 def _progress() -> Progress:
@@ -34,19 +35,27 @@ def ingest(
     analyze: bool = typer.Option(True, help="Extract figures and events while ingesting."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
 ) -> None:
-    """Ingest articles; one bad input never stops the others."""
+    """Ingest articles; one bad input never stops the others.
+
+    Exits 0 when every input went in (warnings allowed), 1 when some inputs failed and 3 when
+    one met an internal error (a bug to report); the other inputs went in all the same.
+    """
     settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes)
     with _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 
         def on_item(status: str, label: str) -> None:
-            if status == "failed":
-                errors.print(f"[red]failed[/red] {escape(label)}", highlight=False,
+            if status in ("failed", "warning"):
+                colour = "red" if status == "failed" else "yellow"
+                errors.print(f"[{colour}]{status}[/{colour}] {escape(label)}", highlight=False,
                              soft_wrap=True)
-            progress.update(task, advance=1, description=f"{status} {escape(label[:50])}")
+            shown = escape(printable(label)[:50])
+            progress.update(task, advance=1, description=f"{status} {shown}")
 
         report = api.ingest(inputs, settings.db, settings, on_item=on_item)
     console.print(report.summary(), highlight=False, soft_wrap=True)
+    if report.crashed:
+        raise typer.Exit(3)
     if report.failed:
         raise typer.Exit(1)
 

@@ -1,7 +1,8 @@
 """Bytes to text: refuse binary data, detect legacy encodings before giving up.
 
-Order: a BOM, strict UTF-8, then Cyrillic cp1251 when it reads as Cyrillic words, then
-latin-1 only for text that looks like Western European prose.
+Order: a BOM (UTF-8, UTF-16, UTF-32: then the text must decode strictly), UTF-16 or UTF-32
+without a BOM when every character decodes to text, strict UTF-8, then Cyrillic cp1251 when
+it reads as Cyrillic words, then latin-1 only for text that looks like Western European prose.
 """
 
 from __future__ import annotations
@@ -11,11 +12,35 @@ import re
 
 from newsledger.errors import BinaryInput, EmptyInput, EncodingProblem
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+         (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_WIDE = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _CYRILLIC_WORD = re.compile(r"[а-яё]{3,}", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[a-zà-ÿ]{3,}", re.IGNORECASE)
+
+
+def _strict(data: bytes, encoding: str, name: str, why: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise EncodingProblem(f"{why}, but byte {error.start} is not valid {encoding}",
+                              source=name) from error
+
+
+def _wide_text(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 data without a BOM, when one of them reads cleanly."""
+    for encoding in _WIDE:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        odd = sum(1 for char in text if not char.isprintable() and not char.isspace())
+        if _CONTROL.search(text) is None and "\ufffd" not in text and odd * 100 <= len(text):
+            return text
+    return None
 
 
 def decode_bytes(data: bytes, name: str) -> str:
@@ -24,9 +49,15 @@ def decode_bytes(data: bytes, name: str) -> str:
         raise EmptyInput("empty input", source=name)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            text = _strict(data[len(bom):], encoding, name, f"a {encoding} byte-order mark")
+            if not text.strip():
+                raise EmptyInput("empty input", source=name)
+            return text
     if b"\x00" in data[:8192]:
-        raise BinaryInput("binary data, not text", source=name)
+        text = _wide_text(data)
+        if text is None:
+            raise BinaryInput("binary data, not text", source=name)
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

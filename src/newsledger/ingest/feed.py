@@ -2,16 +2,20 @@
 
 An item gives its title, its link as url, its published (else updated) date and its content or
 summary, whose HTML is reduced to plain text; the title opens the text, as on a web page.
+feedparser reads the raw bytes (it knows the encodings feeds declare). Items without any text
+are no articles: one line per feed says how many there were. Two items of one feed with the
+same link stay two articles (the later ones' ids end in their place in the feed). A JSON Feed
+(jsonfeed.org, a ``.json`` file) is read the same way, item by item.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 import feedparser
 
-from newsledger.errors import InputError, MalformedFeed, MissingText, NotArticleData
+from newsledger.errors import EmptyInput, InputError, MalformedFeed, MissingText, NotArticleData
 from newsledger.ingest.html import fragment_text
 from newsledger.ingest.registry import Source, register
 from newsledger.ingest.urls import outlet_of, slug_of
@@ -20,32 +24,40 @@ from newsledger.models import Article
 
 def _date(entry) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+    if parsed:
+        return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    return entry.get("published")  # a JSON Feed's RFC 3339 date, checked at ingest
 
 
 def _body(entry) -> str:
-    contents = [part.get("value", "") for part in entry.get("content", [])]
-    longest = max([*contents, entry.get("summary", "")], key=len)
+    contents = [_text(part.get("value")) for part in entry.get("content") or []
+                if isinstance(part, dict)]
+    longest = max([*contents, _text(entry.get("summary"))], key=len)
     return fragment_text(longest)
 
 
 def _language(feed, entry) -> str | None:
     for detail in ((entry.get("content") or [{}])[0], entry.get("summary_detail", {}), feed):
-        language = (detail.get("language") or "")[:2].lower()
+        language = detail.get("language") if isinstance(detail, dict) else None
+        language = language[:2].lower() if isinstance(language, str) else ""
         if language.isalpha() and len(language) == 2:
             return language
     return None
 
 
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def article_from_entry(entry, feed, source: Source, index: int) -> Article:
     """One feed item as an Article; ``MissingText`` when it has neither title nor body."""
-    title = fragment_text(entry.get("title", "")) or None
+    title = fragment_text(_text(entry.get("title"))) or None
     body = _body(entry)
     if not body and not title:
         raise MissingText("feed item has no text", source=f"{source.name}[{index}]")
     text = body if title is None or title in body else f"{title}\n\n{body}".strip()
-    url = entry.get("link") or None
-    key = url or entry.get("id")
+    url = _text(entry.get("link")) or None
+    key = url or _text(entry.get("id"))
     article_id = slug_of(key) if key else f"{source.stem or slug_of(source.name)}-{index}"
     return Article(
         id=article_id, text=text, url=url, outlet=outlet_of(url) or outlet_of(source.url),
@@ -54,17 +66,60 @@ def article_from_entry(entry, feed, source: Source, index: int) -> Article:
     )
 
 
+def _json_feed_entry(item: dict) -> dict:
+    """A JSON Feed item in feedparser's entry keys."""
+    html, text = item.get("content_html"), item.get("content_text")
+    content = [{"value": value} for value in (html, text) if isinstance(value, str)]
+    return {"title": item.get("title"), "link": item.get("url"), "id": item.get("id"),
+            "content": content, "summary": item.get("summary"),
+            "published": item.get("date_published") or item.get("date_modified"),
+            "language": item.get("language")}
+
+
+def _items(source: Source, entries: list, feed) -> Iterator[Article | InputError]:
+    seen: set[str] = set()
+    textless = 0
+    for index, entry in enumerate(entries):
+        try:
+            article = article_from_entry(entry, feed, source, index)
+        except MissingText:
+            textless += 1
+            continue
+        if article.id in seen:
+            article = replace(article, id=f"{article.id}-{index}")
+        seen.add(article.id)
+        yield article
+    if textless:
+        raise MissingText(f"{textless} of {len(entries)} feed items have no text",
+                          source=source.name)
+
+
+def read_json_feed(document: dict, source: Source) -> Iterator[Article | InputError]:
+    """The items of a parsed JSON Feed document."""
+    items = [item for item in document.get("items") or [] if isinstance(item, dict)]
+    if not items:
+        raise MalformedFeed("JSON Feed without items", source=source.name)
+    yield from _items(source, [_json_feed_entry(item) for item in items],
+                      {"language": document.get("language")})
+
+
+def _parse(source: Source):
+    try:
+        return feedparser.parse(source.data if source.data is not None else source.text)
+    except Exception as error:  # noqa: BLE001  (feedparser's parsers raise anything)
+        raise MalformedFeed(f"feedparser failed ({type(error).__name__}: {error})",
+                            source=source.name) from error
+
+
 @register(".rss", ".atom", ".xml", "feed")
 def read_feed(source: Source) -> Iterator[Article | InputError]:
-    parsed = feedparser.parse(source.text)
+    if source.data is not None and not source.data.strip():
+        raise EmptyInput("empty input", source=source.name)
+    parsed = _parse(source)
     if not parsed.entries:
         if source.in_folder:
             raise NotArticleData("XML without feed items; skipped", source=source.name)
         problem = parsed.get("bozo_exception")
         detail = f": {problem}" if parsed.bozo and problem else ""
         raise MalformedFeed(f"not an RSS or Atom feed with items{detail}", source=source.name)
-    for index, entry in enumerate(parsed.entries):
-        try:
-            yield article_from_entry(entry, parsed.feed, source, index)
-        except InputError as error:
-            yield error
+    yield from _items(source, parsed.entries, parsed.feed)

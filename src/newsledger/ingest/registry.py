@@ -17,12 +17,17 @@ class Source:
     """One input after reading and decoding: where it came from and its text."""
 
     name: str  # path or URL, as the user named it
-    stem: str  # file name without extension, or "" for URLs
+    # the default article id: the file name without extension ("report"), in a folder walk the
+    # path below the named folder ("a~report" for a/report.txt); "" for URLs
+    stem: str
     text: str
     url: str | None = None  # set when fetched from the web
     content_type: str | None = None
-    data: bytes | None = None  # raw bytes, for binary formats (WARC)
+    data: bytes | None = None  # raw bytes, for the formats that decode themselves (WARC, feeds)
     in_folder: bool = False  # met in a folder walk rather than named by the user
+    key: str = ""  # what tells this input from others of the same stem (path below the folder)
+    mtime: float | None = None  # when the file was last changed (or fetched): relative dates
+    max_bytes: int = 20_000_000  # the size limit, for what a reader decompresses
 
 
 Reader = Callable[[Source], Iterable[Article]]

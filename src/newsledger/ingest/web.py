@@ -1,10 +1,15 @@
 """Fetch ``http(s)://`` inputs with httpx: a time limit, a size limit, one coded error per failure.
 
+The time limit is a deadline for the whole download, so a server that trickles bytes is cut
+off too (at the first read after the deadline).
+
 The response's content type (or, failing that, its first bytes) picks the reader: an HTML page,
 an RSS/Atom feed, our JSON article format or plain text.
 """
 
 from __future__ import annotations
+
+import time
 
 import httpx
 
@@ -37,12 +42,15 @@ def sniff_kind(content_type: str, data: bytes) -> str:
     return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
 
 
-def _read_limited(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+def _read_limited(response: httpx.Response, url: str, max_bytes: int, deadline: float,
+                  timeout: float) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise InputTooLarge(f"{declared} bytes is above the limit of {max_bytes}", source=url)
     chunks, size = [], 0
     for chunk in response.iter_bytes():
+        if time.monotonic() > deadline:
+            raise FetchFailed(f"not downloaded within {timeout:g} s", source=url)
         size += len(chunk)
         if size > max_bytes:
             raise InputTooLarge(f"more than {max_bytes} bytes (the limit)", source=url)
@@ -61,6 +69,8 @@ def _decode(response: httpx.Response, data: bytes, url: str) -> str:
 
 def fetch_url(url: str, max_bytes: int, timeout: float = 20.0) -> Source:
     """Download one URL into a Source, or raise ``FetchFailed``/``InputTooLarge`` naming it."""
+    deadline = time.monotonic() + timeout
+    fetched = time.time()
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True,
                           headers={"User-Agent": _USER_AGENT}) as client:
@@ -68,12 +78,14 @@ def fetch_url(url: str, max_bytes: int, timeout: float = 20.0) -> Source:
                 if response.status_code >= 400:
                     raise FetchFailed(f"HTTP {response.status_code} {response.reason_phrase}",
                                       source=url)
-                data = _read_limited(response, url, max_bytes)
+                data = _read_limited(response, url, max_bytes, deadline, timeout)
                 kind = sniff_kind(response.headers.get("content-type", ""), data)
-                text = _decode(response, data, url)
+                text = "" if kind == "feed" else _decode(response, data, url)
                 final_url = str(response.url)
     except httpx.TimeoutException as error:
         raise FetchFailed(f"no answer within {timeout:g} s", source=url) from error
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
         raise FetchFailed(f"cannot fetch: {error or type(error).__name__}", source=url) from error
-    return Source(name=url, stem="", text=text, url=final_url, content_type=kind)
+    return Source(name=url, stem="", text=text, url=final_url, content_type=kind,
+                  data=data if kind == "feed" else None, key=url, mtime=fetched,
+                  max_bytes=max_bytes)
