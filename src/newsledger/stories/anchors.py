@@ -46,11 +46,14 @@ def folding() -> Folding:
 def fold(word: str) -> str:
     """A word folded to Latin letters without accents, with the fold table applied."""
     spec = folding()
-    text = word.lower().translate(spec.table)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _strip_accents(_strip_accents(word.lower()).translate(spec.table))
     for old, new in spec.folds:
         text = text.replace(old, new)
     return text
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def number_keys(text: str) -> set[str]:

@@ -8,11 +8,11 @@ Three passes over the ledger, each near-linear:
 2. Block the first article of every group ("leader") on rare anchors (numbers, names, named
    sources; ``anchors.py``); leaders sharing enough anchor weight are candidates. Anchors
    shared by more than ``max_block`` leaders are dropped (block purging), so no block is large.
-3. Verify each candidate by aligning sentences across languages (``align.py``): many aligned
-   sentences make one story; a few aligned sentences count only when one article names the
-   other's outlet as its source, or the two credit the same news agency and share one quoted
-   speech (the same words in quotation marks, in any language). Independent reports crediting
-   one agency paraphrase its facts; copies and translations of one wire story carry its quotes.
+3. Verify each candidate with the trained pair verifier (``verifier.py``: numbers in text
+   order, names folded across scripts, character n-grams, aligned sentences from ``align.py``,
+   shared agency credit, outlet citation, quoted speech). Groups are joined only through
+   verified pairs, the most probable first, and a join that would put together two articles
+   the verifier keeps apart is not made: a group is split on those pairs, not merged.
 
 Over a ledger, signatures (``minhash.Signatures``) and sentence vectors (``vectors.Vectors``)
 are kept in its cache table, so re-running the stage after an ingest only signs and encodes
@@ -34,13 +34,23 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsledger.extract.cues import known_sources
 from newsledger.models import Article, Story, StoryMember
 from newsledger.pipeline import corpus_stage
-from newsledger.stories.align import Sentences, align, sentences_of
-from newsledger.stories.anchors import anchor_keys, cites_outlet, hashed
-from newsledger.stories.minhash import Signatures, jaccard
+from newsledger.stories.align import Sentences, sentences_of
+from newsledger.stories.anchors import anchor_keys, hashed
+from newsledger.stories.minhash import Signatures
 from newsledger.stories.vectors import Vectors
+from newsledger.stories.verifier import (
+    Profile,
+    Verifier,
+    cheap_features,
+    pair_features,
+    profile,
+    sentence_features,
+)
+from newsledger.stories.verifier import load as load_verifier
 
 Fetch = Callable[[list[str]], Iterable[Article]]
-QUOTATION_MARKS = "\"“”«»„‟‹›「」"
+EVIDENCE = ("word_jaccard", "char_containment", "numbers_order", "names_containment",
+            "aligned_share", "agency_shared", "cites_outlet")  # kept with a joining edge
 
 
 @dataclass(frozen=True)
@@ -54,13 +64,9 @@ class StoryConfig:
     index_below: float = 0.8  # an article this close to an indexed one is not indexed itself
     max_indexed: int = 8  # indexed members per group
     max_block: int = 50  # anchors shared by more leaders are too common to block on
-    min_shared: int = 4  # rare anchors two candidates share at least
-    min_anchor_overlap: float = 0.2  # shared weight / the smaller article's anchor weight
+    min_shared: int = 2  # rare anchors two candidates share at least
+    min_anchor_overlap: float = 0.1  # shared weight / the smaller article's anchor weight
     max_candidates: int = 20  # per leader, by anchor weight
-    sentence_similarity: float = 0.7
-    aligned: float = 0.3  # share of aligned sentences that alone makes one story...
-    min_pairs: int = 2  # ...when at least this many sentences align
-    min_aligned: int = 1  # aligned sentences enough with a citation or a shared wire quote
 
 
 @dataclass(slots=True)
@@ -89,8 +95,6 @@ class _Edge:
 class _Leader:
     item: int
     anchors: tuple[int, ...]
-    sources: frozenset[str]
-    outlet: str | None
 
 
 class _Groups:
@@ -184,54 +188,61 @@ def _candidates(leaders: list[_Leader], config: StoryConfig) -> list[tuple[int, 
 
 
 def _verify(fetch: Fetch, leaders: list[_Leader], candidates, groups: _Groups,
-            config: StoryConfig, vectors: Vectors) -> None:
-    """Pass 3: join the candidates that are one story. Same-language pairs whose exact word
-    shingles overlap enough (MinHash estimates missed them) join without the encoder; the
-    others are aligned, each article's sentences encoded once, only when needed."""
+            config: StoryConfig, vectors: Vectors, verifier: Verifier,
+            wires: frozenset[str]) -> None:
+    """Pass 3: score each candidate pair with the trained verifier, then join the verified
+    pairs, most probable first, never joining two groups when the verifier keeps one member of
+    each apart (a pair scored below its ``split`` probability). Same-language pairs whose
+    exact word shingles overlap enough (MinHash estimates missed them) are copies without the
+    encoder; the others are aligned, each article's sentences encoded once."""
     needed = sorted({leaders[k].item for pair in candidates for k in pair[:2]})
-    texts: dict[int, str] = {}
+    profiles: dict[int, Profile] = {}
     position = {groups.items[n].id: n for n in needed}
     for start in range(0, len(needed), 500):
         chunk = [groups.items[n].id for n in needed[start:start + 500]]
         for article in fetch(chunk):
-            texts[position[article.id]] = article.text
+            profiles[position[article.id]] = profile(article.text, article.lang,
+                                                     article.published, article.outlet, wires)
     encoded: dict[int, Sentences] = {}
 
     def sentences(item: int) -> Sentences:
         if item not in encoded:
-            encoded[item] = sentences_of(texts[item], vectors=vectors)
+            encoded[item] = sentences_of(profiles[item].text, vectors=vectors)
         return encoded[item]
 
+    scored, apart = [], defaultdict(set)
     for i, j, weight, overlap in candidates:
-        a, b = leaders[i], leaders[j]
-        if groups.root(a.item) == groups.root(b.item):
-            continue
-        same = groups.items[a.item].language == groups.items[b.item].language
+        a, b = leaders[i].item, leaders[j].item
+        values = cheap_features(profiles[a], profiles[b])
         evidence = {"anchors": round(weight, 2), "anchor_overlap": round(overlap, 3)}
-        if same and (similarity := jaccard(texts[a.item], texts[b.item], config.shingle)
-                     ) >= config.near_duplicate:
-            groups.join(_Edge(a.item, b.item, "near_duplicate", round(similarity, 3),
-                              {"jaccard": round(similarity, 3), **evidence}))
-            continue
-        first, second = sentences(a.item), sentences(b.item)
-        matches = align(first, second, config.sentence_similarity)
-        pairs = len(matches)
-        aligned = pairs / max(min(len(first.spans), len(second.spans)), 1)
-        shared = sorted(a.sources & b.sources)
-        cites = (cites_outlet(first.text, b.outlet) or cites_outlet(second.text, a.outlet))
-        by_alignment = aligned >= config.aligned and pairs >= config.min_pairs
-        wire = shared and any(_quoted(first.sentence(m.a)) and _quoted(second.sentence(m.b))
-                              for m in matches)
-        if not by_alignment and not ((wire or cites) and pairs >= config.min_aligned):
-            continue
-        groups.join(_Edge(a.item, b.item, "near_duplicate" if same else "translation",
-                          round(aligned, 3), {"aligned": round(aligned, 3), **evidence,
-                                              "sources": shared, "cites": cites}))
+        if values["same_language"] and values["word_jaccard"] >= config.near_duplicate:
+            probability = 1.0
+        else:
+            values = pair_features(values, sentence_features(sentences(a), sentences(b)))
+            probability = verifier.probability(values)
+        if probability < verifier.split:
+            apart[a].add(b)
+            apart[b].add(a)
+        if probability >= verifier.join:
+            relation = "near_duplicate" if values["same_language"] else "translation"
+            scored.append((probability, a, b, relation, evidence | {
+                key: round(values[key], 3) for key in EVIDENCE if key in values}))
+    _join_verified(groups, scored, apart, needed)
 
 
-def _quoted(sentence: str) -> bool:
-    """True when the sentence carries quoted speech (a quotation mark of any language)."""
-    return any(mark in sentence for mark in QUOTATION_MARKS)
+def _join_verified(groups: _Groups, scored: list, apart: dict[int, set[int]],
+                   items: Iterable[int]) -> None:
+    """Join verified pairs (probability, a, b, relation, evidence), most probable first,
+    skipping a join that would put two articles kept ``apart`` in one group."""
+    members = {n: {n} for n in items}
+    for probability, a, b, relation, evidence in sorted(scored, key=lambda s: (-s[0], s[1:3])):
+        ra, rb = groups.root(a), groups.root(b)
+        if ra == rb or any(apart.get(m, set()) & members[rb] for m in members[ra]):
+            continue
+        groups.join(_Edge(a, b, relation, round(probability, 3),
+                          {"probability": round(probability, 3), **evidence}))
+        merged = members.pop(ra) | members.pop(rb)
+        members[groups.root(a)] = merged
 
 
 def _story(members: list[int], items: list[_Item], edges: list[_Edge]) -> Story:
@@ -264,20 +275,21 @@ def _story(members: list[int], items: list[_Item], edges: list[_Edge]) -> Story:
 
 def group_articles(articles: Iterable[Article], fetch: Fetch,
                    config: StoryConfig = StoryConfig(), vectors: Vectors | None = None,
-                   signatures: Signatures | None = None) -> list[Story]:
+                   signatures: Signatures | None = None,
+                   verifier: Verifier | None = None) -> list[Story]:
     """Every story of two or more articles in a stream; ``fetch(ids)`` reads the few articles
     whose sentences must be aligned (only the text of candidate pairs is read twice);
     ``vectors`` encodes their sentences and ``signatures`` signs the texts (a ledger's cache
-    keeps both across runs)."""
+    keeps both across runs); ``verifier`` decides the candidate pairs (the shipped one by
+    default)."""
     groups = _Groups()
     leaders = []
-    wires = {name for name, source in known_sources()[1].items() if source.relay}
+    wires = frozenset(name for name, source in known_sources()[1].items() if source.relay)
     signatures = signatures or Signatures(config.num_perm, config.shingle)
     for index, article in _near_duplicates(articles, config, groups, signatures):
-        keys = anchor_keys(article.text)
-        sources = frozenset(key for key in keys if key[1:] in wires)
-        leaders.append(_Leader(index, hashed(keys), sources, article.outlet))
-    _verify(fetch, leaders, _candidates(leaders, config), groups, config, vectors or Vectors())
+        leaders.append(_Leader(index, hashed(anchor_keys(article.text))))
+    _verify(fetch, leaders, _candidates(leaders, config), groups, config, vectors or Vectors(),
+            verifier or load_verifier(), wires)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups.items)):
         members[groups.root(index)].append(index)
