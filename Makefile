@@ -28,11 +28,13 @@ test: $(STAMP) browser postgres
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH)
 
-# Rebuild the trained judges from the labels (needs ../shared/corpus beside the checkout); the
-# event judge reads the figures the figure judge finds, so it is trained second.
+# Rebuild the trained models from the labels (needs ../shared/corpus beside the checkout); the
+# event judge reads the figures the figure judge finds, so it is trained second. The story
+# verifier encodes every labelled article's sentences: it takes the longest.
 train: $(STAMP)
 	$(BIN)/python -m newsledger.training.figures . ../shared/corpus
 	$(BIN)/python -m newsledger.training.events . ../shared/corpus
+	$(BIN)/python -m newsledger.training.stories . ../shared/corpus
 
 # The fuzz suite with a long budget (make test runs it briefly).
 fuzz: $(STAMP)

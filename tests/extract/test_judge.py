@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsledger.extract.figures import FigureConfig, extract_figures, figure_candidates
+from newsledger.extract.figures import extract_figures, figure_candidates
 from newsledger.extract.judge import MODEL_DIR, MODEL_NAME, Judge, features, load_judge
 from newsledger.models import Article
 

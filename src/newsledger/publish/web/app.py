@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from importlib.metadata import version
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
-from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError, StoreError
+from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError
 from newsledger.models import COUNTED
 from newsledger.publish.web import charts, downloads, routes, text
 from newsledger.publish.web.cache import LedgerCache
@@ -38,10 +37,8 @@ HEADERS = {
 
 
 def open_ledger(db: str) -> Ledger:
-    """The ledger to serve; a SQLite path must already exist (serving never creates one)."""
-    if "://" not in db and not Path(db).is_file():
-        raise StoreError(f"no ledger at {db}; build one with `newsledger ingest`", source=db)
-    return Ledger(db)
+    """The ledger to serve, opened read-only: serving never creates or changes one."""
+    return Ledger(db, mode="read")
 
 
 def templates() -> Jinja2Templates:
