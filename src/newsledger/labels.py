@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -242,25 +242,29 @@ def labelled_split(labels_dir: Path | str, corpus_dir: Path | str, split: str,
 ADJUDICATION_ORDER = ("adjudicated", "A", "B", "C", "E1", "E2")
 
 
+def labeller_pairs(labels: LabelSet) -> Iterator[tuple[str, list[dict], list[dict], set[str]]]:
+    """For every two labellers who finished articles in common: a name for the pair, each
+    one's records on those articles, and the articles."""
+    names = sorted({name for who in labels.labelled.values() for name in who})
+    for index, first in enumerate(names):
+        for second in names[index + 1:]:
+            common = {article for article, who in labels.labelled.items()
+                      if first in who and second in who}
+            if common:
+                yield (f"{first}~{second}",
+                       [r for r in labels.for_labeller(first) if r["article"] in common],
+                       [r for r in labels.for_labeller(second) if r["article"] in common],
+                       common)
+
+
 def agreement(labels: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
     """Agreement between every two labellers over the articles both finished, scored as
     one labeller's figures against the other's (detection F1 and per-field agreement)."""
     from newsledger.evaluate import score_figures
 
     texts = {key: value["text"] for key, value in read_texts(corpus_dir).items()}
-    names = sorted({name for who in labels.labelled.values() for name in who})
-    result = {}
-    for index, first in enumerate(names):
-        for second in names[index + 1:]:
-            common = {article for article, who in labels.labelled.items()
-                      if first in who and second in who}
-            if not common:
-                continue
-            score = score_figures(
-                [r for r in labels.for_labeller(first) if r["article"] in common],
-                [r for r in labels.for_labeller(second) if r["article"] in common], texts)
-            result[f"{first}~{second}"] = _agreement_row(score, len(common))
-    return result
+    return {name: _agreement_row(score_figures(first, second, texts), len(common))
+            for name, first, second, common in labeller_pairs(labels)}
 
 
 def event_agreement(events: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
@@ -269,20 +273,12 @@ def event_agreement(events: LabelSet, corpus_dir: Path | str) -> dict[str, dict]
     from newsledger.extract.events_evaluate import score_events
 
     texts = {key: value["text"] for key, value in read_texts(corpus_dir).items()}
-    names = sorted({name for who in events.labelled.values() for name in who})
     result = {}
-    for index, first in enumerate(names):
-        for second in names[index + 1:]:
-            common = {article for article, who in events.labelled.items()
-                      if first in who and second in who}
-            if common:
-                score = score_events(
-                    [r for r in events.for_labeller(first) if r["article"] in common],
-                    [r for r in events.for_labeller(second) if r["article"] in common], texts)
-                result[f"{first}~{second}"] = {"articles": len(common), **{
-                    key: round(value, 3) if isinstance(value, float) else value
-                    for key, value in score.as_dict().items()
-                    if not isinstance(value, list | tuple | dict)}}
+    for name, first, second, common in labeller_pairs(events):
+        score = score_events(first, second, texts).as_dict()
+        result[name] = {"articles": len(common), **{
+            key: round(value, 3) if isinstance(value, float) else value
+            for key, value in score.items()}}
     return result
 
 

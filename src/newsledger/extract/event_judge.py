@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsledger.extract.judge import MODEL_DIR, feature_ids, gram_ids, words
+from newsledger.extract.judge import MODEL_DIR, feature_ids, gram_ids, read_model, words
 from newsledger.models import Article, Event, Figure
 
 MODEL_NAME = "event_judge"
@@ -102,14 +102,13 @@ def write_event_judge(judge: EventJudge, meta: dict, directory: Path = MODEL_DIR
 @lru_cache(maxsize=1)
 def load_event_judge(directory: Path = MODEL_DIR) -> EventJudge | None:
     """The packaged event judge, loaded once; None when no model file ships."""
-    path = directory / f"{MODEL_NAME}.npz"
-    if not path.exists():
+    found = read_model(directory, MODEL_NAME)
+    if found is None:
         return None
-    meta = json.loads((directory / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
-    with np.load(path) as data:
-        return EventJudge(tuple(meta["types"]), int(meta["dimensions"]), data["buckets"],
-                          data["weights"], data["intercept"], float(meta["drop_below"]),
-                          float(meta["add_above"]))
+    meta, arrays = found
+    return EventJudge(tuple(meta["types"]), int(meta["dimensions"]), arrays["buckets"],
+                      arrays["weights"], arrays["intercept"], float(meta["drop_below"]),
+                      float(meta["add_above"]))
 
 
 def types_of(spans: Sequence[tuple[int, int, str]], sentence: tuple[int, int]) -> set[str]:

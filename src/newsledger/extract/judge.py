@@ -160,13 +160,22 @@ class Judge:
         return None if label == "none" else label
 
 
+def read_model(directory: Path, name: str) -> tuple[dict, dict] | None:
+    """A shipped model's metadata and arrays (``NAME.json``, ``NAME.npz``); None when absent."""
+    weights_path = directory / f"{name}.npz"
+    if not weights_path.exists():
+        return None
+    meta = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+    with np.load(weights_path) as data:
+        return meta, {key: data[key] for key in data.files}
+
+
 @lru_cache(maxsize=1)
 def load_judge(directory: Path = MODEL_DIR) -> Judge | None:
     """The packaged judge, loaded once; None when no model file ships."""
-    weights_path = directory / f"{MODEL_NAME}.npz"
-    if not weights_path.exists():
+    found = read_model(directory, MODEL_NAME)
+    if found is None:
         return None
-    meta = json.loads((directory / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
-    with np.load(weights_path) as data:
-        return Judge(tuple(meta["labels"]), int(meta["dimensions"]), data["buckets"],
-                     data["weights"], data["intercept"], float(meta["margin"]))
+    meta, arrays = found
+    return Judge(tuple(meta["labels"]), int(meta["dimensions"]), arrays["buckets"],
+                 arrays["weights"], arrays["intercept"], float(meta["margin"]))
