@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from newsledger.errors import MalformedFeed, MissingText, NotArticleData
+import pytest
+
+from newsledger.errors import MalformedFeed, MissingText, NewsledgerError, NotArticleData
 from newsledger.ingest import read_articles
 from newsledger.ingest.html import fragment_text
 from newsledger.settings import Settings
@@ -70,3 +72,11 @@ def test_a_json_feed_is_read_item_by_item(tmp_path):
     assert first.text.startswith("Kazakhstan counts arrivals\n\nMore than 20,000 people")
     assert second.url is None and second.text == "Helsinki tightened its entry rules."
     assert isinstance(textless, MissingText) and "1 of 3 feed items" in str(textless)
+
+
+@pytest.mark.parametrize("items", [1, "x", {"id": "1"}, None])
+def test_a_json_feed_whose_items_are_no_list_is_one_coded_line(tmp_path, items):
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}))
+    (result,) = read_articles([str(path)], Settings(analyze=False))
+    assert isinstance(result, NewsledgerError) and result.code.startswith("NL1")

@@ -96,7 +96,8 @@ def _items(source: Source, entries: list, feed) -> Iterator[Article | InputError
 
 def read_json_feed(document: dict, source: Source) -> Iterator[Article | InputError]:
     """The items of a parsed JSON Feed document."""
-    items = [item for item in document.get("items") or [] if isinstance(item, dict)]
+    listed = document.get("items")
+    items = [item for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
     if not items:
         raise MalformedFeed("JSON Feed without items", source=source.name)
     yield from _items(source, [_json_feed_entry(item) for item in items],
