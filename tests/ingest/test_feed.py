@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsledger.errors import MalformedFeed, MissingText, NewsledgerError, NotArticleData
+from newsledger.errors import MalformedFeed, MissingText, NotArticleData
 from newsledger.ingest import read_articles
 from newsledger.ingest.html import fragment_text
 from newsledger.settings import Settings
@@ -79,4 +79,4 @@ def test_a_json_feed_whose_items_are_no_list_is_one_coded_line(tmp_path, items):
     path = tmp_path / "feed.json"
     path.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}))
     (result,) = read_articles([str(path)], Settings(analyze=False))
-    assert isinstance(result, NewsledgerError) and result.code.startswith("NL1")
+    assert isinstance(result, MalformedFeed), result
