@@ -11,6 +11,7 @@ from pathlib import Path
 
 from newsledger.evaluate import load_gold, read_jsonl, score_figures
 from newsledger.extract.events_evaluate import score_events
+from newsledger.labels import resolve_quotes
 from newsledger.store import Ledger
 from newsledger.store import claims as claim_store
 from newsledger.stories.evaluate import score_conflicts, score_stories
@@ -57,7 +58,8 @@ def evaluate_ledger(ledger: Ledger, corpus_dir: str | Path, seconds: float = 0.0
         result["conflicts"] = score_conflicts(found, read_jsonl(folder / "conflicts.jsonl"))
     events_gold = Path(events_gold) if events_gold else folder / "events_gold.jsonl"
     if events_gold.exists():
-        score = score_events(stored_event_records(ledger), read_jsonl(events_gold), texts)
+        gold = resolve_quotes(read_jsonl(events_gold), texts)
+        score = score_events(stored_event_records(ledger), gold, texts)
         result["events"] = score.as_dict() | {"summary": score.summary_line()}
     return result
 

@@ -122,6 +122,24 @@ def load_event_labels(labels_dir: Path | str, corpus_dir: Path | str) -> LabelSe
     return LabelSet(tuple(mentions), {key: tuple(value) for key, value in labelled.items()})
 
 
+def resolve_quotes(records: Iterable[Mapping], texts: Mapping[str, str]) -> list[dict]:
+    """Event gold whose ``quote`` and ``figure`` are offsets ([start, end]) into its article,
+    as the text the scorer compares (our gold files keep offsets, not copied text); a record
+    that already holds text passes unchanged."""
+    resolved = []
+    for record in records:
+        record, text = dict(record), texts.get(record.get("article"), "")
+        for name in ("quote", "figure"):
+            if isinstance(record.get(name), list):
+                start, end = record[name]
+                if not 0 <= start < end <= len(text):
+                    raise LabelsOutOfDate(f"offsets {record[name]} do not fit the text of "
+                                          f"{record.get('article')}")
+                record[name] = text[start:end]
+        resolved.append(record)
+    return resolved
+
+
 def _finished(folder: Path, texts: Mapping[str, dict]) -> set[tuple[str, str]]:
     """(article, labeller) of every article a labeller finished, checked against its text."""
     finished = set()

@@ -13,6 +13,7 @@ from newsledger.extract.events import extract_events, publication_date
 from newsledger.extract.events_evaluate import score_events
 from newsledger.extract.figures import extract_figures
 from newsledger.ingest import read_articles
+from newsledger.labels import resolve_quotes
 from newsledger.models import EVENT_TYPES, Article
 from newsledger.settings import Settings
 
@@ -96,15 +97,17 @@ def test_header_line_gives_month_but_no_day():
     assert publication_date(article) == "2022-10"
 
 
-def _dev_gold() -> list[dict]:
-    return [record for path in DEV_GOLDS for record in read_jsonl(path)]
+def _dev_gold(corpus_dir) -> list[dict]:
+    """Our dev event labels, their quote and figure offsets resolved against the dev texts."""
+    texts = {article.id: article.text for article in iter_corpus_articles(corpus_dir / "dev")}
+    return resolve_quotes([record for path in DEV_GOLDS for record in read_jsonl(path)], texts)
 
 
 def test_dev_gold_is_well_formed(corpus_dir):
     texts = {article.id: article.text for article in iter_corpus_articles(corpus_dir / "dev")}
     sets = [{r["article"] for r in read_jsonl(path)} for path in DEV_GOLDS]
     assert sum(map(len, sets)) == len(set().union(*sets)), "a dev article is in two gold sets"
-    gold = _dev_gold()
+    gold = _dev_gold(corpus_dir)
     assert len({record["article"] for record in gold}) >= 30
     for record in gold:
         assert record["type"] in EVENT_TYPES
@@ -117,7 +120,7 @@ def test_dev_gold_is_well_formed(corpus_dir):
 @pytest.mark.parametrize("folder", ["dev/articles", "seeds"])
 def test_event_scores_hold_the_targets(corpus_dir, folder):
     """Seeds, and the union of the dev label sets."""
-    gold = _dev_gold() if folder != "seeds" else read_jsonl(
+    gold = _dev_gold(corpus_dir) if folder != "seeds" else read_jsonl(
         corpus_dir / "seeds" / "events_gold.jsonl")
     names = sorted({str(corpus_dir / folder / f"{record['article']}.json") for record in gold})
     if folder == "seeds":

@@ -12,10 +12,10 @@ SEEDS = {
     "000_8e99d4449a33eda4": (None, None, None),
     "001_f27dd6953c74b8b9": ("2022-10-06", None, None),
     "002_90585feaca7af74f": (None, None, None),
+    # the URL the text states: its start and its end (the slug between is the seed's headline)
     "003_b962ebf88adc878d": (
         "2023-11-20", "themoscowtimes.com",
-        "https://www.themoscowtimes.com/2023/11/20/"
-        "anti-mobilization-protests-by-russian-soldiers-wives-and-mothers-quashed-a83159"),
+        ("https://www.themoscowtimes.com/2023/11/20/", "-a83159")),
     "004_404ed4888c8bfb06": (None, None, None),
 }
 
@@ -27,8 +27,12 @@ def test_seed_reports_get_the_metadata_their_text_states(corpus_dir):
     assert set(articles) == set(SEEDS)
     for article_id, (published, outlet, url) in SEEDS.items():
         article = articles[article_id]
-        assert (article.published, article.outlet, article.url) == (published, outlet, url), \
-            article_id
+        assert (article.published, article.outlet) == (published, outlet), article_id
+        if url is None:
+            assert article.url is None, article_id
+        else:
+            assert article.url.startswith(url[0]) and article.url.endswith(url[1]), article_id
+            assert article.url in article.text
         assert article.detected_language == "en"
 
 

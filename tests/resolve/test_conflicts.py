@@ -89,8 +89,8 @@ def test_negation_flip_in_the_aligned_clause():
 
 
 def test_negation_flip_across_languages():
-    assert disagreement("Мы знали, что легально пересечь границу будет нельзя.",
-                        "We knew that it was still possible to legally cross the border.",
+    assert disagreement("Мы знали, что легально выехать из страны будет нельзя.",
+                        "We knew that it was still possible to legally leave the country.",
                         "ru", "en") == "negation flip"
 
 

@@ -31,7 +31,7 @@ from newsledger.extract.event_tables import EVENT_TYPES
 from newsledger.extract.events import extract_events, sentence_events
 from newsledger.extract.events_evaluate import score_events
 from newsledger.extract.figures import extract_figures
-from newsledger.labels import labelled_split
+from newsledger.labels import labelled_split, resolve_quotes
 from newsledger.models import Article, Figure
 from newsledger.training.matrix import compact, design_matrix
 
@@ -130,8 +130,10 @@ def choose_thresholds(train: list[Source], held: Source) -> tuple[tuple[float, f
 
 
 def _gold_source(name: str, corpus: Path, gold_files: Iterable[Path]) -> Source:
-    gold = [record for path in gold_files for record in read_jsonl(path)]
-    return source(name, iter_corpus_articles(corpus), gold)
+    articles = list(iter_corpus_articles(corpus))
+    gold = resolve_quotes([record for path in gold_files for record in read_jsonl(path)],
+                          {article.id: article.text for article in articles})
+    return source(name, articles, gold)
 
 
 def main(repo: Path, shared: Path) -> dict:
