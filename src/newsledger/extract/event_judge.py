@@ -12,7 +12,6 @@ Inference is numpy only, like ``extract.judge``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from newsledger.extract.judge import MODEL_DIR, feature_ids, gram_ids, read_model, words
+from newsledger.extract.judge import (
+    MODEL_DIR,
+    feature_ids,
+    gram_ids,
+    linear_scores,
+    read_model,
+    words,
+    write_model,
+)
 from newsledger.models import Article, Event, Figure
 
 MODEL_NAME = "event_judge"
@@ -75,10 +82,8 @@ class EventJudge:
     add_above: float = 1.0  # a type likelier than this that the rules missed is added
 
     def probabilities(self, view: SentenceView) -> np.ndarray:
-        ids = sentence_ids(view, self.dimensions)
-        rows = np.minimum(np.searchsorted(self.buckets, ids), len(self.buckets) - 1)
-        kept = rows[self.buckets[rows] == ids]
-        scores = self.intercept + self.weights[kept].astype(np.float64).sum(axis=0)
+        scores = linear_scores(self.buckets, self.weights, self.intercept,
+                               sentence_ids(view, self.dimensions))
         return 1.0 / (1.0 + np.exp(-scores))
 
     def keeps(self, kind: str, probabilities: np.ndarray) -> bool:
@@ -90,13 +95,10 @@ class EventJudge:
 
 
 def write_event_judge(judge: EventJudge, meta: dict, directory: Path = MODEL_DIR) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(directory / f"{MODEL_NAME}.npz", buckets=judge.buckets,
-                        weights=judge.weights, intercept=judge.intercept)
-    meta = meta | {"types": list(judge.types), "dimensions": judge.dimensions,
-                   "drop_below": judge.drop_below, "add_above": judge.add_above}
-    (directory / f"{MODEL_NAME}.json").write_text(
-        json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_model(directory, MODEL_NAME, {"buckets": judge.buckets, "weights": judge.weights,
+                                        "intercept": judge.intercept},
+                meta | {"types": list(judge.types), "dimensions": judge.dimensions,
+                        "drop_below": judge.drop_below, "add_above": judge.add_above})
 
 
 @lru_cache(maxsize=1)

@@ -137,10 +137,8 @@ class Judge:
     margin: float = 0.0  # how much likelier its own answer must be to overrule the rules
 
     def scores(self, candidate: Candidate) -> np.ndarray:
-        ids = candidate_ids(candidate, self.dimensions)
-        rows = np.minimum(np.searchsorted(self.buckets, ids), len(self.buckets) - 1)
-        kept = rows[self.buckets[rows] == ids]
-        return self.intercept + self.weights[kept].astype(np.float64).sum(axis=0)
+        return linear_scores(self.buckets, self.weights, self.intercept,
+                             candidate_ids(candidate, self.dimensions))
 
     def probabilities(self, candidate: Candidate) -> np.ndarray:
         scores = self.scores(candidate)
@@ -158,6 +156,21 @@ class Judge:
             best = self.labels.index(rule)
         label = self.labels[best]
         return None if label == "none" else label
+
+
+def linear_scores(buckets: np.ndarray, weights: np.ndarray, intercept: np.ndarray,
+                  ids: np.ndarray) -> np.ndarray:
+    """The intercept plus the weight rows of the feature buckets a model kept."""
+    rows = np.minimum(np.searchsorted(buckets, ids), len(buckets) - 1)
+    return intercept + weights[rows[buckets[rows] == ids]].astype(np.float64).sum(axis=0)
+
+
+def write_model(directory: Path, name: str, arrays: dict[str, np.ndarray], meta: dict) -> None:
+    """A model as ``NAME.npz`` (its arrays) and ``NAME.json`` (its metadata record)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(directory / f"{name}.npz", **arrays)
+    (directory / f"{name}.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n",
+                                            encoding="utf-8")
 
 
 def read_model(directory: Path, name: str) -> tuple[dict, dict] | None:

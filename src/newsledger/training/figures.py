@@ -155,11 +155,8 @@ def held_aside_score(source: Source, judge: judge_module.Judge) -> dict:
 
 
 def write(judge: judge_module.Judge, meta: dict, directory: Path) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(directory / f"{judge_module.MODEL_NAME}.npz", buckets=judge.buckets,
-                        weights=judge.weights, intercept=judge.intercept)
-    (directory / f"{judge_module.MODEL_NAME}.json").write_text(
-        json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    judge_module.write_model(directory, judge_module.MODEL_NAME, {
+        "buckets": judge.buckets, "weights": judge.weights, "intercept": judge.intercept}, meta)
 
 
 def _validation(article: str) -> bool:
