@@ -6,7 +6,7 @@ import json
 import time
 from pathlib import Path
 
-from newsledger.extract.numbers import find_number_expressions
+from newsledger.base.numbers import find_number_expressions
 
 ARTICLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev" / "articles"
 

@@ -14,7 +14,7 @@ from benchmarks.bench_ingest import ARTICLES
 
 from newsledger import pipeline
 from newsledger.models import Event, Figure, Story, StoryMember
-from newsledger.resolve.claims import claims_stage
+from newsledger.pipeline import claims_stage
 from newsledger.settings import Settings
 from newsledger.store import Ledger
 from newsledger.store import claims as claim_store

@@ -2,29 +2,38 @@ from dataclasses import replace
 
 from newsledger import pipeline
 from newsledger.models import Article
-from newsledger.pipeline import Analysis, analyze_article, article_stage
+from newsledger.pipeline import Analysis, Stage, analyze_article
 from newsledger.settings import Settings
 from newsledger.store import Ledger
 
 
-def test_article_stages_run_by_order_whatever_the_registration_order(monkeypatch):
-    import newsledger.stages  # noqa: F401  (built-in stages registered before the swap)
-
-    monkeypatch.setattr(pipeline, "ARTICLE_STAGES", {})
+def test_article_stages_run_in_the_order_listed(monkeypatch):
     calls = []
 
-    @article_stage("late", order=90)
     def late(analysis: Analysis) -> Analysis:
         calls.append("late")
         return analysis
 
-    @article_stage("early", order=1)
     def early(analysis: Analysis) -> Analysis:
         calls.append("early")
         return replace(analysis, figures=())
 
+    monkeypatch.setattr(pipeline, "ARTICLE_STAGES", (
+        Stage("early", early, reads=("article",), writes=("figures",)),
+        Stage("late", late, reads=("figures",), writes=())))
     analyze_article(Article(id="a", text="Nothing here."))
     assert calls == ["early", "late"]
+
+
+def test_each_stage_reads_only_what_the_article_or_an_earlier_stage_gives():
+    given = {"article"}
+    for stage in pipeline.ARTICLE_STAGES:
+        assert set(stage.reads) <= given, stage.name
+        given |= set(stage.writes)
+    tables = {"articles", "figures", "events"}
+    for stage in pipeline.CORPUS_STAGES:
+        assert set(stage.reads) <= tables, stage.name
+        tables |= {name.split(".")[0] for name in stage.writes}
 
 
 def test_ingest_is_idempotent_and_keeps_changed_text_as_a_new_version(tmp_path):
@@ -44,16 +53,14 @@ def test_ingest_is_idempotent_and_keeps_changed_text_as_a_new_version(tmp_path):
 
 def _counting_stage(monkeypatch, calls: list, fail_once: bool = False):
     """Replace the corpus stages by one that counts its runs (and dies on its first)."""
-    import newsledger.stages  # noqa: F401  (built-in stages registered before the swap)
 
-    monkeypatch.setattr(pipeline, "CORPUS_STAGES", {})
-
-    @pipeline.corpus_stage("counting", order=10)
     def counting(ledger, settings) -> None:
         calls.append(ledger.count("articles"))
         if fail_once and len(calls) == 1:
             raise KeyboardInterrupt
 
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES", (
+        Stage("counting", counting, reads=("articles",), writes=()),))
     return counting
 
 
@@ -81,15 +88,13 @@ def test_an_article_stored_while_the_corpus_stages_run_keeps_them_due(tmp_path, 
     calls: list[int] = []
     with Ledger(str(tmp_path / "l.db")) as ledger:
         ledger.store_article(Article(id="a", text="Some 300 people left."))
-        import newsledger.stages  # noqa: F401
-
-        monkeypatch.setattr(pipeline, "CORPUS_STAGES", {})
-
-        @pipeline.corpus_stage("storing", order=10)
         def storing(stage_ledger, settings) -> None:
             calls.append(stage_ledger.count("articles"))
             if len(calls) == 1:  # another writer stores an article meanwhile
                 stage_ledger.store_article(Article(id="b", text="Some 400 people left."))
+
+        monkeypatch.setattr(pipeline, "CORPUS_STAGES", (
+            Stage("storing", storing, reads=("articles",), writes=("articles",)),))
 
         assert pipeline.run_corpus_stages(ledger, Settings(), only_if_due=True)
         assert ledger.corpus_due() is not None

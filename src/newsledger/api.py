@@ -160,7 +160,7 @@ def events(db: str | None = None, **filters) -> list[dict]:
 
 def merged_events(db: str | None = None, **filters) -> list[dict]:
     """Real-world events: mentions merged, with article and independent-story counts."""
-    from newsledger.resolve.event_merge import merged_events as merge
+    from newsledger.reconcile.event_merge import merged_events as merge
     from newsledger.store.events import event_rows, story_by_article
 
     with open_ledger(db) as ledger:
@@ -169,7 +169,7 @@ def merged_events(db: str | None = None, **filters) -> list[dict]:
 
 def places(db: str | None = None) -> list[dict]:
     """Places named by figures and events, with mention counts and coordinates."""
-    from newsledger.resolve.place_counts import place_counts
+    from newsledger.reconcile.place_counts import place_counts
     from newsledger.store.events import place_rows
 
     with open_ledger(db) as ledger:
@@ -208,6 +208,6 @@ def datasette_metadata(db: str | None = None) -> dict:
 def migrate(source: str, target: str) -> dict[str, int]:
     """Copy the ledger at ``source`` into the empty ledger at ``target`` (any two database
     URLs); returns rows copied per table, checked against the target's counts."""
-    from newsledger.store.migrate import copy_ledger
+    from newsledger.store.copy import copy_ledger
 
     return copy_ledger(source, target)

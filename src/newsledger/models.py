@@ -10,19 +10,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field, fields, replace
 
+from newsledger.base.codebook import codebook
+
 QUALIFIERS = (
     "exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague",
 )
-COUNTED = (
-    "mobilized", "left_country", "crossed_border", "entered_country", "arrested", "protesters",
-    "killed", "killed_or_wounded", "wounded", "summoned", "deported_or_extradited",
-    "asylum_seekers", "residence_permits", "hiding", "other",
-)
-EVENT_TYPES = (
-    "mobilization_order", "protest", "detention", "arson_attack", "border_crossing_surge",
-    "border_closure", "asylum_request", "extradition_decision", "casualty_report",
-    "summons_delivery", "police_visit",
-)
+COUNTED = codebook().categories  # what figures count (the codebook's categories)
+EVENT_TYPES = codebook().event_types
 STORY_RELATIONS = ("origin", "copy", "near_duplicate", "translation")
 
 

@@ -1,27 +1,40 @@
-"""The pipeline: ingest → extract → resolve per article, then stories, claims, conflicts and
-event merging over the ledger.
+"""The pipeline: the article stages over each article as it is read, then the corpus stages
+over the ledger.
+
+    ingest (read, language) -> figures -> events -> store -> stories -> claims -> conflicts
+    -> merged events
 
 Article stages take an ``Analysis`` (the article and what earlier stages added) and return a
-new one, like spaCy components over a shared document; corpus stages read and write the
-ledger as a whole. Both are plain registries that the built-in stages use.
+new one, like spaCy components over a shared document; corpus stages read the ledger and
+write their table back. Each is a ``Stage`` that declares what it reads and writes; the
+pipeline runs the stages of ``ARTICLE_STAGES`` and ``CORPUS_STAGES`` in that order. The stage
+packages import only ``base`` and ``models``; this module is the one place that joins them to
+the store.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from newsledger.base.vectors import Vectors
 from newsledger.errors import (
     InputWarning,
     InternalError,
     NewsledgerError,
     NotArticleData,
 )
+from newsledger.extract.events import extract_events
+from newsledger.extract.figures import extract_figures
 from newsledger.ingest import read_articles
 from newsledger.models import Article, Event, Figure
+from newsledger.reconcile.claims import group_claims, story_of
+from newsledger.reconcile.conflicts import find_conflicts
+from newsledger.reconcile.event_merge import merged_event_ids
 from newsledger.settings import Settings
 from newsledger.store import Ledger
+from newsledger.stories.grouping import group_stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,45 +46,61 @@ class Analysis:
     events: tuple[Event, ...] = ()
 
 
-ArticleStage = Callable[[Analysis], Analysis]
-CorpusStage = Callable[[Ledger, Settings], None]
+@dataclass(frozen=True)
+class Stage:
+    """A named step: ``run`` over an ``Analysis`` (article stages) or over ``(ledger,
+    settings)`` (corpus stages); ``reads`` and ``writes`` name the fields or tables it uses."""
 
-# name -> (order, stage); stages run by ascending order: figures 10, resolve 20, events 30;
-# corpus stages: stories 10, claims 20, conflicts 30, event merging 40.
-ARTICLE_STAGES: dict[str, tuple[int, ArticleStage]] = {}
-CORPUS_STAGES: dict[str, tuple[int, CorpusStage]] = {}
-
-
-def article_stage(name: str, order: int) -> Callable[[ArticleStage], ArticleStage]:
-    """Register an article stage; stages run by ascending ``order``."""
-
-    def decorate(stage: ArticleStage) -> ArticleStage:
-        ARTICLE_STAGES[name] = (order, stage)
-        return stage
-
-    return decorate
+    name: str
+    run: Callable
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
 
 
-def corpus_stage(name: str, order: int) -> Callable[[CorpusStage], CorpusStage]:
-    """Register a stage that runs over the whole ledger after articles change."""
-
-    def decorate(stage: CorpusStage) -> CorpusStage:
-        CORPUS_STAGES[name] = (order, stage)
-        return stage
-
-    return decorate
+def figures_stage(analysis: Analysis) -> Analysis:
+    """Figures with their intervals, categories and evidence spans."""
+    return replace(analysis, figures=tuple(extract_figures(analysis.article)))
 
 
-def _ordered(registry: dict) -> list:
-    return [stage for _name, stage in _named(registry)]
+def events_stage(analysis: Analysis) -> Analysis:
+    """Event mentions, their participant figures taken from the figures stage."""
+    return replace(analysis, events=tuple(extract_events(analysis.article, analysis.figures)))
 
 
-def _named(registry: dict) -> list:
-    """(name, stage) pairs by ascending order."""
-    from newsledger import stages  # noqa: F401  (registers the built-in stages)
+def stories_stage(ledger: Ledger, settings: Settings) -> None:
+    """Regroup the ledger's stories (copies, near-duplicates, translations)."""
+    ledger.replace_stories(group_stories(ledger))
 
-    return [(name, stage) for name, (_order, stage)
-            in sorted(registry.items(), key=lambda item: item[1][0])]
+
+def claims_stage(ledger: Ledger, settings: Settings) -> None:
+    """Regroup the ledger's figures into claims (after the stories stage)."""
+    ledger.replace_claims(group_claims(ledger.figures(), story_of(ledger)))
+
+
+def conflicts_stage(ledger: Ledger, settings: Settings) -> None:
+    """Flag figure and version conflicts (after stories and claims); sentence vectors are
+    read from and kept in the ledger's cache."""
+    vectors = Vectors(ledger)
+    ledger.replace_conflicts(find_conflicts(ledger, vectors))
+    vectors.flush()
+
+
+def event_merge_stage(ledger: Ledger, settings: Settings) -> None:
+    """Give every stored mention the id of its merged event (after the stories stage)."""
+    ledger.set_event_ids(merged_event_ids(ledger.event_rows(), ledger.story_by_article()))
+
+
+ARTICLE_STAGES: tuple[Stage, ...] = (
+    Stage("figures", figures_stage, reads=("article",), writes=("figures",)),
+    Stage("events", events_stage, reads=("article", "figures"), writes=("events",)),
+)
+CORPUS_STAGES: tuple[Stage, ...] = (
+    Stage("stories", stories_stage, reads=("articles",), writes=("stories", "story_members")),
+    Stage("claims", claims_stage, reads=("figures", "stories"), writes=("claims",)),
+    Stage("conflicts", conflicts_stage, reads=("articles", "figures", "stories"),
+          writes=("conflicts",)),
+    Stage("events", event_merge_stage, reads=("events", "stories"), writes=("events.event_id",)),
+)
 
 
 def _timed(seconds: dict[str, float] | None, name: str, started: float) -> None:
@@ -82,10 +111,10 @@ def _timed(seconds: dict[str, float] | None, name: str, started: float) -> None:
 def analyze_article(article: Article, seconds: dict[str, float] | None = None) -> Analysis:
     """Run every article stage over one article (adding each stage's time to ``seconds``)."""
     analysis = Analysis(article)
-    for name, stage in _named(ARTICLE_STAGES):
+    for stage in ARTICLE_STAGES:
         started = time.perf_counter()
-        analysis = stage(analysis)
-        _timed(seconds, name, started)
+        analysis = stage.run(analysis)
+        _timed(seconds, stage.name, started)
     return analysis
 
 
@@ -110,10 +139,10 @@ def run_corpus_stages(ledger: Ledger, settings: Settings,
         token = ledger.corpus_due()
         if only_if_due and token is None:
             return False
-        for name, stage in _named(CORPUS_STAGES):
+        for stage in CORPUS_STAGES:
             started = time.perf_counter()
-            stage(ledger, settings)
-            _timed(seconds, name, started)
+            stage.run(ledger, settings)
+            _timed(seconds, stage.name, started)
         ledger.corpus_done(token)
     return True
 

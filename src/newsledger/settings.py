@@ -32,6 +32,7 @@ class Settings:
     analyze: bool = True
     languages: tuple[str, ...] = DETECTABLE_LANGUAGES
     redact: bool = True
+    codebook: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
@@ -57,6 +58,8 @@ SETTINGS_TABLE = {
     "analyze": "Run extraction, stories and resolution right after ingest.",
     "languages": "Comma-separated ISO 639-1 codes the language detector chooses among.",
     "redact": "Public exports replace private persons' names by a role.",
+    "codebook": "Folder of the crisis codebook (codebook.toml, cues/, events/); empty: the "
+                "shipped mobilization codebook.",
 }
 
 

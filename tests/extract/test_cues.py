@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.cues import CUES_DIR, PhraseSet, cue_table, known_sources, table_for
+from newsledger.base.phrases import PhraseSet
+from newsledger.base.sources import known_sources
+from newsledger.extract.cues import CUES_DIR, cue_table, table_for
 from newsledger.models import COUNTED
 
 

@@ -1,8 +1,8 @@
 """Place choices across a list of places and across sentences."""
 
+from newsledger.base.places import resolve_place
 from newsledger.extract.event_places import most_specific, scene_of
 from newsledger.models import Event
-from newsledger.resolve.places import resolve_place
 
 
 def _names(places):

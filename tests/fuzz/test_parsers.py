@@ -13,13 +13,13 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsledger.base.dates import available_languages as date_languages
+from newsledger.base.dates import resolve_period, time_expressions
+from newsledger.base.numbers import find_number_expressions, parse_number
+from newsledger.base.numbers_tables import available_languages as number_languages
 from newsledger.errors import NewsledgerError
 from newsledger.extract.figures import extract_figures
-from newsledger.extract.numbers import find_number_expressions, parse_number
-from newsledger.extract.numbers_tables import available_languages as number_languages
 from newsledger.models import Article
-from newsledger.resolve.dates import available_languages as date_languages
-from newsledger.resolve.dates import resolve_period, time_expressions
 
 FRAGMENTS = [
     " ", "  ", ", ", ". ", "\n", "\n\n", "-", "–", "/", ".", ",", ":", "(", ")", "\"", "«", "»",

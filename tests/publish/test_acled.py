@@ -4,10 +4,9 @@ import csv
 import io
 import json
 
+from newsledger.base.places import resolve_place
 from newsledger.publish.acled import ACLED_COLUMNS, acled_record, write_acled
 from newsledger.publish.geojson import write_geojson
-from newsledger.publish.map import render_map_svg
-from newsledger.resolve.places import resolve_place
 
 MOSCOW = resolve_place("Moscow")
 ROW = {"article": "a", "type": "casualty_report", "quote": "at least 4,000 soldiers killed",
@@ -40,12 +39,6 @@ def test_geojson_leaves_out_and_counts_unresolved():
     assert collection["unresolved"] == 1
     assert collection["features"][0]["geometry"]["coordinates"] == [MOSCOW.longitude,
                                                                    MOSCOW.latitude]
-
-
-def test_map_draws_one_circle_per_point_and_escapes_labels():
-    svg = render_map_svg([(55.7, 37.6, "Moscow", 10), (42.7, 44.6, "<Lars>", 2)])
-    assert svg.startswith("<svg") and svg.count("<circle") == 2
-    assert "&lt;Lars&gt;" in svg
 
 
 def test_geo_precision_follows_place_precision_and_admin1_is_the_citys_region():

@@ -11,7 +11,7 @@ from newsledger import pipeline
 from newsledger.errors import MigrationFailed
 from newsledger.models import Article, Figure, Story, StoryMember
 from newsledger.store import Ledger
-from newsledger.store.migrate import copy_ledger, table_counts
+from newsledger.store.copy import copy_ledger, table_counts
 
 
 def write_folder(folder, prefix: str, count: int) -> None:

@@ -85,7 +85,8 @@ def test_an_independent_report_with_the_same_figure_stays_apart(stories):
 
 
 def test_a_second_run_reads_signatures_and_vectors_from_the_cache(tmp_path, monkeypatch):
-    from newsledger.stories import minhash, vectors
+    from newsledger.base import vectors
+    from newsledger.stories import minhash
 
     with Ledger(str(tmp_path / "ledger.db")) as ledger:
         for article in (_article("original", ORIGINAL, "en", "2022-09-26"),

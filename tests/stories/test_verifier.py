@@ -10,7 +10,6 @@ import json
 import pytest
 
 from newsledger.models import Article
-from newsledger.stories.anchors import fold
 from newsledger.stories.grouping import _Groups, _Item, _join_verified, group_articles
 from newsledger.stories.verifier import FEATURES, MODEL_DIR, MODEL_NAME, _common_order, load
 
@@ -97,13 +96,6 @@ def test_independent_report_of_the_same_event_is_not(groups):
 
 def test_daily_figure_and_cumulative_total_are_not_one_story(groups):
     assert not _together(groups, "daily", "cumulative")
-
-
-def test_names_fold_across_scripts():
-    assert fold("ბერიძე") == fold("Beridze") == "beridze"
-    assert fold("Երևան") == "erevan"
-    assert fold("Ελλάδα") == "ellada"
-    assert fold("Đoković") == fold("Ђоковић")
 
 
 def test_numbers_in_the_same_order():

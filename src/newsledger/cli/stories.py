@@ -7,7 +7,7 @@ from rich.table import Table
 
 from newsledger import api
 from newsledger.cli.app import DbOption, JsonOption, command, console, print_json
-from newsledger.resolve.conflicts import describe
+from newsledger.reconcile.conflicts import describe
 
 
 @command()

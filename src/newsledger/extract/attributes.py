@@ -4,7 +4,7 @@
 number in its sentence; ``period`` the nearest time expression of its sentence
 (``extract.periods``); ``place`` chosen by the role places play for its category
 (``extract.placing``), with its gazetteer id; ``attributed_to`` the known source
-(``lang/cues/sources.toml``) nearest the number in its sentence, else the last one named in
+(``base/lang/sources.toml``) nearest the number in its sentence, else the last one named in
 the sentences before it in its paragraph or right before it, with a relay agency added as
 "X via Y". A source that only speaks for some categories (a president announcing the call-up
 is no source for emigration counts) is skipped for the others.
@@ -16,12 +16,14 @@ import bisect
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from newsledger.extract.cues import Cue, CueTable, known_sources
+from newsledger.base.phrases import Cue
+from newsledger.base.places import countries_named, find_places, resolve_place
+from newsledger.base.sentences import SpanIndex, paragraph_starts
+from newsledger.base.sources import known_sources
+from newsledger.extract.cues import CueTable
 from newsledger.extract.periods import Period, find_periods
 from newsledger.extract.placing import Mention, article_country, names_by_word, place_of
-from newsledger.extract.sentences import SpanIndex, paragraph_starts
 from newsledger.models import Article, Figure
-from newsledger.resolve.places import countries_named, find_places, resolve_place
 
 RATE_WINDOW = 60  # characters between a number and its rate cue
 SOURCE_LOOKBACK = 3  # sentences of the same paragraph searched for an earlier source

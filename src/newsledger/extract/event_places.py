@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from newsledger.base.places import Place, gazetteer
 from newsledger.models import Event, Figure
-from newsledger.resolve.places import Place, gazetteer
 
 
 def most_specific(places: list[Place]) -> list[Place]:

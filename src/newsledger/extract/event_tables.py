@@ -1,4 +1,5 @@
-"""Event trigger tables: one TOML file per language under ``lang/events/``, compiled once.
+"""Event trigger tables: one TOML file per language in the codebook's ``events/``, compiled
+once.
 
 A language file lists, per codebook event type, the trigger patterns (regular expressions,
 case-insensitive, matching whole words, so a stem ends in a word-character run), optional
@@ -19,11 +20,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from newsledger.base.codebook import codebook
 from newsledger.models import EVENT_TYPES
 
-EVENTS_DIR = Path(__file__).parent / "lang" / "events"
+EVENTS_DIR = codebook().events_dir
 FLAGS = re.IGNORECASE | re.UNICODE
 
 

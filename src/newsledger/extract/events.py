@@ -24,12 +24,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
-from newsledger.extract.event_judge import EventJudge, load_event_judge, sentence_view
-from newsledger.extract.event_places import most_specific, respectively, scene_of
-from newsledger.extract.event_tables import EventTable, TypeRules, common, tables_for
-from newsledger.extract.sentences import sentence_spans
-from newsledger.models import Article, Event, Figure
-from newsledger.resolve.dates import (
+from newsledger.base.codebook import codebook
+from newsledger.base.dates import (
     DateInterval,
     TimeExpression,
     find_time_expressions,
@@ -37,8 +33,13 @@ from newsledger.resolve.dates import (
     resolve_period,
     time_expressions,
 )
-from newsledger.resolve.places import Place, find_places, resolve_place
-from newsledger.resolve.quoted import in_quoted_speech
+from newsledger.base.places import Place, find_places, resolve_place
+from newsledger.base.quoted import in_quoted_speech
+from newsledger.base.sentences import sentence_spans
+from newsledger.extract.event_judge import EventJudge, load_event_judge, sentence_view
+from newsledger.extract.event_places import most_specific, respectively, scene_of
+from newsledger.extract.event_tables import EventTable, TypeRules, common, tables_for
+from newsledger.models import Article, Event, Figure
 
 _CLAUSE_END = re.compile(r"[,;:()—–]\s|\s[—–]\s|\n")
 _DATE_HEADER = re.compile(r"^\s?date (\d{4}-\d{2})")
@@ -101,7 +102,7 @@ class _ArticleContext:
     def host_country(self) -> list[Place]:
         """The foreign country the article names most ("entered the country" means it)."""
         counts = Counter(place for _, _, place in find_places(self.text, self.article.lang)
-                         if place.type == "country" and place.name != "Russia")
+                         if place.type == "country" and place.name != codebook().home)
         return [counts.most_common(1)[0][0]] if counts else []
 
     def clause(self, sentence: Span, position: int) -> Span:
@@ -317,8 +318,9 @@ def _place(context: _ArticleContext, sentence: _Sentence, trigger: _Trigger,
     if kind == "border_crossing_surge":
         after = [p for s, _, p in places if s >= trigger.span[1]]
         crossings = [p for p in after + chosen if p.type == "border_crossing"]
-        abroad = [p for p in after + chosen if p.country != "Russia"]
-        anywhere = [p for _, _, p in places if p.country != "Russia"]
+        home = codebook().home
+        abroad = [p for p in after + chosen if p.country != home]
+        anywhere = [p for _, _, p in places if p.country != home]
         chosen = crossings or abroad or chosen or anywhere
         if not chosen and trigger.table.here and trigger.table.here.search(
                 context.text, *sentence.span):

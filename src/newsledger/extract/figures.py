@@ -20,11 +20,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from newsledger.base.numbers import NumberExpression, find_number_expressions
+from newsledger.base.phrases import Cue
+from newsledger.base.sentences import SpanIndex, sentence_spans
 from newsledger.extract.attributes import FigureContext, describe
-from newsledger.extract.cues import Cue, CueTable, table_for
+from newsledger.extract.cues import CueTable, table_for
 from newsledger.extract.judge import Candidate, Judge, load_judge
-from newsledger.extract.numbers import NumberExpression, find_number_expressions
-from newsledger.extract.sentences import SpanIndex, sentence_spans
 from newsledger.models import Article, Figure
 
 _YEAR = re.compile(r"(?<![\d.,\s])(?:19|20)\d\d(?![\d.,])")

@@ -13,16 +13,16 @@ import calendar
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsledger.resolve.dates import (
+from newsledger.base.codebook import codebook
+from newsledger.base.dates import (
+    DateGrammar,
     DateInterval,
-    Grammar,
     Match,
     parse_time_expressions,
     resolve_period,
 )
 
 ENGLISH = "en"
-ANCHOR_PHRASES = {"mobilization": "the mobilization", "invasion": "the invasion of Ukraine"}
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,12 @@ class Period:
     precision: str | None = None
 
 
-def _month(grammar: Grammar, word: str | None) -> str | None:
+def _month(grammar: DateGrammar, word: str | None) -> str | None:
     number = grammar.month_of.get((word or "").lower().rstrip("."))
     return calendar.month_name[number] if number else None
 
 
-def _day_month(grammar: Grammar, groups: dict) -> str | None:
+def _day_month(grammar: DateGrammar, groups: dict) -> str | None:
     month = _month(grammar, groups.get("month"))
     if month is None or not groups.get("day"):
         return month
@@ -50,17 +50,17 @@ def _day_month(grammar: Grammar, groups: dict) -> str | None:
     return f"{month} {int(groups['day'])}{year}"
 
 
-def _count(grammar: Grammar, groups: dict) -> str:
+def _count(grammar: DateGrammar, groups: dict) -> str:
     word = (groups.get("n") or "").lower()
     return word if word.isdigit() else str(grammar.numbers[word]) if word in grammar.numbers else ""
 
 
-def _unit(grammar: Grammar, groups: dict) -> str | None:
+def _unit(grammar: DateGrammar, groups: dict) -> str | None:
     text = groups.get("unit") or ""
     return next((unit for pattern, unit in grammar.unit_of if pattern.fullmatch(text)), None)
 
 
-def _render(match: Match, grammar: Grammar) -> str | None:
+def _render(match: Match, grammar: DateGrammar) -> str | None:
     """An English rendering of a parsed expression of another language."""
     kind, groups = match.kind, match.groups
     if kind == "since" and match.parts:
@@ -69,7 +69,8 @@ def _render(match: Match, grammar: Grammar) -> str | None:
     if kind == "since_anchor":
         anchor = next((key for pattern, key in grammar.anchor_of
                        if pattern.fullmatch(groups.get("anchor") or "")), None)
-        return f"since {ANCHOR_PHRASES[anchor]}" if anchor in ANCHOR_PHRASES else None
+        anchors = codebook().anchors
+        return f"since {anchors[anchor].english}" if anchor in anchors else None
     if kind == "date":
         rendered = _day_month(grammar, groups)
         return f"on {rendered}" if rendered else None
@@ -91,7 +92,7 @@ def _render(match: Match, grammar: Grammar) -> str | None:
     return None
 
 
-def _as_stated(text: str, grammar: Grammar) -> str:
+def _as_stated(text: str, grammar: DateGrammar) -> str:
     """An English expression as written, lower-cased at the start of a sentence ("On Sunday")
     unless it begins with a name (a month or weekday)."""
     first = text.split()[0].lower().rstrip(".,")

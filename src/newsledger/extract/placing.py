@@ -7,25 +7,21 @@ tally of the dead), else the war's country; the call-up is the home country's. A
 deportation and residence figures take the foreign country that decides. Everything else takes
 the place nearest the number. When the sentence names no fitting place, the article's most
 named foreign country is used (its subject: "Russians in Georgia"), then the home country. The
-home and war countries come from ``lang/places.toml``, and a figure takes one of them only when
-its article names that country or a place in it; otherwise the place its sentence names, or
-none.
+home and war countries come from the codebook (``codebook/codebook.toml``), and a figure takes
+one of them only when its article names that country or a place in it; otherwise the place its
+sentence names, or none.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
-from newsledger.extract.cues import compile_phrases
+from newsledger.base.codebook import codebook, country_words
+from newsledger.base.places import Place, gazetteer
 from newsledger.models import Figure
-from newsledger.resolve.places import Place, gazetteer
 
-TABLE_PATH = Path(__file__).with_name("lang") / "places.toml"
 MOVEMENT = frozenset({"left_country", "entered_country", "crossed_border"})
 LOSSES = frozenset({"killed", "killed_or_wounded", "wounded"})
 ABROAD = frozenset({"asylum_seekers", "deported_or_extradited", "residence_permits"})
@@ -41,26 +37,15 @@ def _gap(mention: Mention, figure: Figure) -> int:
     return max(start - figure.number_end, 0)
 
 
-@cache
-def _table() -> dict:
-    return tomllib.loads(TABLE_PATH.read_text(encoding="utf-8"))
-
-
 def crisis_countries() -> tuple[str, str]:
-    """The English names of the home country and the war's country (``lang/places.toml``)."""
-    return _table()["home"], _table()["war"]
-
-
-@cache
-def _country_words() -> dict[str, re.Pattern]:
-    compiled = ((name, compile_phrases(words)) for name, words in _table()["words"].items())
-    return {name: pattern for name, pattern in compiled if pattern is not None}
+    """The English names of the home country and the war's country (the codebook's)."""
+    return codebook().home, codebook().war
 
 
 def names_by_word(text: str, country: str) -> bool:
-    """Whether a text names a country by a word of ``lang/places.toml`` ("Russian", "the
-    front"); `resolve.places.countries_named` finds the places named in it."""
-    pattern = _country_words().get(country)
+    """Whether a text names a country by a word of the codebook ("Russian", "the
+    front"); `base.places.countries_named` finds the places named in it."""
+    pattern = country_words().get(country)
     return bool(pattern and pattern.search(text))
 
 

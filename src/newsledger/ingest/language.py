@@ -11,15 +11,14 @@ from itertools import islice
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
+from newsledger.base.languages import analysis_language
+
 # Fewer letters than this (digits and punctuation do not count) say too little.
 MIN_LETTERS = 20
 # A best guess below this confidence is no answer.
 MIN_CONFIDENCE = 0.5
 # The opening this long decides (every dev article as well as 3,000 would, 2.5 times faster).
 SAMPLE_CHARACTERS = 1000
-# Languages lingua tells apart that the analysis reads with one table: lingua's Serbian model
-# is Cyrillic only, so Latin-script Serbian comes out as Bosnian or Croatian.
-ANALYSIS_LANGUAGE = {"bs": "sr", "hr": "sr"}
 
 
 @lru_cache(maxsize=4)
@@ -38,4 +37,4 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
     if not values or values[0].value < MIN_CONFIDENCE:
         return None, None
     code = values[0].language.iso_code_639_1.name.lower()
-    return ANALYSIS_LANGUAGE.get(code, code), round(values[0].value, 4)
+    return analysis_language(code), round(values[0].value, 4)

@@ -13,9 +13,9 @@ import io
 from collections.abc import Iterable
 from typing import BinaryIO
 
+from newsledger.base.numbers import find_number_expressions
+from newsledger.base.places import Place, gazetteer
 from newsledger.errors import BadOption
-from newsledger.extract.numbers import find_number_expressions
-from newsledger.resolve.places import Place, gazetteer
 
 ACLED_COLUMNS = (
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from newsledger.resolve.places import gazetteer
+from newsledger.base.places import gazetteer
 
 
 def feature(record: dict) -> dict | None:

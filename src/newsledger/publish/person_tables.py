@@ -4,7 +4,7 @@
 words and pseudonym phrases of every language apply to every text (articles quote names and
 institutions across languages); case endings, credits, honorifics, speech verbs and role labels
 are the article's own language's (English's where it has none). Months and weekdays come from
-the date tables (``resolve/lang/dates_*.toml``).
+the date tables (``base/lang/dates_*.toml``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 TABLES = Path(__file__).with_name("lang") / "persons"
-DATE_TABLES = Path(__file__).parents[1] / "resolve" / "lang"
+DATE_TABLES = Path(__file__).parents[1] / "base" / "lang"
 FALLBACK_LANGUAGE = "en"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")

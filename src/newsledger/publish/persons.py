@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from newsledger.extract.cues import known_sources
+from newsledger.base.places import find_places
+from newsledger.base.sources import known_sources
 from newsledger.publish.person_tables import PersonTable, person_table
-from newsledger.resolve.places import find_places
 
 WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d+|[©/—–,(«»\"“”„]")

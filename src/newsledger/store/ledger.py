@@ -17,7 +17,9 @@ from sqlalchemy.exc import DBAPIError
 
 from newsledger.errors import LedgerReadOnly, NotALedger, NotFound
 from newsledger.models import Article, Event, Figure, Story
-from newsledger.store import schema
+from newsledger.store import cache, schema
+from newsledger.store import claims as claim_rows
+from newsledger.store import events as event_store
 from newsledger.store.engine import (
     corpus_lock,
     locked,
@@ -324,6 +326,35 @@ class Ledger:
                      "evidence": json.loads(row.evidence) if row.evidence else None})
             if current is not None:
                 yield current
+
+    # what the corpus stages read and write (the stage packages never import the store) ------
+    def replace_claims(self, claims) -> int:
+        """Replace every claim in one transaction; the number stored."""
+        return claim_rows.replace_claims(self, claims)
+
+    def replace_conflicts(self, conflicts) -> int:
+        """Replace every conflict in one transaction; the number stored."""
+        return claim_rows.replace_conflicts(self, conflicts)
+
+    def event_rows(self) -> Iterator[dict]:
+        """Every event mention with its article's outlet and date, in ingest order."""
+        return event_store.event_rows(self)
+
+    def story_by_article(self) -> dict[str, str]:
+        """Article id -> story id for the articles in a story of two or more."""
+        return event_store.story_by_article(self)
+
+    def set_event_ids(self, event_ids) -> None:
+        """Write each mention's merged event id (row id -> event id) in one transaction."""
+        event_store.set_event_ids(self, event_ids)
+
+    def load_cached(self, kind: str, keys) -> dict[str, bytes]:
+        """Derived bytes (sentence vectors, signatures) kept by input hash (``store.cache``)."""
+        return cache.load_cached(self, kind, keys)
+
+    def save_cached(self, kind: str, values) -> None:
+        """Keep derived bytes (key -> bytes) under ``kind``."""
+        cache.save_cached(self, kind, values)
 
     # corpus stages ------------------------------------------------------------------------
     def corpus_lock(self):

@@ -2,7 +2,7 @@
 
 Numbers (digits without separators and trailing zeros, so "98,000", "98 000" and "98 mil" meet),
 capitalised words folded across scripts ("Fyodor", "Fiodor", "Фёдор"), and the named sources of
-``extract/lang/cues/sources.toml``. Anchors are hashed to 32-bit keys to keep per-article state
+``base/lang/sources.toml``. Anchors are hashed to 32-bit keys to keep per-article state
 small; rarity weighting (IDF) is done by the caller over the whole corpus.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsledger.extract.cues import known_sources
+from newsledger.base.sources import known_sources
+from newsledger.base.transliteration import latin_key
 
 _NUMBER = re.compile(r"\d(?:[\d.,'\u00a0\u202f ]*\d)?")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -25,35 +25,18 @@ _YEAR = re.compile(r"(19|20)\d\d")
 
 
 @dataclass(frozen=True)
-class Folding:
-    """The letter folding table of ``lang/anchors.toml``."""
+class AnchorSpec:
+    """How names become anchors (``lang/anchors.toml``)."""
 
-    table: dict[int, str]
-    folds: tuple[tuple[str, str], ...]
-    prefix: int
-    min_name: int
+    prefix: int  # characters of a folded name kept as its anchor
+    min_name: int  # shortest capitalised word taken as a name
 
 
 @cache
-def folding() -> Folding:
+def anchor_spec() -> AnchorSpec:
     path = resources.files(__package__).joinpath("lang/anchors.toml")
     data = tomllib.loads(path.read_text("utf-8"))
-    table = {ord(k): v for k, v in data["transliterate"].items()}
-    return Folding(table, tuple(tuple(pair) for pair in data["folds"]), data["prefix"],
-                   data["min_name"])
-
-
-def fold(word: str) -> str:
-    """A word folded to Latin letters without accents, with the fold table applied."""
-    spec = folding()
-    text = _strip_accents(_strip_accents(word.lower()).translate(spec.table))
-    for old, new in spec.folds:
-        text = text.replace(old, new)
-    return text
-
-
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return AnchorSpec(data["prefix"], data["min_name"])
 
 
 def number_keys(text: str) -> set[str]:
@@ -69,7 +52,7 @@ def number_keys(text: str) -> set[str]:
 
 def name_keys(text: str) -> set[str]:
     """Capitalised words that do not open a sentence, folded and cut to a prefix."""
-    spec = folding()
+    spec = anchor_spec()
     keys = set()
     for found in _WORD.finditer(text):
         word = found.group()
@@ -78,7 +61,7 @@ def name_keys(text: str) -> set[str]:
         before = text[max(0, found.start() - 3):found.start()]
         if found.start() == 0 or _SENTENCE_END.search(before):
             continue
-        keys.add(fold(word)[:spec.prefix])
+        keys.add(latin_key(word)[:spec.prefix])
     return keys
 
 

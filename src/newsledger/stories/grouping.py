@@ -31,13 +31,12 @@ from itertools import combinations
 
 from datasketch import LeanMinHash, MinHashLSH
 
-from newsledger.extract.cues import known_sources
+from newsledger.base.align import Sentences, sentences_of
+from newsledger.base.sources import known_sources
+from newsledger.base.vectors import Vectors
 from newsledger.models import Article, Story, StoryMember
-from newsledger.pipeline import corpus_stage
-from newsledger.stories.align import Sentences, sentences_of
 from newsledger.stories.anchors import anchor_keys, hashed
 from newsledger.stories.minhash import Signatures
-from newsledger.stories.vectors import Vectors
 from newsledger.stories.verifier import (
     Profile,
     Verifier,
@@ -309,9 +308,3 @@ def group_stories(ledger, config: StoryConfig = StoryConfig()) -> list[Story]:
     vectors.flush()
     signatures.flush()
     return stories
-
-
-@corpus_stage("stories", order=10)
-def stories_stage(ledger, settings) -> None:
-    """Regroup the ledger's stories (copies, near-duplicates, translations)."""
-    ledger.replace_stories(group_stories(ledger))

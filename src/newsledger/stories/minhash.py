@@ -61,9 +61,7 @@ class Signatures:
         keys = [article.content_hash for article in articles]
         stored = {}
         if self.ledger is not None:
-            from newsledger.store.cache import load_cached
-
-            stored = load_cached(self.ledger, self.kind, keys)
+            stored = self.ledger.load_cached(self.kind, keys)
         scheme = _template(self.num_perm, self.seed).scheme
         found = []
         for key, article in zip(keys, articles, strict=True):
@@ -80,7 +78,5 @@ class Signatures:
     def flush(self) -> None:
         """Keep the signatures made since the last flush in the ledger."""
         if self.ledger is not None:
-            from newsledger.store.cache import save_cached
-
-            save_cached(self.ledger, self.kind, self.new)
+            self.ledger.save_cached(self.kind, self.new)
         self.new.clear()

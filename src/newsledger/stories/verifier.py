@@ -8,7 +8,7 @@ features do not depend on the language, because the sentence encoder covers many
 poorly (``lang/encoder.toml`` lists the languages it covers, and sentence similarities count
 as evidence mostly between those): numbers shared in the same order, sentences sharing
 numbers and names in the same order, names transliterated to Latin, character n-grams.
-"Same language" compares analysis languages (``ingest.language.ANALYSIS_LANGUAGE``), so
+"Same language" compares analysis languages (``base.languages.analysis_language``), so
 Croatian, Bosnian and Serbian are one language group on purpose: their texts share words and
 shingles like one language does, and Cyrillic Serbian meets Latin Croatian on folded letters.
 
@@ -33,10 +33,11 @@ from pathlib import Path
 
 import numpy as np
 
-from newsledger.extract.sentences import sentence_spans
-from newsledger.ingest.language import ANALYSIS_LANGUAGE
-from newsledger.stories.align import Sentences, align
-from newsledger.stories.anchors import cites_outlet, fold, name_keys, number_keys, source_keys
+from newsledger.base.align import Sentences, align
+from newsledger.base.languages import analysis_language
+from newsledger.base.sentences import sentence_spans
+from newsledger.base.transliteration import latin_key
+from newsledger.stories.anchors import cites_outlet, name_keys, number_keys, source_keys
 from newsledger.stories.minhash import shingles
 
 MODEL_DIR = Path(__file__).parent / "models"
@@ -88,7 +89,7 @@ class _Anchored:
 
 
 def _folded_words(text: str) -> list[str]:
-    return [fold(word) for word in _LETTERS.findall(text)]
+    return [latin_key(word) for word in _LETTERS.findall(text)]
 
 
 def _anchored(text: str, prefix: int) -> tuple[_Anchored, ...]:
@@ -127,16 +128,16 @@ def _anchored_order(a: tuple[_Anchored, ...], b: tuple[_Anchored, ...]) -> float
 def profile(text: str, language: str | None = None, published: str | None = None,
             outlet: str | None = None, wires: frozenset[str] = frozenset()) -> Profile:
     """The profile of an article; ``wires`` are the names of relaying news agencies."""
-    from newsledger.stories.anchors import folding
+    from newsledger.stories.anchors import anchor_spec
 
-    prefix = folding().prefix
+    prefix = anchor_spec().prefix
     words = _folded_words(text)
     flat = " ".join(words)
     grams = frozenset(zlib.crc32(flat[i:i + GRAM].encode()) for i in range(len(flat) - GRAM + 1))
     numbers = tuple(re.sub(r"\D", "", found.group()).rstrip("0") or "0"
                     for found in _DIGITS.finditer(text))
     sources = frozenset(source_keys(text))
-    return Profile(text, ANALYSIS_LANGUAGE.get(language or "", language), published, outlet,
+    return Profile(text, analysis_language(language), published, outlet,
                    frozenset(shingles(text)), grams, numbers, frozenset(name_keys(text)),
                    frozenset(word[:prefix] for word in words if len(word) >= 3), sources,
                    frozenset(key for key in sources if key[1:] in wires),

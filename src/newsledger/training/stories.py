@@ -24,15 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
+from newsledger.base.align import Sentences, sentences_of
+from newsledger.base.sources import known_sources
+from newsledger.base.vectors import Vectors
 from newsledger.evaluate import iter_corpus_articles, read_jsonl
-from newsledger.extract.cues import known_sources
 from newsledger.labels import pool_groups, split_of
 from newsledger.models import Article
 from newsledger.stories import verifier as verifier_module
-from newsledger.stories.align import Sentences, sentences_of
 from newsledger.stories.evaluate import SAME_STORY, score_labelled_pairs, score_stories
 from newsledger.stories.grouping import group_articles
-from newsledger.stories.vectors import Vectors
 from newsledger.stories.verifier import FEATURES, Profile, Verifier
 
 TREES, DEPTH, LEARNING_RATE = 200, 3, 0.05

@@ -17,7 +17,7 @@ from functools import cache
 from importlib.resources import files
 from urllib.parse import urlencode
 
-from newsledger.resolve.places import gazetteer
+from newsledger.base.places import gazetteer
 
 REGION = (18.0, 37.0, 124.0, 71.5)  # west, south, east, north (degrees)
 WORLD = (-30.0, -50.0, 180.0, 78.0)  # the farthest the box grows

@@ -22,7 +22,7 @@ from newsledger.publish.web.params import (
     filters,
 )
 from newsledger.publish.web.responses import errors
-from newsledger.resolve.place_counts import place_counts
+from newsledger.reconcile.place_counts import place_counts
 from newsledger.store import Ledger, browse, browse_events
 from newsledger.store import claims as claim_store
 from newsledger.store.browse import Filters

@@ -1,0 +1,264 @@
+"""Conflicts: figures about one quantity that cannot both be true (this module), and versions
+of one story whose aligned sentences disagree (``versions.py``).
+
+Two figures are about one quantity when they count the same category at the same place and
+rate, of the same group where both say (``quantities.py``). They conflict when their intervals
+cannot both hold at the times they speak of: counts of people who left, were detained or died
+are cumulative, so a later, larger total is growth, not a disagreement; a later total below an
+earlier lower bound, or two reports of one day with disjoint intervals, is. Gaps within rounding
+(``min_ratio``) are not conflicts; two vague magnitudes are too loose to contradict each other;
+figures of one story are versions, not independent sources; and two articles that agree on some
+value of the quantity are speaking of different parts of it where their other values differ.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsledger.base.sentences import sentence_spans
+from newsledger.base.vectors import Vectors
+from newsledger.reconcile.claims import story_of
+from newsledger.reconcile.quantities import (
+    IMPLICIT_PLACE,
+    INFINITY,
+    Quantity,
+    as_of,
+    interval,
+    names_place,
+    place_key,
+    quantity,
+    same_group,
+)
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class ConflictConfig:
+    """What counts as a disagreement between two figures."""
+
+    skip_counted: tuple[str, ...] = ("other",)  # categories too mixed to compare
+    min_ratio: float = 1.5  # the larger value at least this many times the smaller one
+    band_ratio: float = 3.0  # undated: a count this far above a magnitude stated in words
+    same_data: int = 2  # exact values two articles share that make them one data release
+    neighbours: int = 200  # stories of one quantity each story is compared with, nearest in time
+
+
+def conflict_record(kind: str, a: dict, b: dict, why: str, data: dict) -> dict:
+    """A stored conflict: both quotes with their articles, the reason and the evidence."""
+    seed = f"{kind}|{a['article']}|{a['quote']}|{b['article']}|{b['quote']}"
+    return {"id": f"{kind}-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10], "kind": kind,
+            "article_a": a["article"], "article_b": b["article"], "a": a["quote"],
+            "b": b["quote"], "why": why, "data": data}
+
+
+def describe(figure: dict) -> str:
+    """A figure's interval for people: "98,000", "300,000..", "20,000..99,999"."""
+    low = "" if figure["low"] is None else f"{figure['low']:,}"
+    high = "" if figure["high"] is None else f"{figure['high']:,}"
+    return low if low == high else f"{low}..{high}"
+
+
+def _stated(figure: dict) -> bool:
+    """True when the quote says more than the number (a bare table cell cannot be read)."""
+    return bool(_LETTER.search(figure["quote"].replace(figure["number_text"], "")))
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    a_low, a_high = interval(a)
+    b_low, b_high = interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _gap(lower: dict, upper: dict) -> float:
+    """How many times ``upper``'s low end exceeds ``lower``'s high end (≤ 1: they meet)."""
+    low, high = interval(upper)[0], interval(lower)[1]
+    if high == INFINITY:
+        return 0.0
+    return low / high if high else INFINITY if low else 0.0
+
+
+def _moment(figure: dict) -> str | None:
+    start, end = as_of(figure)
+    return end or start
+
+
+UNDATED = ("no date tells them apart, and a count a whole band above a magnitude stated in "
+           "words for the whole quantity cannot describe the same total")
+
+
+def _whole(figure: dict) -> bool:
+    """True when the figure's sentence ties it to no place and no period of its own."""
+    sentence = figure.get("sentence")
+    return not (figure.get("period") or figure.get("period_start")) and (
+        sentence is None or not names_place(figure, sentence))
+
+
+def _undated_gap(a: dict, b: dict, config: ConflictConfig) -> float:
+    """Without dates, growth can explain any gap between two counts, and a magnitude tied to
+    a place or time may be a part ("thousands arrived in Almaty"); only a magnitude stated in
+    words for the whole quantity ("tens of thousands left the country") that the other count
+    exceeds by a whole band contradicts it."""
+    gaps = [_gap(low, high) for low, high in ((a, b), (b, a))
+            if low["qualifier"] == "vague" and high["qualifier"] != "vague" and _whole(low)]
+    return max(gaps, default=0.0) if max(gaps, default=0.0) >= config.band_ratio else 0.0
+
+
+def contradiction(a: dict, b: dict, config: ConflictConfig = ConflictConfig()
+                  ) -> tuple[float, str] | None:
+    """How strongly and why two figures of one quantity cannot both be true, or None."""
+    if a["qualifier"] == b["qualifier"] == "vague" or not same_group(a, b):
+        return None
+    when_a, when_b = _moment(a), _moment(b)
+    if when_a and when_b and when_a != when_b:
+        earlier, later = (a, b) if when_a < when_b else (b, a)
+        gap = _gap(later, earlier) if later["qualifier"] != "vague" else 0.0
+        reason = (f"the later report ({_moment(later)}) gives less than the earlier one's "
+                  f"lower bound ({_moment(earlier)}); a cumulative count cannot shrink")
+    elif when_a and when_b:
+        gap, reason = max(_gap(a, b), _gap(b, a)), "the same day: the intervals do not overlap"
+    else:
+        gap, reason = _undated_gap(a, b, config), UNDATED
+    return (gap, reason) if gap >= config.min_ratio else None
+
+
+def _conflict(key: Quantity, a: dict, b: dict, reason: str) -> dict:
+    place = next((f["place"] for f in (a, b) if f["place"] and place_key(f) == key.place),
+                 IMPLICIT_PLACE.get(key.counted) or key.place)
+    rate = f" {key.rate}" if key.rate else ""
+    why = (f"{key.counted}{rate} at {place}: {describe(a)} ({a['outlet'] or a['article']}, "
+           f"{a['published'] or 'undated'}) vs {describe(b)} ({b['outlet'] or b['article']}, "
+           f"{b['published'] or 'undated'}); {reason}")
+    return conflict_record("figure", a, b, why, {
+        "counted": key.counted, "place": key.place, "rate": key.rate,
+        "outlets": [a["outlet"], b["outlet"]], "dates": [a["published"], b["published"]],
+        "intervals": [[a["low"], a["high"]], [b["low"], b["high"]]],
+        "numbers": [a["number_text"], b["number_text"]]})
+
+
+def _agree(first: list[dict], second: list[dict]) -> bool:
+    """True when the two articles state a common value of the quantity for one group."""
+    return any(_overlap(a, b) and same_group(a, b) for a in first for b in second)
+
+
+def _values(figures: Iterable[dict]) -> dict[str, set[int]]:
+    """Article id -> the values its figures state in numbers (any category)."""
+    values: dict[str, set[int]] = defaultdict(set)
+    for figure in figures:
+        if figure["qualifier"] != "vague" and (figure["low"] or figure["high"]):
+            values[figure["article"]].add(figure["low"] or figure["high"])
+    return values
+
+
+_OWN = ("id", "article", "outlet")  # what differs between copies of one figure
+
+
+def _classes(by_article: dict[str, list[dict]], stories: dict[str, str],
+             values: dict[str, set[int]]) -> dict[str, list[list[str]]]:
+    """Story -> its articles in classes of identical figures (all but ids and outlet) and
+    values, sorted; any two articles of one class meet any other article alike."""
+    classes: dict[str, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for article in sorted(by_article):
+        same = (tuple(tuple(sorted((k, v) for k, v in figure.items()
+                                   if k not in _OWN)) for figure in by_article[article]),
+                frozenset(values[article]))
+        classes[stories.get(article, article)][same].append(article)
+    return {story: list(found.values()) for story, found in classes.items()}
+
+
+def _best(first: list[dict], second: list[dict], config: ConflictConfig) -> tuple | None:
+    """The clearest contradiction between two articles' figures: (rank, a, b, reason)."""
+    best = None
+    for a in first:
+        for b in second:
+            if hit := contradiction(a, b, config):
+                rank = (hit[0], a["article"], b["article"], a["number_start"])
+                if best is None or rank > best[0]:
+                    best = (rank, a, b, hit[1])
+    return best
+
+
+def _clearest(classes: list[list[str]], others: list[list[str]], by_article: dict[str, list[dict]],
+              values: dict[str, set[int]], config: ConflictConfig) -> tuple | None:
+    """The clearest contradiction between two stories' classes of articles; a class is
+    represented by its latest article, which the clearest pair of its copies names."""
+    found = None
+    for one in classes:
+        for two in others:
+            first, second = sorted((one[-1], two[-1]))
+            if _agree(by_article[first], by_article[second]) or len(
+                    values[first] & values[second]) >= config.same_data:
+                continue
+            hit = _best(by_article[first], by_article[second], config)
+            if hit and (found is None or hit[0] > found[0]):
+                found = hit
+    return found
+
+
+def _earliest(classes: list[list[str]], by_article: dict[str, list[dict]]) -> str:
+    """The earliest time a story's figures of one quantity speak of ("~" when undated)."""
+    return min((_moment(figure) or "~" for articles in classes
+                for figure in by_article[articles[-1]]), default="~")
+
+
+def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
+                     config: ConflictConfig = ConflictConfig()) -> Iterator[dict]:
+    """At most one conflict per quantity and pair of independent stories: the clearest.
+
+    Two articles that agree on a value of the quantity, or state ``same_data`` values
+    in common, report one data release; their other differences are different parts of it.
+    Articles with identical figures (copies) are compared once, by the latest-ingested of
+    them, which is the pair the clearest conflict names. Stories are ordered by the time their
+    figures speak of and each is compared with the ``neighbours`` that follow it, so a quantity
+    reported by many stories costs linear, not quadratic, time.
+    """
+    figures = list(figures)
+    values = _values(figures)
+    buckets: dict[Quantity, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for figure in figures:
+        if figure["counted"] not in config.skip_counted and _stated(figure):
+            if (key := quantity(figure, figure.get("sentence"))).place is not None:
+                buckets[key][figure["article"]].append(figure)
+    for key in sorted(buckets, key=repr):
+        by_article = buckets[key]
+        found: dict[tuple[str, str], tuple] = {}
+        ordered = sorted(_classes(by_article, stories, values).items(),
+                         key=lambda item: (_earliest(item[1], by_article), item[0]))
+        for position, (story, classes) in enumerate(ordered):
+            for other, other_classes in ordered[position + 1:position + 1 + config.neighbours]:
+                if hit := _clearest(classes, other_classes, by_article, values, config):
+                    found[min(story, other), max(story, other)] = hit
+        for _rank, a, b, reason in sorted(found.values(), key=lambda item: item[0][1:]):
+            yield _conflict(key, a, b, reason)
+
+
+@lru_cache(maxsize=256)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(text))
+
+
+def with_sentences(ledger, figures: Iterable[dict]) -> Iterator[dict]:
+    """Figure rows (in the ledger's order: by article, articles in ingest order) with their
+    sentence; the articles are read in one stream beside the figures."""
+    articles = ledger.articles()
+    article = None
+    for figure in figures:
+        while article is None or article.id != figure["article"]:
+            article = next(articles)
+        start = figure["quote_start"]
+        begin, end = next(((s, e) for s, e in _spans(article.text) if s <= start < e),
+                          (start, figure["quote_end"]))
+        yield {**figure, "sentence": article.text[begin:end]}
+
+
+def find_conflicts(ledger, vectors: Vectors | None = None) -> Iterator[dict]:
+    """Every figure and version conflict in the ledger (``vectors``: see ``version_conflicts``)."""
+    from newsledger.reconcile.versions import version_conflicts
+
+    yield from figure_conflicts(with_sentences(ledger, ledger.figures()), story_of(ledger))
+    yield from version_conflicts(ledger, vectors=vectors)

@@ -1,0 +1,30 @@
+"""Claims group figures of one quantity and count corroboration in independent stories."""
+
+from __future__ import annotations
+
+from newsledger.reconcile.claims import group_claims
+
+
+def _figure(article: str, low, high, number_start: int = 0, **extra) -> dict:
+    return {"id": number_start + 1, "article": article, "low": low, "high": high,
+            "qualifier": "exact" if low == high else "vague", "counted": "left_country",
+            "rate": None, "who": "Russians", "place": "Kazakhstan", "place_id": None,
+            "language": "en", "period": None, "period_start": None, "period_end": None,
+            "published": "2022-09-27", "outlet": f"{article}.example", "quote": "q",
+            "number_text": "n", "number_start": number_start, "attributed_to": None, **extra}
+
+
+def test_copies_count_as_one_story_and_compatible_values_join():
+    figures = [_figure("wire", 98000, 98000), _figure("copy", 98000, 98000),
+               _figure("own", 20000, 99999), _figure("other", 300000, 300000)]
+    claims = group_claims(figures, {"wire": "story-1", "copy": "story-1"})
+    by_size = sorted(claims, key=lambda c: -c["articles"])
+    assert by_size[0]["articles"] == 3 and by_size[0]["stories"] == 2
+    assert by_size[0]["data"]["outlets"] == ["copy.example", "own.example", "wire.example"]
+    assert len(claims) == 2
+
+
+def test_other_groups_and_places_are_other_claims():
+    figures = [_figure("a", 98000, 98000), _figure("b", 98000, 98000, who="men"),
+               _figure("c", 98000, 98000, place="Georgia")]
+    assert len(group_claims(figures, {})) == 3
