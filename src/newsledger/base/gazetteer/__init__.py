@@ -101,7 +101,7 @@ class Gazetteer:
     def add_alias(self, text: str, place_id: str, language: str | None) -> None:
         """Record `text` and its generated case forms as names of the place."""
         for form in case_forms(text, language):
-            key = fold(form)
+            key = fold_name(form)
             if form[:1].islower():
                 self._lowercase.add(key)
             entries = self._aliases.setdefault(key, [])
@@ -119,7 +119,7 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[tuple[Place, Alias]]:
         """Places that `name` (any case, any generated form) may denote, with the alias used."""
-        aliases = self._aliases.get(fold(name), [])
+        aliases = self._aliases.get(fold_name(name), [])
         return [(self._places[alias.place_id], alias) for alias in aliases]
 
     def by_name(self, name: str) -> list[Place]:
@@ -144,8 +144,9 @@ class Gazetteer:
         return found[0] if found else None
 
 
-def fold(text: str) -> str:
-    """Case-fold keeping the length, so spans found in folded text are spans of the original."""
+def fold_name(text: str) -> str:
+    """A place name case-folded keeping its length (spans in folded text are spans of the
+    original); NFC, final sigma and "ё" folded too."""
     text = unicodedata.normalize("NFC", text)
     lowered = text.lower()
     if len(lowered) != len(text):  # a char changed length
@@ -330,5 +331,5 @@ def _usable_alternate(name: str, primary: str, in_focus: bool) -> bool:
         return False
     if not all(unicodedata.name(char, "").startswith("LATIN") for char in letters):
         return False
-    similarity = difflib.SequenceMatcher(None, fold(name), fold(primary)).ratio()
+    similarity = difflib.SequenceMatcher(None, fold_name(name), fold_name(primary)).ratio()
     return similarity >= LATIN_ALTERNATE_SIMILARITY

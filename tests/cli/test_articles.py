@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from newsledger.cli import app
 from newsledger.cli.app import console
 
-DEMO = Path(__file__).resolve().parents[1] / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "demo"
 GOOD = "Queues at the border\n\nSome 500 people crossed the border on Monday, officials said.\n"
 runner = CliRunner()
 
