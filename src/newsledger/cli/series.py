@@ -26,7 +26,7 @@ def _rows(result: dict) -> list[tuple[str, ...]]:
     source, independent stories and the quote with its article (the official figure's URL)."""
     rows = [(point["as_of"], f"{point['interval']} {point['qualifier']}",
              point["source"] + (" (≠ official)" if point["contradicts"] else ""),
-             str(point["stories"]), f"{point['quote']} [{point['article']}]")
+             str(point["stories"]), f"{point['quote']} ({point['article']})")
             for point in result["points"]]
     rows += [(reference["as_of"], f"{reference['interval']} {reference['qualifier']}",
               f"official: {reference['source']}", "", reference["url"])
@@ -40,7 +40,7 @@ def _print_series(result: dict, title: str) -> None:
     table.add_column("interval", overflow="fold", max_width=20)
     table.add_column("source", overflow="fold", max_width=24)
     table.add_column("stories", justify="right", no_wrap=True)
-    table.add_column("quote [article]", overflow="fold", min_width=24)
+    table.add_column("quote (article)", overflow="fold", min_width=24)
     for row in _rows(result):
         table.add_row(*(escape(cell) for cell in row))
     console.print(table)

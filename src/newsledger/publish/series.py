@@ -118,6 +118,7 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
         raise BadOption(f"--counted must be one of {', '.join(COUNTED)}, not {counted!r}")
     place_id, at_place = _place_matcher(place)
     story_of = {m["article"]: story["id"] for story in sources.stories for m in story["members"]}
+    origins = {story["origin"] for story in sources.stories}
     claims = _claims_by_figure(sources.claims)
     contradicted = defaultdict(list)
     for conflict in sources.conflicts:
@@ -138,7 +139,7 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
         groups[story or figure["article"], day, how, figure["low"], figure["high"]].append(figure)
     points = []
     for (_source, day, how, *_value), figures in groups.items():
-        figures.sort(key=lambda f: f.get("published") or "9999")
+        figures.sort(key=lambda f: (f["article"] not in origins, f.get("published") or "9999"))
         first = figures[0]
         points.append(_point(figures, day, how, claims.get(first["id"]),
                              story_of.get(first["article"]),
