@@ -48,6 +48,7 @@ def test_deaths_in_one_dated_event_are_its_fatalities():
     ({"figure": "thousands", "quote": "thousands were killed on Sunday"}, "vague magnitude"),
     ({"figure": "45,123", "quote": "on Sunday the count reached 45,123 dead"}, "more than 1,000"),
     ({"figure": None, "quote": "soldiers killed in Ukraine"}, "no count"),
+    ({"figure": "40", "quote": "40 soldiers killed and wounded on Sunday"}, "wounded too"),
 ])
 def test_a_toll_is_no_battle_and_never_fatalities(changes, reason):
     record = acled_record({**DEATHS, **changes})

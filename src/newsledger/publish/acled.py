@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from newsledger.errors import BadOption
+from newsledger.extract.cues import table_for
 from newsledger.extract.numbers import find_number_expressions
 from newsledger.resolve.places import Place, gazetteer
 
@@ -79,6 +80,10 @@ def tally_reason(row: dict, config: AcledConfig = AcledConfig()) -> str | None:
         return "a vague magnitude, not a count"
     if numbers[0].low > config.max_event_deaths:
         return f"more than {config.max_event_deaths:,} deaths: a cumulative toll"
+    quote = row.get("quote") or ""
+    if {"killed_or_wounded", "wounded"} & {cue.label for cue in table_for(
+            None, quote).counted.find(quote)}:
+        return "counts the wounded too, not deaths alone"
     return None
 
 
