@@ -90,8 +90,10 @@ def test_reported_places_timeless_figures_at_their_article_date_marked():
 
 
 def test_rates_are_their_own_series():
-    points = build_series(SOURCES, "entered_country", "Kazakhstan", rate="per_day")["points"]
-    assert [point["figure"] for point in points] == [7]
+    series = build_series(SOURCES, "entered_country", "Kazakhstan", rate="per_day")
+    assert [point["figure"] for point in series["points"]] == [7]
+    assert [reason["reason"] for reason in series["left_out"]["reasons"]] == ["other_rate"]
+    assert series["left_out"]["figures"] == 6 and series["references"] == []
 
 
 def test_place_is_matched_by_any_name_and_official_figures_stand_beside():

@@ -29,6 +29,7 @@ LEFT_OUT = {
                  "placed on the calendar: its article has no publication date",
     "unresolved": "the figure states a time that could not be placed on the calendar",
     "rate": "the figure is a rate, not a total (ask for it with --rate)",
+    "other_rate": "the figure is a total or a rate other than the one asked for",
 }
 
 
@@ -129,7 +130,7 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
         if figure["counted"] != counted or not at_place(figure):
             continue
         if figure.get("rate") != rate:
-            left_out["rate"].append(figure["id"])
+            left_out["other_rate" if rate else "rate"].append(figure["id"])
             continue
         day, how = _day(figure, reported)
         if day is None:
