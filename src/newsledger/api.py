@@ -211,3 +211,37 @@ def migrate(source: str, target: str) -> dict[str, int]:
     from newsledger.store.copy import copy_ledger
 
     return copy_ledger(source, target)
+
+
+def references(db: str | None = None, counted: str | None = None) -> list[dict]:
+    """Official reference figures (``import_reference``), by quantity, place and day."""
+    from newsledger.store.references import references as stored
+
+    with open_ledger(db) as ledger:
+        return list(stored(ledger, counted=counted))
+
+
+def import_reference(path: str, db: str | None = None) -> dict:
+    """Load the official figures of a reference CSV (``ingest.reference``) into the ledger:
+    the file's rows replace those imported from a file of its name before, bad rows are
+    reported (one coded line each) and skipped, and the reference conflicts are found again.
+    Importing the same file twice changes nothing."""
+    from newsledger.ingest.reference import read_reference_csv
+    from newsledger.pipeline import refresh_reference_conflicts
+    from newsledger.store.references import replace_file
+
+    loaded = read_reference_csv(path)
+    with open_ledger(db, mode="write") as ledger:
+        counts = replace_file(ledger, loaded.name, loaded.rows)
+        conflicts = refresh_reference_conflicts(ledger)
+    return {"file": loaded.name, "rows": len(loaded.rows), **counts, "conflicts": conflicts,
+            "errors": [str(error) for error in loaded.errors]}
+
+
+def series(counted: str, place: str | None = None, db: str | None = None,
+           rate: str | None = None, reported: bool = False) -> dict:
+    """One quantity over the days its figures speak of, beside the official figures
+    (``publish.series``)."""
+    from newsledger.publish.series import series as build
+
+    return build(counted, place, db, rate, reported)

@@ -258,3 +258,23 @@ class ExportNotWritten(QueryError):
     """An export file that cannot be written (no such folder, no permission)."""
 
     code = "NL311"
+
+
+class ReferenceProblem(QueryError):
+    """Official reference figures (``newsledger reference import``) that cannot be loaded."""
+
+    code = "NL340"
+
+
+class BadReferenceRow(ReferenceProblem):
+    """One row of a reference CSV that cannot be read; the file's other rows still load. The
+    line names the file and line: ``mobilization.csv:4: NL341 as_of ...``."""
+
+    code = "NL341"
+
+
+class BadReferenceFile(ReferenceProblem):
+    """A reference CSV that cannot be read at all: missing, not UTF-8, or without the
+    required columns."""
+
+    code = "NL342"

@@ -30,7 +30,7 @@ from newsledger.extract.figures import extract_figures
 from newsledger.ingest import read_articles
 from newsledger.models import Article, Event, Figure
 from newsledger.reconcile.claims import group_claims, story_of
-from newsledger.reconcile.conflicts import find_conflicts
+from newsledger.reconcile.conflicts import find_conflicts, reference_conflicts, with_sentences
 from newsledger.reconcile.event_merge import merged_event_ids
 from newsledger.settings import Settings
 from newsledger.store import Ledger
@@ -83,6 +83,13 @@ def conflicts_stage(ledger: Ledger, settings: Settings) -> None:
     vectors = Vectors(ledger)
     ledger.replace_conflicts(find_conflicts(ledger, vectors))
     vectors.flush()
+
+
+def refresh_reference_conflicts(ledger: Ledger) -> int:
+    """Recompute the ledger's reference conflicts alone (after an import); returns how many."""
+    found = reference_conflicts(with_sentences(ledger, ledger.figures()), ledger.references(),
+                                story_of(ledger))
+    return ledger.replace_conflicts(found, kind="reference")
 
 
 def event_merge_stage(ledger: Ledger, settings: Settings) -> None:

@@ -1,11 +1,13 @@
-"""ACLED columns, GeoJSON points and the SVG map."""
+"""ACLED columns and GeoJSON points."""
 
 import csv
 import io
 import json
 
+import pytest
+
 from newsledger.base.places import resolve_place
-from newsledger.publish.acled import ACLED_COLUMNS, acled_record, write_acled
+from newsledger.publish.acled import ACLED_COLUMNS, acled_record, event_date, write_acled
 from newsledger.publish.geojson import write_geojson
 
 MOSCOW = resolve_place("Moscow")
@@ -16,12 +18,51 @@ ROW = {"article": "a", "type": "casualty_report", "quote": "at least 4,000 soldi
        "outlet": "example.org", "published": "2022-11-02"}
 
 
-def test_acled_record_maps_columns_and_fatalities():
+def test_acled_record_maps_columns():
     record = acled_record(ROW)
-    assert record["event_type"] == "Battles" and record["time_precision"] == 3
-    assert record["fatalities"] == 4000 and record["actor1"] == "Mediazona"
+    assert record["event_date"] == "2022-11-15" and record["time_precision"] == 3
+    assert record["nl_date"] == "2022-11" and record["actor1"] == "Mediazona"
     assert record["latitude"] == MOSCOW.latitude and record["geo_precision"] == 1
     assert record["nl_quote"] == ROW["quote"]
+
+
+DEATHS = {**ROW, "quote": "a strike on the barracks killed at least 29 soldiers on Sunday",
+          "figure": "at least 29", "date": "2022-10-16", "date_precision": "day"}
+
+
+def test_deaths_in_one_dated_event_are_its_fatalities():
+    record = acled_record(DEATHS)
+    assert record["event_type"] == "Battles" and record["fatalities"] == 29
+    assert record["event_date"] == "2022-10-16" and record["time_precision"] == 1
+    assert record["nl_tally"] is None
+
+
+@pytest.mark.parametrize("changes, reason", [
+    ({"figure": "122,883", "quote": "122,883 soldiers have died since the invasion began",
+      "date": None, "date_precision": None}, "not dated to one day"),
+    ({"figure": "over a million", "quote": "over a million killed and wounded",
+      "date": "2023", "date_precision": "year"}, "not dated to one day"),
+    ({"figure": "6,073", "quote": "a count of 6,073 convicted", "date": "2022-11",
+      "date_precision": "month"}, "not dated to one day"),
+    ({"figure": "thousands", "quote": "thousands were killed on Sunday"}, "vague magnitude"),
+    ({"figure": "45,123", "quote": "on Sunday the count reached 45,123 dead"}, "more than 1,000"),
+    ({"figure": None, "quote": "soldiers killed in Ukraine"}, "no count"),
+    ({"figure": "40", "quote": "40 soldiers killed and wounded on Sunday"}, "wounded too"),
+])
+def test_a_toll_is_no_battle_and_never_fatalities(changes, reason):
+    record = acled_record({**DEATHS, **changes})
+    assert record["fatalities"] is None and reason in record["nl_tally"]
+    assert (record["event_type"], record["sub_event_type"]) == ("Strategic developments", "Other")
+    assert record["nl_figure"] == changes["figure"]
+
+
+def test_event_date_is_a_full_day_or_empty():
+    assert event_date({"date": "2022-09-24", "date_precision": "day"}) == ("2022-09-24", 1)
+    assert event_date({"date": "2022-09", "date_precision": "month"}) == ("2022-09-15", 3)
+    assert event_date({"date": "2022", "date_precision": "year"}) == (None, None)
+    assert event_date({"date": None, "date_precision": None}) == (None, None)
+    record = acled_record({**ROW, "type": "protest", "date": "2022", "date_precision": "year"})
+    assert record["event_date"] is None and record["nl_date"] == "2022"
 
 
 def test_acled_csv_has_the_acled_header_first():

@@ -6,6 +6,7 @@ from newsledger.cli import (  # noqa: F401  (registers commands)  # noqa: F401  
     export,
     figures,
     labels,
+    series,  # noqa: F401  (series, reference import)
     settings,
     store,
     stories,

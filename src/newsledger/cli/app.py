@@ -39,9 +39,10 @@ def fail(error: NewsledgerError) -> None:
     raise typer.Exit(2)
 
 
-def command(*args, **kwargs) -> Callable[[Callable], Callable]:
-    """``app.command`` whose coded errors print as one line and exit 2 (see ``fail``); a
-    database that fails under a command (server gone, locked, read-only) is a coded error too."""
+def command(*args, on: typer.Typer | None = None, **kwargs) -> Callable[[Callable], Callable]:
+    """``app.command`` (or ``on.command`` for a group of commands) whose coded errors print
+    as one line and exit 2 (see ``fail``); a database that fails under a command (server
+    gone, locked, read-only) is a coded error too."""
 
     def decorate(function: Callable) -> Callable:
         @functools.wraps(function)
@@ -57,7 +58,7 @@ def command(*args, **kwargs) -> Callable[[Callable], Callable]:
 
                 fail(store_error(error, call_kwargs.get("db") or Settings.from_env().db))
 
-        return app.command(*args, **kwargs)(reporting_errors)
+        return (on or app).command(*args, **kwargs)(reporting_errors)
 
     return decorate
 

@@ -3,7 +3,9 @@
 ACLED codes one row per event with a date, a type and sub-type, actors, an admin1 region, a
 location with coordinates and their precision, the sources, notes and fatalities. Our rows are
 event mentions, so our own evidence columns follow: the article, the exact quote and its
-offsets, and the merged event id.
+offsets, and the merged event id. A casualty tally is not a battle: a toll over a period
+("122,883 dead since the invasion") is a strategic development whose figure never goes into
+``fatalities``, which holds only the deaths of one dated event.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from newsledger.base.numbers import find_number_expressions
 from newsledger.base.places import Place, gazetteer
 from newsledger.errors import BadOption
+from newsledger.extract.cues import table_for
 
 ACLED_COLUMNS = (
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
@@ -23,7 +27,7 @@ ACLED_COLUMNS = (
     "source_scale", "notes", "fatalities",
 )
 EVIDENCE_COLUMNS = ("nl_event_id", "nl_type", "nl_article", "nl_quote", "nl_quote_start",
-                    "nl_quote_end", "nl_figure")
+                    "nl_quote_end", "nl_figure", "nl_date", "nl_tally")
 # our type -> (ACLED event_type, sub_event_type); ACLED has no movement types, so those are
 # "Strategic developments" with our type name as the sub-type.
 TYPE_MAP = {
@@ -33,18 +37,61 @@ TYPE_MAP = {
     "casualty_report": ("Battles", "Armed clash"),
     "mobilization_order": ("Strategic developments", "Other"),
 }
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+# A casualty report that is a toll, not deaths in one event, is no battle.
+TALLY_TYPE = ("Strategic developments", "Other")
+# ACLED's time_precision: 1 the day is known, 2 a few days or a week, 3 the month. Our dates are
+# labelled by the smallest calendar unit holding them (a week is labelled by its month).
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 # Place.precision -> ACLED geo_precision (1 = the exact town or point, 2 = near a town or a
 # part of a region, 3 = a region or larger, coded at its representative point). Our places are
 # whole gazetteer units, never "near" one, so 2 does not occur.
 GEO_PRECISION = {"point": 1, "region": 3, "country": 3, "area": 3}
 
 
-def _fatalities(row: dict) -> int | None:
-    if row["type"] != "casualty_report" or not row.get("figure"):
+@dataclass(frozen=True)
+class AcledConfig:
+    """When a casualty report's figure is the deaths of one event (ACLED's ``fatalities``)."""
+
+    max_event_deaths: int = 1000  # more deaths than one event of this crisis: a toll
+
+
+def event_date(row: dict) -> tuple[str | None, int | None]:
+    """(ACLED ``event_date`` as a full day, ``time_precision``): the day itself, a month's
+    15th with precision 3; nothing for a year alone (ACLED has no year level) or no date."""
+    precision = TIME_PRECISION.get(row.get("date_precision") or "")
+    date = row.get("date") or ""
+    if precision is None or not date:
+        return None, None
+    return (date if len(date) == 10 else f"{date[:7]}-15"), precision
+
+
+def tally_reason(row: dict, config: AcledConfig = AcledConfig()) -> str | None:
+    """Why a casualty report is a toll rather than the deaths of one event, or None when it is
+    an event's deaths (by ACLED's conventions an event happens on one day, and its
+    ``fatalities`` are the deaths in it); None for other types."""
+    if row["type"] != "casualty_report":
         return None
-    numbers = find_number_expressions(row["figure"], None)
-    return numbers[0].low if numbers else None
+    numbers = find_number_expressions(row["figure"], None) if row.get("figure") else []
+    if not numbers or numbers[0].low is None:
+        return "no count of deaths in one event"
+    if row.get("date_precision") != "day":
+        return "not dated to one day: a toll over a period"
+    if numbers[0].qualifier == "vague":
+        return "a vague magnitude, not a count"
+    if numbers[0].low > config.max_event_deaths:
+        return f"more than {config.max_event_deaths:,} deaths: a cumulative toll"
+    quote = row.get("quote") or ""
+    if {"killed_or_wounded", "wounded"} & {cue.label for cue in table_for(
+            None, quote).counted.find(quote)}:
+        return "counts the wounded too, not deaths alone"
+    return None
+
+
+def _fatalities(row: dict, config: AcledConfig) -> int | None:
+    """The deaths of one dated event (the low end of its figure); None for a toll."""
+    if row["type"] != "casualty_report" or tally_reason(row, config):
+        return None
+    return find_number_expressions(row["figure"], None)[0].low
 
 
 def _admin1(place: Place | None) -> str | None:
@@ -57,14 +104,16 @@ def _admin1(place: Place | None) -> str | None:
     return place.name if place and place.type == "region" else None
 
 
-def acled_record(row: dict) -> dict:
+def acled_record(row: dict, config: AcledConfig = AcledConfig()) -> dict:
     """One event mention (an ``events`` export record) as an ACLED-style row."""
-    event_type, sub_type = TYPE_MAP.get(row["type"], ("Strategic developments", row["type"]))
+    tally = tally_reason(row, config)
+    event_type, sub_type = TALLY_TYPE if tally else TYPE_MAP.get(
+        row["type"], ("Strategic developments", row["type"]))
     place = gazetteer().get(row["place_id"]) if row.get("place_id") else None
     actors = list(row.get("actors") or [])
+    day, precision = event_date(row)
     return {
-        "event_date": row.get("date"), "time_precision": TIME_PRECISION.get(
-            row.get("date_precision") or "", None),
+        "event_date": day, "time_precision": precision,
         "event_type": event_type, "sub_event_type": sub_type,
         "actor1": actors[0] if actors else None,
         "assoc_actor_1": "; ".join(actors[1:]) or None,
@@ -75,11 +124,11 @@ def acled_record(row: dict) -> dict:
         "longitude": place.longitude if place else None,
         "geo_precision": GEO_PRECISION.get(place.precision) if place else None,
         "source": row.get("outlet"), "source_scale": "New media",
-        "notes": row.get("quote"), "fatalities": _fatalities(row),
+        "notes": row.get("quote"), "fatalities": _fatalities(row, config),
         "nl_event_id": row.get("event_id"), "nl_type": row["type"],
         "nl_article": row.get("article"), "nl_quote": row.get("quote"),
         "nl_quote_start": row.get("quote_start"), "nl_quote_end": row.get("quote_end"),
-        "nl_figure": row.get("figure"),
+        "nl_figure": row.get("figure"), "nl_date": row.get("date"), "nl_tally": tally,
     }
 
 

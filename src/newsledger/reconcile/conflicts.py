@@ -1,5 +1,6 @@
-"""Conflicts: figures about one quantity that cannot both be true (this module), and versions
-of one story whose aligned sentences disagree (``versions.py``).
+"""Conflicts: figures about one quantity that cannot both be true (this module), figures that
+contradict an official reference figure for the same days (this module), and versions of one
+story whose aligned sentences disagree (``versions.py``).
 
 Two figures are about one quantity when they count the same category at the same place and
 rate, of the same group where both say (``quantities.py``). They conflict when their intervals
@@ -256,9 +257,74 @@ def with_sentences(ledger, figures: Iterable[dict]) -> Iterator[dict]:
         yield {**figure, "sentence": article.text[begin:end]}
 
 
+def days_of(reference: dict) -> str:
+    """The days an official figure counts, in words: "on D", "from S to D", "as of D"."""
+    since, as_of_day = reference["since"], reference["as_of"]
+    if since == as_of_day:
+        return f"on {as_of_day}"
+    return f"from {since} to {as_of_day}" if since else f"as of {as_of_day}"
+
+
+def same_days(figure: dict, reference: dict) -> bool:
+    """True when the figure's stated period ends on the official figure's day and, where the
+    official figure says from when it counts, starts on that day too. A figure without a stated
+    period is not compared: a report's date is not the time its count speaks of."""
+    start, end = figure.get("period_start"), figure.get("period_end")
+    if (end or start) is None or (end or start) != reference["as_of"]:
+        return False
+    return reference["since"] is None or start == reference["since"]
+
+
+def _reference_conflict(figure: dict, reference: dict, gap: float) -> dict:
+    place = reference["place"] or IMPLICIT_PLACE.get(reference["counted"]) or "no place"
+    official = describe(reference)
+    why = (f"{reference['counted']} in {place} {days_of(reference)}: a report gives "
+           f"{describe(figure)} ({figure['outlet'] or figure['article']}, "
+           f"{figure['published'] or 'undated'}), the official figure of {reference['source']} "
+           f"for the same days is {official} ({reference['url']}); one is {gap:.1f} times the "
+           "other, more than rounding explains")
+    statement = f"{reference['source']}, {days_of(reference)}: {official} ({reference['url']})"
+    return conflict_record("reference", figure, {"article": figure["article"], "quote": statement},
+                           why, {
+        "counted": reference["counted"], "place": reference["place_id"] or reference["place"],
+        "figure": figure["id"], "reference": {key: reference[key] for key in (
+            "id", "source", "as_of", "since", "low", "high", "qualifier", "url", "note")},
+        "outlets": [figure["outlet"], reference["source"]],
+        "dates": [figure["published"], reference["as_of"]],
+        "intervals": [[figure["low"], figure["high"]], [reference["low"], reference["high"]]],
+        "numbers": [figure["number_text"], official]})
+
+
+def reference_conflicts(figures: Iterable[dict], references: Iterable[dict],
+                        stories: dict[str, str], config: ConflictConfig = ConflictConfig()
+                        ) -> Iterator[dict]:
+    """Figures that contradict the official figure for the same quantity, place and days:
+    their intervals at least ``min_ratio`` apart; one conflict per story and official figure
+    (copies of a story are one source). Only totals (no rate) of everyone the category counts
+    are compared, and only figures whose own sentence places them."""
+    seen: set[tuple[str, str]] = set()
+    by_quantity: dict[tuple, list[dict]] = defaultdict(list)
+    for reference in references:
+        place = place_key({**reference, "language": "en"})
+        by_quantity[reference["counted"], place].append(reference)
+    for figure in figures:
+        if figure["rate"] or not _stated(figure) or not same_group(figure, {"who": None}):
+            continue
+        key = quantity(figure, figure.get("sentence"))
+        for reference in by_quantity.get((key.counted, key.place), ()):
+            gap = max(_gap(figure, reference), _gap(reference, figure))
+            source = (stories.get(figure["article"], figure["article"]), reference["id"])
+            if same_days(figure, reference) and gap >= config.min_ratio and source not in seen:
+                seen.add(source)
+                yield _reference_conflict(figure, reference, gap)
+
+
 def find_conflicts(ledger, vectors: Vectors | None = None) -> Iterator[dict]:
-    """Every figure and version conflict in the ledger (``vectors``: see ``version_conflicts``)."""
+    """Every figure, reference and version conflict in the ledger (``vectors``: see
+    ``version_conflicts``)."""
     from newsledger.reconcile.versions import version_conflicts
 
-    yield from figure_conflicts(with_sentences(ledger, ledger.figures()), story_of(ledger))
+    figures, stories = list(with_sentences(ledger, ledger.figures())), story_of(ledger)
+    yield from figure_conflicts(figures, stories)
+    yield from reference_conflicts(figures, ledger.references(), stories)
     yield from version_conflicts(ledger, vectors=vectors)

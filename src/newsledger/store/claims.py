@@ -12,12 +12,13 @@ from newsledger.store import schema
 from newsledger.store.engine import locked
 
 
-def _replace(ledger, table: Table, rows: Iterable[dict]) -> int:
-    """Replace every row of ``table`` in one transaction; ``data`` is stored as JSON. The rows
-    are computed before the write lock is taken, so other writers never wait for the stage."""
+def _replace(ledger, table: Table, rows: Iterable[dict], where=None) -> int:
+    """Replace every row of ``table`` (those matching ``where``) in one transaction; ``data`` is
+    stored as JSON. The rows are computed before the write lock is taken, so other writers
+    never wait for the stage."""
     prepared = [{**row, "data": json.dumps(row["data"], ensure_ascii=False)} for row in rows]
     with locked(ledger.engine) as connection:
-        connection.execute(table.delete())
+        connection.execute(table.delete() if where is None else table.delete().where(where))
         for start in range(0, len(prepared), 500):
             connection.execute(insert(table), prepared[start:start + 500])
     return len(prepared)
@@ -50,8 +51,10 @@ def claim(ledger, claim_id: str) -> dict:
     raise NotFound(f"no claim with id {claim_id!r}")
 
 
-def replace_conflicts(ledger, conflicts: Iterable[dict]) -> int:
-    return _replace(ledger, schema.conflicts, conflicts)
+def replace_conflicts(ledger, conflicts: Iterable[dict], kind: str | None = None) -> int:
+    """Replace every conflict, or with ``kind`` only those of that kind."""
+    where = None if kind is None else schema.conflicts.c.kind == kind
+    return _replace(ledger, schema.conflicts, conflicts, where)
 
 
 def conflicts(ledger, kind: str | None = None) -> Iterator[dict]:

@@ -20,6 +20,7 @@ from newsledger.models import Article, Event, Figure, Story
 from newsledger.store import cache, schema
 from newsledger.store import claims as claim_rows
 from newsledger.store import events as event_store
+from newsledger.store import references as reference_rows
 from newsledger.store.engine import (
     corpus_lock,
     locked,
@@ -332,9 +333,14 @@ class Ledger:
         """Replace every claim in one transaction; the number stored."""
         return claim_rows.replace_claims(self, claims)
 
-    def replace_conflicts(self, conflicts) -> int:
-        """Replace every conflict in one transaction; the number stored."""
-        return claim_rows.replace_conflicts(self, conflicts)
+    def replace_conflicts(self, conflicts, kind: str | None = None) -> int:
+        """Replace every conflict (or, with ``kind``, those of that kind) in one transaction;
+        the number stored."""
+        return claim_rows.replace_conflicts(self, conflicts, kind)
+
+    def references(self, counted: str | None = None) -> Iterator[dict]:
+        """Official reference figures (``store.references``)."""
+        return reference_rows.references(self, counted=counted)
 
     def event_rows(self) -> Iterator[dict]:
         """Every event mention with its article's outlet and date, in ingest order."""

@@ -35,8 +35,14 @@ def _cache(connection: Connection) -> None:
     metadata.create_all(connection, tables=[cache], checkfirst=True)
 
 
+def _reference_figures(connection: Connection) -> None:
+    from newsledger.store.schema import reference_figures
+
+    metadata.create_all(connection, tables=[reference_figures], checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
-    1: _create, 2: _claims_and_conflicts, 3: _search_index, 4: _cache,
+    1: _create, 2: _claims_and_conflicts, 3: _search_index, 4: _cache, 5: _reference_figures,
 }
 
 

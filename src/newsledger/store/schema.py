@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -176,3 +176,25 @@ cache = Table(
     comment="Derived data kept so corpus stages never recompute it: sentence vectors by a hash "
             "of the sentence, MinHash signatures by the text's hash (schema 4).",
 )
+
+reference_figures = Table(
+    "reference_figures", metadata,
+    Column("id", String(64), primary_key=True,
+           comment="Hash of source, as_of, since, counted and place"),
+    Column("source", Text, nullable=False, comment="Who states the figure (an authority)"),
+    Column("as_of", String(10), nullable=False, comment="The day the figure stands at"),
+    Column("since", String(10), comment="First day it counts from (null: a running total)"),
+    Column("counted", String(32), nullable=False, comment="Codebook category"),
+    Column("place", Text, comment="Place as written in the file"),
+    Column("place_id", String(64), comment="Gazetteer id of the place"),
+    Column("low", Integer, comment="Interval low end (null: open)"),
+    Column("high", Integer, comment="Interval high end (null: open)"),
+    Column("qualifier", String(16), nullable=False),
+    Column("url", Text, nullable=False, comment="Where the statement is reported"),
+    Column("note", Text),
+    Column("file", Text, nullable=False, comment="Name of the CSV file it was imported from"),
+    Column("line", Integer, nullable=False, comment="Its line in that file"),
+    comment="Official figures imported from a reference CSV, shown beside the ledger's "
+            "figures and compared with them (schema 5).",
+)
+Index("ix_reference_figures_counted", reference_figures.c.counted)
