@@ -258,3 +258,10 @@ class ExportNotWritten(QueryError):
     """An export file that cannot be written (no such folder, no permission)."""
 
     code = "NL311"
+
+
+class InvalidFilter(BadOption):
+    """A read filter, sort key or page outside its allowed values (``counted="left"``,
+    ``since="notadate"``): the message names the filter and what it allows."""
+
+    code = "NL320"
