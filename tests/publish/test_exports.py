@@ -14,6 +14,7 @@ from newsledger import api
 from newsledger.errors import BadOption, ExportRefused
 from newsledger.models import Article, Figure
 from newsledger.publish.exports import ExportOptions, load_exporters, write_export
+from newsledger.query import Reader
 from newsledger.store import Ledger
 
 TEXT = ("Andrei Volkov, 27, a programmer, said the queue was long; about 3,000 men crossed "
@@ -42,7 +43,7 @@ def db(tmp_path) -> str:
 def _export(db, table, fmt="jsonl", **options) -> bytes:
     stream = io.BytesIO()
     with Ledger(db) as ledger:
-        write_export(ledger, table, fmt, stream, ExportOptions(**options))
+        write_export(Reader(ledger), table, fmt, stream, ExportOptions(**options))
     return stream.getvalue()
 
 
@@ -130,7 +131,7 @@ def test_stories_as_json_are_lists_of_article_ids(tmp_path):
     ledger.replace_stories([Story("s1", "b", (StoryMember("b", "origin"),
                                               StoryMember("a", "copy", 0.9)))])
     stream = io.BytesIO()
-    write_export(ledger, "stories", "json", stream)
+    write_export(Reader(ledger), "stories", "json", stream)
     assert json_module.loads(stream.getvalue()) == [["b", "a"]]
     ledger.close()
 
