@@ -79,7 +79,7 @@ def _day(name: str, value) -> str | None:
     raise _allowed(name, f"a calendar date YYYY-MM-DD; not {value!r}")
 
 
-def _event_day(name: str, value) -> str | None:
+def event_day(name: str, value) -> str | None:
     """A year, a month or a calendar date: YYYY, YYYY-MM, YYYY-MM-DD."""
     value = _text(name, value)
     if value is not None and _YEAR_OR_MONTH.fullmatch(value):
@@ -153,7 +153,7 @@ class EventFilter(_Filter):
     ``until`` are the event's own date, YYYY[-MM[-DD]], at that date's precision: a "2022-09"
     event is kept since 2022-09-21, an undated one by neither bound."""
 
-    _dates = _event_day
+    _dates = event_day
 
     article: str | None = None
     type: str | None = None
