@@ -203,7 +203,7 @@ class Page:
 
     def __post_init__(self) -> None:
         if self.limit is not None and (not isinstance(self.limit, int) or self.limit < 1):
-            raise _allowed("limit", f"a whole number from 1, or None for every row; "
+            raise _allowed("limit", f"a whole number from 1 (none: every row); "
                                     f"not {self.limit!r}")
         if not isinstance(self.offset, int) or self.offset < 0:
             raise _allowed("offset", f"a whole number from 0; not {self.offset!r}")
