@@ -76,7 +76,7 @@ def event_id(first: dict) -> str:
 
 def merge_mentions(mentions: Iterable[dict],
                    stories: Mapping[str, str] | None = None) -> list[list[dict]]:
-    """Groups of mentions that state one event (rows as ``store.events.event_rows`` yields);
+    """Groups of mentions that state one event (rows as ``Ledger.events`` yields);
     ``stories`` maps article ids to their story (``store.events.story_by_article``)."""
     stories = stories or {}
     by_key: dict[tuple, list[dict]] = defaultdict(list)
@@ -109,5 +109,5 @@ def merge_stage(ledger, settings) -> None:
     """Give every stored mention the id of its merged event (after the stories stage)."""
     stories = store.story_by_article(ledger)
     ids = {m["id"]: event_id(group[0])
-           for group in merge_mentions(store.event_rows(ledger), stories) for m in group}
+           for group in merge_mentions(ledger.events(), stories) for m in group}
     store.set_event_ids(ledger, ids)

@@ -1,27 +1,13 @@
-"""Event mentions in the store: filtered reads, merged-event ids, and mentions per place."""
+"""Event mentions in the store: date conditions, merged-event ids, and mentions per place."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 
 from sqlalchemy import bindparam, func, select, update
 
 from newsledger.store import schema
 from newsledger.store.engine import locked
-
-
-def event_rows(ledger) -> Iterator[dict]:
-    """Stream every event mention with its article's outlet and date, in ingest order (what
-    the events stage merges)."""
-    e, a = schema.events, schema.articles
-    query = (select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
-             .order_by(a.c.ingest_order, e.c.quote_start, e.c.id))
-    with ledger.engine.connect() as connection:
-        for row in connection.execution_options(yield_per=500).execute(query):
-            record = dict(row._mapping)
-            record["actors"] = json.loads(record["actors"] or "[]")
-            yield record
 
 
 def event_conditions(*, type: str | None = None, since: str | None = None,
