@@ -36,8 +36,8 @@ def test_full_text_search_finds_words_in_any_order_and_prefixes(client):
 
 
 def test_search_treats_operators_and_quotes_as_plain_text(client):
-    for query in ('"unbalanced', "NEAR(a b", "a AND OR", "*", "-x", "col:value"):
-        assert client.get("/api/search", params={"q": query}).status_code == 200
+    for words in ('"unbalanced', "NEAR(a b", "a AND OR", "*", "-x", "col:value"):
+        assert client.get("/api/search", params={"q": words}).status_code == 200
 
 
 def test_filters_narrow_the_list(client):
