@@ -100,7 +100,9 @@ def articles(
 @command()
 def show(article_id: str, db: str = DbOption, as_json: bool = JsonOption) -> None:
     """One article: its metadata, text and figures."""
-    record = api.article(article_id, db)
+    with query.open(db) as reader:
+        record = {**reader.article(article_id),
+                  "figures": reader.figures(article=article_id, page=query.Page(None)).rows}
     if as_json:
         print_json(record)
         return
