@@ -102,6 +102,8 @@ def test_filters_and_unknown_names_are_coded_errors(db):
         _export(db, "figures", filters=(("colour", "red"),))
     with pytest.raises(BadOption, match="NL302"):
         _export(db, "persons")
+    with pytest.raises(BadOption, match="NL320 counted must be one of"):
+        _export(db, "figures", filters=(("counted", "left"),))
 
 
 def test_every_registered_table_exports(db):
@@ -141,8 +143,9 @@ KEEP = b"article,quote\nkept,a file that must survive a failed export\n"
 
 @pytest.mark.parametrize("args", [["placez"], ["figures", "--format", "xlsx"],
                                   ["figures", "--where", "colour=red"],
-                                  ["figures", "--format", "acled"]],
-                         ids=["table", "format", "filter", "format-of-table"])
+                                  ["figures", "--format", "acled"],
+                                  ["events", "--where", "since=notadate"]],
+                         ids=["table", "format", "filter", "format-of-table", "filter-value"])
 def test_a_mistyped_export_leaves_the_output_alone(db, tmp_path, args):
     from typer.testing import CliRunner
 
@@ -152,7 +155,7 @@ def test_a_mistyped_export_leaves_the_output_alone(db, tmp_path, args):
     keep.write_bytes(KEEP)
     for output in (keep, fresh):
         result = CliRunner().invoke(app, ["export", *args, "-o", str(output), "--db", db])
-        assert result.exit_code == 2 and "NL302" in result.stderr
+        assert result.exit_code == 2 and ("NL302" in result.stderr or "NL320" in result.stderr)
     assert keep.read_bytes() == KEEP
     assert not fresh.exists()
     assert _files(tmp_path) == ["keep.csv", "ledger.db"]

@@ -49,7 +49,8 @@ class Exporter:
     """How one table leaves the ledger.
 
     ``rows(reader, **filters)`` streams records in a deterministic order; ``filters`` names the
-    keyword filters it accepts (fields of the table's ``query`` filter, checked there).
+    keyword filters it accepts, the fields of ``query_filter`` (a ``newsledger.query`` filter
+    type, which checks their values before anything is written).
     ``redact`` maps a text column to the column holding the id of the article whose text names
     the persons in it ("" when each nested record carries its own ``article``).
     ``public_omit`` columns are left out of public exports, and ``public`` (when set) rewrites
@@ -62,6 +63,7 @@ class Exporter:
     columns: tuple[Column, ...]
     rows: Callable[..., Iterator[dict]]
     filters: tuple[str, ...] = ()
+    query_filter: type | None = None
     redact: Mapping[str, str] = field(default_factory=dict)
     public_omit: tuple[str, ...] = ()
     public: Callable[[dict], dict] | None = None
@@ -119,6 +121,8 @@ def _check_filters(exporter: Exporter, filters: Mapping[str, str]) -> None:
     if unknown:
         raise BadOption(f"{exporter.table} cannot be filtered by {sorted(unknown)[0]!r}; "
                         f"filters: {', '.join(exporter.filters) or 'none'}")
+    if exporter.query_filter is not None:
+        exporter.query_filter(**filters)  # a value outside the filter is NL320
 
 
 def export_records(reader: Reader, table: str, options: ExportOptions) -> Iterator[dict]:

@@ -38,7 +38,7 @@ register(Exporter(
         Column("mentions", "json", "Each mention: article, figure id, number and quote"),
     ),
     rows=_claims,
-    filters=("counted", "article"),
+    filters=("counted", "article"), query_filter=ClaimFilter,
     redact={"mentions": ""},
 ))
 
@@ -69,6 +69,6 @@ register(Exporter(
         Column("dates", "json", "Publication dates of a and b"),
     ),
     rows=_conflicts,
-    filters=("kind", "article"),
+    filters=("kind", "article"), query_filter=ConflictFilter,
     redact={"a": "article_a", "b": "article_b", "why": "articles"},
 ))

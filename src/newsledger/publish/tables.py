@@ -56,7 +56,7 @@ register(Exporter(
         _OUTLET, _PUBLISHED, _LANGUAGE,
     ),
     rows=_figures,
-    filters=_filters(FigureFilter),
+    filters=_filters(FigureFilter), query_filter=FigureFilter,
     redact={"quote": "article", "who": "article", "attributed_to": "article"},
     public=trim_figure_quote,
 ))
@@ -89,7 +89,7 @@ register(Exporter(
         Column("text", "string", "Text exactly as ingested (private exports only)"),
     ),
     rows=_articles,
-    filters=_filters(ArticleFilter),
+    filters=_filters(ArticleFilter), query_filter=ArticleFilter,
     redact={"title": "id", "text": "id"},
     public_omit=("text",),
 ))
@@ -115,7 +115,7 @@ register(Exporter(
         _OUTLET, _PUBLISHED,
     ),
     rows=lambda reader, **filters: reader.each("event_mentions", EventFilter(**filters)),
-    filters=_filters(EventFilter),
+    filters=_filters(EventFilter), query_filter=EventFilter,
     redact={"quote": "article", "actors": "article", "figure": "article"},
 ))
 
