@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import fields
+from itertools import islice
 
 from newsledger.errors import InvalidFilter
 from newsledger.models import Article
@@ -238,9 +239,10 @@ class Reader:
         if kind != "stories":
             yield from rows
             return
-        for row in rows:
-            row["members"] = browse_corpus.members(self.ledger, [row["id"]])[row["id"]]
-            yield row
+        while batch := list(islice(rows, 200)):  # members read for 200 stories at a time
+            members = browse_corpus.members(self.ledger, [row["id"] for row in batch])
+            for row in batch:
+                yield {**row, "members": members[row["id"]]}
 
     # one record -----------------------------------------------------------------------------
     def article(self, article_id: str) -> dict:
