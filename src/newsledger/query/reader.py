@@ -37,6 +37,12 @@ SORTS = {
     "stories": tuple(browse_corpus.STORY_SORTS),
 }
 
+# The store's list readers: those whose filter has a place, and the corpus stages' lists.
+PLACED = {"articles": browse.articles, "figures": browse.figures,
+          "event_mentions": browse_events.mentions}
+CORPUS = {"claims": browse_corpus.claims, "conflicts": browse_corpus.conflicts,
+          "stories": browse_corpus.stories}
+
 
 def _filter(kind: type, given, values: dict):
     """``given`` (an instance of ``kind`` or None) or a ``kind`` made from ``values``."""
@@ -145,11 +151,9 @@ class Reader:
     # lists ----------------------------------------------------------------------------------
     def _listing(self, kind: str, chosen, sort: str | None) -> browse.Listing:
         sort = check_sort(sort, SORTS[kind])
-        if kind in ("articles", "figures", "event_mentions"):
-            module = browse_events if kind == "event_mentions" else browse
-            read = getattr(module, "mentions" if kind == "event_mentions" else kind)
-            return read(self.ledger, chosen, _places(chosen), sort)
-        return getattr(browse_corpus, kind)(self.ledger, chosen, sort)
+        if kind in PLACED:
+            return PLACED[kind](self.ledger, chosen, _places(chosen), sort)
+        return CORPUS[kind](self.ledger, chosen, sort)
 
     def _result(self, kind: str, chosen, page: Page, sort: str | None) -> Result:
         rows, total = self._listing(kind, chosen, sort).page(page.offset, page.limit)
