@@ -14,6 +14,7 @@ ALLOWED = {
     "base": set(),
     **{stage: {"base"} for stage in STAGES},
     "store": {"base"},
+    "query": {"base", "store"},
 }
 
 

@@ -1,7 +1,9 @@
-"""The public library API: what the CLI and the web app call, and what a notebook imports.
+"""The public library API: ingest, analyse, evaluate, export and migrate a ledger; reads go
+through ``newsledger.query`` (the functions here that read are one-line shortcuts to it).
 
->>> from newsledger import api
+>>> from newsledger import api, query
 >>> report = api.ingest(["demo/"], db="demo.db")   # doctest: +SKIP
+>>> reader = query.open("demo.db")                  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsledger import pipeline
+from newsledger import pipeline, query
 from newsledger.models import Article
 from newsledger.pipeline import IngestReport
+from newsledger.query import Page, Reader
 from newsledger.settings import Settings
 from newsledger.store import Ledger
+
+EVERY = Page(None)  # every row of a list
 
 
 @contextmanager
@@ -49,88 +54,65 @@ def analyze(db: str | None = None, settings: Settings | None = None,
         return pipeline.analyze(ledger, settings, on_item=on_item)
 
 
+def _reader(db: str | None) -> Reader:
+    return query.open(db)
+
+
 def articles(db: str | None = None, **filters) -> list[Article]:
-    """Stored articles filtered by language, outlet, since, until, search."""
-    with open_ledger(db) as ledger:
-        return list(ledger.articles(**filters))
+    """Stored articles; ``filters`` are the fields of ``query.ArticleFilter``."""
+    with _reader(db) as reader:
+        return list(reader.each_article(**filters))
 
 
 def article(article_id: str, db: str | None = None) -> dict:
     """One article's stored record (without its private source path) and its figures."""
-    with open_ledger(db) as ledger:
-        record = ledger.article_row(article_id)
-        record["figures"] = list(ledger.figures(article=article_id))
-        return record
+    with _reader(db) as reader:
+        return {**reader.article(article_id),
+                "figures": reader.figures(article=article_id, page=EVERY).rows}
 
 
 def stats(db: str | None = None) -> dict:
     """Ledger totals and counts by language, outlet and month."""
-    with open_ledger(db) as ledger:
-        return ledger.stats()
+    with _reader(db) as reader:
+        return reader.stats()
 
 
 def summary(db: str | None = None, top: int = 5) -> dict:
-    """The ledger at a glance: totals, languages, date range, figures by what they count and
-    the ``top`` best corroborated claims."""
-    from collections import Counter
-    from itertools import islice
-
-    from newsledger.store import claims as claim_store
-
-    with open_ledger(db) as ledger:
-        overview = ledger.stats()
-        months = sorted(month for month in overview["by_month"] if month != "unknown")
-        counted = Counter(row["counted"] for row in ledger.figures())
-        top_claims = [
-            {key: claim[key] for key in ("counted", "place", "period", "low", "high", "stories",
-                                         "articles")}
-            for claim in islice(claim_store.claims(ledger), top)
-        ]
-        return {
-            **{key: overview[key] for key in ("articles", "figures", "events", "stories")},
-            "claims": ledger.count("claims"), "conflicts": ledger.count("conflicts"),
-            "languages": overview["by_language"],
-            "outlets": len(set(overview["by_outlet"]) - {"unknown"}),
-            "months": [months[0], months[-1]] if months else [],
-            "figures_by_counted": dict(counted.most_common()), "top_claims": top_claims,
-        }
+    """The ledger at a glance (``query.Reader.summary``)."""
+    with _reader(db) as reader:
+        return reader.summary(top)
 
 
 def figures(db: str | None = None, **filters) -> list[dict]:
-    """Figure records with their article's outlet, date and language."""
-    with open_ledger(db) as ledger:
-        return list(ledger.figures(**filters))
+    """Figure records with their article's outlet, date and language; ``filters`` are the
+    fields of ``query.FigureFilter``."""
+    with _reader(db) as reader:
+        return reader.figures(page=EVERY, **filters).rows
 
 
 def stories(db: str | None = None) -> list[dict]:
-    """Stories of two or more articles: id, origin, and each member (origin first) with its
+    """Stories of two or more articles, largest first, each member (origin first) with its
     relation (copy, near_duplicate, translation) and the similarity that joined it."""
-    with open_ledger(db) as ledger:
-        return list(ledger.stories())
+    with _reader(db) as reader:
+        return reader.stories(page=EVERY).rows
 
 
-def claims(db: str | None = None, counted: str | None = None) -> list[dict]:
+def claims(db: str | None = None, **filters) -> list[dict]:
     """Claims (figures stating one quantity), most independent stories first."""
-    from newsledger.store import claims as claim_store
-
-    with open_ledger(db) as ledger:
-        return list(claim_store.claims(ledger, counted=counted))
+    with _reader(db) as reader:
+        return reader.claims(page=EVERY, **filters).rows
 
 
 def claim(claim_id: str, db: str | None = None) -> dict:
     """One claim with every mention (quote, outlet, date, language, story); NotFound if none."""
-    from newsledger.store import claims as claim_store
-
-    with open_ledger(db) as ledger:
-        return claim_store.claim(ledger, claim_id)
+    with _reader(db) as reader:
+        return reader.claim(claim_id)
 
 
-def conflicts(db: str | None = None, kind: str | None = None) -> list[dict]:
-    """Figure and version conflicts: both quotes, their articles, outlets, dates and why."""
-    from newsledger.store import claims as claim_store
-
-    with open_ledger(db) as ledger:
-        return list(claim_store.conflicts(ledger, kind=kind))
+def conflicts(db: str | None = None, **filters) -> list[dict]:
+    """Figure and version conflicts, newest first: both quotes, their articles and why."""
+    with _reader(db) as reader:
+        return reader.conflicts(page=EVERY, **filters).rows
 
 
 def evaluate(corpus_dir: str, db: str | None = None, events_gold: str | None = None) -> dict:
@@ -151,29 +133,15 @@ def evaluate(corpus_dir: str, db: str | None = None, events_gold: str | None = N
 
 
 def events(db: str | None = None, **filters) -> list[dict]:
-    """Event mentions filtered by type, place (contains), since and until (YYYY[-MM[-DD]])."""
-    from newsledger.store.events import event_rows
-
-    with open_ledger(db) as ledger:
-        return list(event_rows(ledger, **filters))
-
-
-def merged_events(db: str | None = None, **filters) -> list[dict]:
-    """Real-world events: mentions merged, with article and independent-story counts."""
-    from newsledger.reconcile.event_merge import merged_events as merge
-    from newsledger.store.events import event_rows, story_by_article
-
-    with open_ledger(db) as ledger:
-        return merge(event_rows(ledger, **filters), story_by_article(ledger))
+    """Event mentions; ``filters`` are the fields of ``query.EventFilter``."""
+    with _reader(db) as reader:
+        return reader.event_mentions(page=EVERY, **filters).rows
 
 
 def places(db: str | None = None) -> list[dict]:
     """Places named by figures and events, with mention counts and coordinates."""
-    from newsledger.reconcile.place_counts import place_counts
-    from newsledger.store.events import place_rows
-
-    with open_ledger(db) as ledger:
-        return place_counts(place_rows(ledger))
+    with _reader(db) as reader:
+        return reader.places()
 
 
 def export(table: str, fmt: str, output: str | None = None, db: str | None = None, *,
@@ -190,10 +158,10 @@ def export(table: str, fmt: str, output: str | None = None, db: str | None = Non
     options = ExportOptions(public=public, redact=settings.redact if redact is None else redact,
                             filters=tuple(sorted((filters or {}).items())))
     check_export(table, fmt, options)
-    with open_ledger(db, settings) as ledger:
+    with query.open(db, settings) as reader:
         if output is None:
-            return write_export(ledger, table, fmt, sys.stdout.buffer, options)
-        return export_file(ledger, table, fmt, output, options)
+            return write_export(reader, table, fmt, sys.stdout.buffer, options)
+        return export_file(reader, table, fmt, output, options)
 
 
 def datasette_metadata(db: str | None = None) -> dict:
@@ -215,10 +183,8 @@ def migrate(source: str, target: str) -> dict[str, int]:
 
 def references(db: str | None = None, counted: str | None = None) -> list[dict]:
     """Official reference figures (``import_reference``), by quantity, place and day."""
-    from newsledger.store.references import references as stored
-
-    with open_ledger(db) as ledger:
-        return list(stored(ledger, counted=counted))
+    with _reader(db) as reader:
+        return reader.references(counted)
 
 
 def import_reference(path: str, db: str | None = None) -> dict:

@@ -278,3 +278,9 @@ class BadReferenceFile(ReferenceProblem):
     required columns."""
 
     code = "NL342"
+
+class InvalidFilter(BadOption):
+    """A read filter, sort key or page outside its allowed values (``counted="left"``,
+    ``since="notadate"``): the message names the filter and what it allows."""
+
+    code = "NL320"

@@ -94,7 +94,7 @@ def refresh_reference_conflicts(ledger: Ledger) -> int:
 
 def event_merge_stage(ledger: Ledger, settings: Settings) -> None:
     """Give every stored mention the id of its merged event (after the stories stage)."""
-    ledger.set_event_ids(merged_event_ids(ledger.event_rows(), ledger.story_by_article()))
+    ledger.set_event_ids(merged_event_ids(ledger.events(), ledger.story_by_article()))
 
 
 ARTICLE_STAGES: tuple[Stage, ...] = (

@@ -14,6 +14,7 @@ from newsledger import api
 from newsledger.errors import BadOption, ExportRefused
 from newsledger.models import Article, Figure
 from newsledger.publish.exports import ExportOptions, load_exporters, write_export
+from newsledger.query import Reader
 from newsledger.store import Ledger
 
 TEXT = ("Andrei Volkov, 27, a programmer, said the queue was long; about 3,000 men crossed "
@@ -42,7 +43,7 @@ def db(tmp_path) -> str:
 def _export(db, table, fmt="jsonl", **options) -> bytes:
     stream = io.BytesIO()
     with Ledger(db) as ledger:
-        write_export(ledger, table, fmt, stream, ExportOptions(**options))
+        write_export(Reader(ledger), table, fmt, stream, ExportOptions(**options))
     return stream.getvalue()
 
 
@@ -101,6 +102,8 @@ def test_filters_and_unknown_names_are_coded_errors(db):
         _export(db, "figures", filters=(("colour", "red"),))
     with pytest.raises(BadOption, match="NL302"):
         _export(db, "persons")
+    with pytest.raises(BadOption, match="NL320 counted must be one of"):
+        _export(db, "figures", filters=(("counted", "left"),))
 
 
 def test_every_registered_table_exports(db):
@@ -130,7 +133,7 @@ def test_stories_as_json_are_lists_of_article_ids(tmp_path):
     ledger.replace_stories([Story("s1", "b", (StoryMember("b", "origin"),
                                               StoryMember("a", "copy", 0.9)))])
     stream = io.BytesIO()
-    write_export(ledger, "stories", "json", stream)
+    write_export(Reader(ledger), "stories", "json", stream)
     assert json_module.loads(stream.getvalue()) == [["b", "a"]]
     ledger.close()
 
@@ -140,8 +143,9 @@ KEEP = b"article,quote\nkept,a file that must survive a failed export\n"
 
 @pytest.mark.parametrize("args", [["placez"], ["figures", "--format", "xlsx"],
                                   ["figures", "--where", "colour=red"],
-                                  ["figures", "--format", "acled"]],
-                         ids=["table", "format", "filter", "format-of-table"])
+                                  ["figures", "--format", "acled"],
+                                  ["events", "--where", "since=notadate"]],
+                         ids=["table", "format", "filter", "format-of-table", "filter-value"])
 def test_a_mistyped_export_leaves_the_output_alone(db, tmp_path, args):
     from typer.testing import CliRunner
 
@@ -151,7 +155,7 @@ def test_a_mistyped_export_leaves_the_output_alone(db, tmp_path, args):
     keep.write_bytes(KEEP)
     for output in (keep, fresh):
         result = CliRunner().invoke(app, ["export", *args, "-o", str(output), "--db", db])
-        assert result.exit_code == 2 and "NL302" in result.stderr
+        assert result.exit_code == 2 and ("NL302" in result.stderr or "NL320" in result.stderr)
     assert keep.read_bytes() == KEEP
     assert not fresh.exists()
     assert _files(tmp_path) == ["keep.csv", "ledger.db"]

@@ -149,12 +149,13 @@ def test_no_public_table_carries_a_planted_private_name(planted_db, tmp_path, fm
     import pyarrow.parquet as pq
 
     from newsledger.publish.exports import ExportOptions, load_exporters, write_export
+    from newsledger.query import Reader
     from newsledger.store import Ledger
 
     for table in load_exporters():
         stream = io.BytesIO()
         with Ledger(planted_db) as ledger:
-            record = write_export(ledger, table, fmt, stream, ExportOptions())
+            record = write_export(Reader(ledger), table, fmt, stream, ExportOptions())
         data = stream.getvalue()
         if fmt == "parquet":
             path = tmp_path / f"{table}.parquet"
@@ -168,10 +169,11 @@ def test_the_planted_name_is_in_the_private_export(planted_db):
     import io
 
     from newsledger.publish.exports import ExportOptions, write_export
+    from newsledger.query import Reader
     from newsledger.store import Ledger
 
     stream = io.BytesIO()
     with Ledger(planted_db) as ledger:
-        write_export(ledger, "conflicts", "jsonl", stream, ExportOptions(public=False,
+        write_export(Reader(ledger), "conflicts", "jsonl", stream, ExportOptions(public=False,
                                                                           redact=False))
     assert b"Ozodbek Nurmatov" in stream.getvalue()

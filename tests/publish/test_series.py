@@ -146,7 +146,7 @@ def test_series_command_end_to_end(db):
     table = runner.invoke(app, ["series", "--counted", "entered_country", "--db", str(db)])
     assert table.exit_code == 0 and "left out 1" in table.output
     refused = runner.invoke(app, ["series", "--counted", "left", "--db", str(db)])
-    assert refused.exit_code == 2 and "NL302" in refused.output
+    assert refused.exit_code == 2 and "NL320" in refused.output
 
 
 def test_an_official_figure_beside_the_series_and_its_conflict_survive_the_corpus_stages(

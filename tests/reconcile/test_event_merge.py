@@ -1,6 +1,6 @@
 """Merging event mentions into real-world events."""
 
-from newsledger.reconcile.event_merge import event_id, merge_mentions, merged_events
+from newsledger.reconcile.event_merge import event_id, merge_mentions
 
 
 def _mention(article, date=None, figure=None, place="Russia", kind="protest", start=0,
@@ -37,10 +37,9 @@ def test_compatible_dates_and_figures_merge():
     assert sizes == [1, 1, 1, 1, 2]
 
 
-def test_stories_count_independent_reports_and_ids_are_stable():
+def test_ids_are_those_of_the_earliest_mention_in_any_input_order():
     mentions = [_mention("a", "2022-09"), _mention("b", "2022-09"), _mention("c", "2022-09")]
-    records = merged_events(mentions, {"a": "s1", "b": "s1"})
-    assert len(records) == 1
-    assert (records[0]["articles"], records[0]["stories"]) == (3, 2)
-    assert records[0]["event_id"] == event_id(mentions[0])
-    assert merged_events(list(reversed(mentions)), {})[0]["event_id"] == records[0]["event_id"]
+    [group] = merge_mentions(mentions, {"a": "s1", "b": "s1"})
+    assert [m["article"] for m in group] == ["a", "b", "c"]
+    assert event_id(group[0]) == event_id(mentions[0])
+    assert event_id(merge_mentions(list(reversed(mentions)))[0][0]) == event_id(mentions[0])

@@ -1,4 +1,4 @@
-"""Command line: thin typer commands over ``newsledger.api``."""
+"""Command line: thin typer commands over ``newsledger.api`` and ``newsledger.query``."""
 
 from newsledger.cli import (  # noqa: F401  (registers commands)  # noqa: F401  (export, migrate)
     articles,

@@ -29,6 +29,31 @@ DbOption = typer.Option(
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
+# reading: every read command goes through one query.Reader and its checked filters ---------
+LimitOption = typer.Option(None, "--limit", help="At most this many rows (default: all).")
+OffsetOption = typer.Option(0, "--offset", help="Rows to skip first.")
+
+
+def sort_option(kind: str) -> typer.Option:
+    from newsledger.query import SORTS
+
+    return typer.Option(None, "--sort", help=f"Order: {', '.join(SORTS[kind])} (default "
+                                             f"{SORTS[kind][0]}).")
+
+
+def page_of(limit: int | None, offset: int):
+    """The ``query.Page`` of ``--limit`` and ``--offset`` (checked: NL320)."""
+    from newsledger.query import Page
+
+    return Page(limit, offset)
+
+
+def counted(result, noun: str) -> str:
+    """A table title: "12 figures", or "10 of 12 figures" for a part of the list."""
+    shown = len(result.rows)
+    return f"{shown} {noun}" if shown == result.total else f"{shown} of {result.total} {noun}"
+
+
 def settings_for(db: str | None, **overrides) -> Settings:
     return Settings.from_env(db=db, **overrides)
 

@@ -7,17 +7,22 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
-from newsledger import api
+from newsledger import api, query
 from newsledger.cli.app import (
     DbOption,
     JsonOption,
+    LimitOption,
+    OffsetOption,
     command,
     console,
+    counted,
     errors,
+    page_of,
     print_json,
     print_table,
     settings_for,
     show_rows,
+    sort_option,
 )
 from newsledger.cli.figures import _interval as interval_text
 from newsledger.errors import printable
@@ -74,24 +79,30 @@ def articles(
     db: str = DbOption, lang: str = typer.Option(None, help="Language (ISO 639-1)."),
     outlet: str = typer.Option(None), since: str = typer.Option(None, help="YYYY-MM-DD"),
     until: str = typer.Option(None, help="YYYY-MM-DD"),
-    search: str = typer.Option(None, help="Text that must occur in the article."),
+    search: str = typer.Option(None, help="Words the article contains (any case, prefixes)."),
+    category: str = typer.Option(None, "--counted", help="With a figure of this category."),
+    place: str = typer.Option(None, help="With a figure at this place (gazetteer id or name; "
+                                         "places inside it included)."),
+    sort: str = sort_option("articles"), limit: int = LimitOption, offset: int = OffsetOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List stored articles."""
-    rows = [
-        {"id": a.id, "outlet": a.outlet, "published": a.published, "lang": a.lang,
-         "title": a.title}
-        for a in api.articles(db, language=lang, outlet=outlet, since=since, until=until,
-                              search=search)
-    ]
+    chosen = query.ArticleFilter(language=lang, outlet=outlet, since=since, until=until,
+                                 text=search, counted=category, place=place)
+    with query.open(db) as reader:
+        result = reader.articles(chosen, page_of(limit, offset), sort)
+    rows = [{"id": a["id"], "outlet": a["outlet"], "published": a["published"],
+             "lang": a["language"], "title": a["title"]} for a in result.rows]
     show_rows(rows, as_json, ["id", "published", "lang", "outlet", "title"],
-              title=f"{len(rows)} articles", wide=("id", "outlet", "title"))
+              title=counted(result, "articles"), wide=("id", "outlet", "title"))
 
 
 @command()
 def show(article_id: str, db: str = DbOption, as_json: bool = JsonOption) -> None:
     """One article: its metadata, text and figures."""
-    record = api.article(article_id, db)
+    with query.open(db) as reader:
+        record = {**reader.article(article_id),
+                  "figures": reader.figures(article=article_id, page=query.Page(None)).rows}
     if as_json:
         print_json(record)
         return
@@ -114,7 +125,8 @@ def _print_counts(data: dict, name: str, limit: int = 15) -> None:
 @command()
 def stats(db: str = DbOption, as_json: bool = JsonOption) -> None:
     """Counts by language, outlet and month; declared vs detected language."""
-    data = api.stats(db)
+    with query.open(db) as reader:
+        data = reader.stats()
     if as_json:
         print_json(data)
         return
@@ -131,7 +143,8 @@ def stats(db: str = DbOption, as_json: bool = JsonOption) -> None:
 @command()
 def summary(db: str = DbOption, as_json: bool = JsonOption) -> None:
     """The ledger at a glance, and where to look next."""
-    data = api.summary(db)
+    with query.open(db) as reader:
+        data = reader.summary()
     if as_json:
         print_json(data)
         return

@@ -4,27 +4,44 @@ from __future__ import annotations
 
 import typer
 
-from newsledger import api
-from newsledger.cli.app import DbOption, JsonOption, command, show_rows
+from newsledger import query
+from newsledger.cli.app import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    command,
+    counted,
+    page_of,
+    show_rows,
+    sort_option,
+)
+from newsledger.cli.figures import PlaceOption
 
 
 @command()
 def events(
     db: str = DbOption, type: str = typer.Option(None, "--type", help="Event type, e.g. protest."),
-    place: str = typer.Option(None, help="Place name contains this."),
+    place: str = PlaceOption, article: str = typer.Option(None, help="Only this article."),
     since: str = typer.Option(None, help="Events dated on or after YYYY[-MM[-DD]]."),
     until: str = typer.Option(None, help="Events dated on or before YYYY[-MM[-DD]]."),
-    as_json: bool = JsonOption,
+    sort: str = sort_option("event_mentions"), limit: int = LimitOption,
+    offset: int = OffsetOption, as_json: bool = JsonOption,
 ) -> None:
     """Event mentions with their date, place, figure and quote."""
-    rows = api.events(db, type=type, place=place, since=since, until=until)
-    show_rows(rows, as_json, ("article", "type", "date", "place", "figure", "event_id", "quote"),
-              title=f"{len(rows)} event mentions", wide=("quote",))
+    chosen = query.EventFilter(type=type, place=place, article=article, since=since,
+                               until=until)
+    with query.open(db) as reader:
+        result = reader.event_mentions(chosen, page_of(limit, offset), sort)
+    show_rows(result.rows, as_json,
+              ("article", "type", "date", "place", "figure", "event_id", "quote"),
+              title=counted(result, "event mentions"), wide=("quote",))
 
 
 @command()
 def places(db: str = DbOption, as_json: bool = JsonOption) -> None:
     """Places named by figures and events, most mentioned first."""
-    rows = api.places(db)
+    with query.open(db) as reader:
+        rows = reader.places()
     show_rows(rows, as_json, ("place", "mentions", "figures", "events", "latitude", "longitude"),
               title=f"{len(rows)} places")

@@ -8,8 +8,19 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from newsledger import api
-from newsledger.cli.app import DbOption, JsonOption, command, console, print_json
+from newsledger import api, query
+from newsledger.cli.app import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    command,
+    console,
+    counted,
+    page_of,
+    print_json,
+    sort_option,
+)
 from newsledger.errors import BadOption
 from newsledger.evaluate import EvaluationReport, format_report
 from newsledger.evaluation import summary_line
@@ -31,20 +42,33 @@ def _interval(row: dict) -> str:
     return low if low == high else f"{low}..{high}"
 
 
+PlaceOption = typer.Option(None, help="Gazetteer place id or name in any language; places "
+                                       "inside it included.")
+
+
 @command()
 def figures(
     db: str = DbOption, article: str = typer.Option(None, help="Only this article."),
-    counted: str = typer.Option(None, help="Codebook category, e.g. left_country."),
+    category: str = typer.Option(None, "--counted", help="Codebook category, e.g. left_country."),
     lang: str = typer.Option(None, help="Article language (ISO 639-1)."),
-    place: str = typer.Option(None, help="Place name contains this."),
+    place: str = PlaceOption,
+    outlet: str = typer.Option(None, help="Article outlet (host name)."),
+    since: str = typer.Option(None, help="Published on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
+    search: str = typer.Option(None, help="Words the article contains."),
+    sort: str = sort_option("figures"), limit: int = LimitOption, offset: int = OffsetOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Figures with the quote they came from, the number highlighted."""
-    rows = api.figures(db, article=article, counted=counted, language=lang, place=place)
+    chosen = query.FigureFilter(article=article, counted=category, language=lang, place=place,
+                                outlet=outlet, since=since, until=until, text=search)
+    with query.open(db) as reader:
+        result = reader.figures(chosen, page_of(limit, offset), sort)
+    rows = result.rows
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} figures", show_lines=True)
+    table = Table(title=counted(result, "figures"), show_lines=True)
     for column in ("article", "counted", "interval", "qualifier", "place", "source", "quote"):
         table.add_column(column, overflow="fold")
     for row in rows:

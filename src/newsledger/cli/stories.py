@@ -1,23 +1,40 @@
-"""Commands over stories, claims and conflicts: thin views of ``newsledger.api``."""
+"""Commands over stories, claims and conflicts: thin views of one ``query.Reader``."""
 
 from __future__ import annotations
 
 import typer
 from rich.table import Table
 
-from newsledger import api
-from newsledger.cli.app import DbOption, JsonOption, command, console, print_json
+from newsledger import query
+from newsledger.cli.app import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    command,
+    console,
+    counted,
+    page_of,
+    print_json,
+    sort_option,
+)
 from newsledger.reconcile.conflicts import describe
 
 
 @command()
-def stories(db: str = DbOption, as_json: bool = JsonOption) -> None:
+def stories(
+    db: str = DbOption, article: str = typer.Option(None, help="The story of this article."),
+    sort: str = sort_option("stories"), limit: int = LimitOption, offset: int = OffsetOption,
+    as_json: bool = JsonOption,
+) -> None:
     """Stories: copies, near-duplicates and translations of one text, origin first."""
-    rows = api.stories(db)
+    with query.open(db) as reader:
+        result = reader.stories(query.StoryFilter(article=article), page_of(limit, offset), sort)
+    rows = result.rows
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} stories", show_lines=True)
+    table = Table(title=counted(result, "stories"), show_lines=True)
     for column in ("story", "article", "relation", "similarity", "evidence"):
         table.add_column(column, overflow="fold")
     for story in rows:
@@ -33,21 +50,31 @@ def stories(db: str = DbOption, as_json: bool = JsonOption) -> None:
 @command()
 def claims(
     claim_id: str = typer.Argument(None, help="Show every mention of this claim."),
-    db: str = DbOption, counted: str = typer.Option(None, help="Codebook category."),
+    db: str = DbOption,
+    category: str = typer.Option(None, "--counted", help="Codebook category."),
+    article: str = typer.Option(None, help="Claims with a mention in this article."),
+    sort: str = sort_option("claims"), limit: int = LimitOption, offset: int = OffsetOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Claims sorted by independent stories; with an ID, every mention side by side."""
-    rows = [api.claim(claim_id, db)] if claim_id else api.claims(db, counted=counted)
+    chosen = query.ClaimFilter(counted=category, article=article)
+    with query.open(db) as reader:
+        if claim_id:
+            claim = reader.claim(claim_id)
+            if as_json:
+                print_json(claim)
+            else:
+                _mentions(claim)
+            return
+        result = reader.claims(chosen, page_of(limit, offset), sort)
     if as_json:
-        print_json(rows[0] if claim_id else rows)
-    elif claim_id:
-        _mentions(rows[0])
+        print_json(result.rows)
     else:
-        _claims(rows)
+        _claims(result.rows, counted(result, "claims"))
 
 
-def _claims(rows: list[dict]) -> None:
-    table = Table(title=f"{len(rows)} claims")
+def _claims(rows: list[dict], title: str) -> None:
+    table = Table(title=title)
     for column in ("id", "counted", "place", "period", "values", "stories", "articles",
                    "outlets", "first", "last"):
         table.add_column(column, overflow="fold")
@@ -74,14 +101,19 @@ def _mentions(claim: dict) -> None:
 @command()
 def conflicts(
     db: str = DbOption, kind: str = typer.Option(None, help="figure or version."),
+    article: str = typer.Option(None, help="Conflicts with a quote from this article."),
+    sort: str = sort_option("conflicts"), limit: int = LimitOption, offset: int = OffsetOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Figures and story versions that disagree: both quotes side by side, and why."""
-    rows = api.conflicts(db, kind=kind)
+    chosen = query.ConflictFilter(kind=kind, article=article)
+    with query.open(db) as reader:
+        result = reader.conflicts(chosen, page_of(limit, offset), sort)
+    rows = result.rows
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} conflicts", show_lines=True)
+    table = Table(title=counted(result, "conflicts"), show_lines=True)
     for column in ("kind", "a", "b", "why"):
         table.add_column(column, overflow="fold")
     for row in rows:

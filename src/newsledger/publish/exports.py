@@ -2,7 +2,7 @@
 
 A table registers an ``Exporter``: its columns in a fixed order with a type and a description
 (docs/exports.md and the Datasette metadata are made from them), a ``rows`` function streaming
-records from the ledger in a deterministic order, and what a public export must change.
+records from a ``query.Reader`` in a deterministic order, and what a public export must change.
 Other modules add their tables with ``register(Exporter(...))``.
 
 Public exports (the default) never carry raw article text, trim figure quotes to the clause
@@ -29,7 +29,7 @@ from newsledger.errors import BadOption, ExportNotWritten, ExportRefused
 from newsledger.publish.acled import write_acled
 from newsledger.publish.geojson import write_geojson
 from newsledger.publish.redact import PersonCache, redact_value
-from newsledger.store import Ledger
+from newsledger.query import Reader
 
 COLUMN_TYPES = ("string", "integer", "float", "json")
 T = TypeVar("T")
@@ -48,11 +48,13 @@ class Column:
 class Exporter:
     """How one table leaves the ledger.
 
-    ``rows(ledger, **filters)`` streams records in a deterministic order; ``filters`` names the
-    keyword filters it accepts. ``redact`` maps a text column to the column holding the id of
-    the article whose text names the persons in it ("" when each nested record carries its own
-    ``article``). ``public_omit`` columns are left out of public exports, and ``public`` (when
-    set) rewrites a record for a public export (before redaction, so offsets still hold).
+    ``rows(reader, **filters)`` streams records in a deterministic order; ``filters`` names the
+    keyword filters it accepts, the fields of ``query_filter`` (a ``newsledger.query`` filter
+    type, which checks their values before anything is written).
+    ``redact`` maps a text column to the column holding the id of the article whose text names
+    the persons in it ("" when each nested record carries its own ``article``).
+    ``public_omit`` columns are left out of public exports, and ``public`` (when set) rewrites
+    a record for a public export (before redaction, so offsets still hold).
     ``formats`` gives a table its own shape for a format (stories as JSON: lists of ids).
     """
 
@@ -61,6 +63,7 @@ class Exporter:
     columns: tuple[Column, ...]
     rows: Callable[..., Iterator[dict]]
     filters: tuple[str, ...] = ()
+    query_filter: type | None = None
     redact: Mapping[str, str] = field(default_factory=dict)
     public_omit: tuple[str, ...] = ()
     public: Callable[[dict], dict] | None = None
@@ -118,16 +121,19 @@ def _check_filters(exporter: Exporter, filters: Mapping[str, str]) -> None:
     if unknown:
         raise BadOption(f"{exporter.table} cannot be filtered by {sorted(unknown)[0]!r}; "
                         f"filters: {', '.join(exporter.filters) or 'none'}")
+    if exporter.query_filter is not None:
+        exporter.query_filter(**filters)  # a value outside the filter is NL320
 
 
-def export_records(ledger: Ledger, table: str, options: ExportOptions) -> Iterator[dict]:
-    """The records of ``table`` as exported: columns in order, redacted and trimmed."""
+def export_records(reader: Reader, table: str, options: ExportOptions) -> Iterator[dict]:
+    """The records of ``table`` as exported: columns in order, redacted and trimmed (the one
+    place exports are redacted)."""
     exporter = exporter_for(table)
     filters = dict(options.filters)
     _check_filters(exporter, filters)
     names = exporter.column_names(options.public)
-    persons = PersonCache(ledger) if options.redact else None
-    for row in exporter.rows(ledger, **filters):
+    persons = PersonCache(reader) if options.redact else None
+    for row in exporter.rows(reader, **filters):
         if options.public and exporter.public is not None:
             row = exporter.public(row)
         if persons is not None:
@@ -156,28 +162,66 @@ def _text_cell(value) -> object:
     return value
 
 
-def write_csv(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict]) -> int:
-    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-    writer = csv.writer(text, lineterminator="\n")
+CHUNK_ROWS = 500  # records per chunk of a streamed export
+
+
+def csv_chunks(columns: tuple[Column, ...], records: Iterable[dict]) -> Iterator[bytes]:
+    """CSV (UTF-8, header first), ``CHUNK_ROWS`` records per chunk."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.name for c in columns])
-    count = 0
-    for record in records:
+    for count, record in enumerate(records, 1):
         writer.writerow([_text_cell(record[c.name]) for c in columns])
-        count += 1
-    text.detach()
-    return count
+        if count % CHUNK_ROWS == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue().encode("utf-8")
 
 
 def _json_line(record: dict) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode("utf-8")
 
 
-def write_jsonl(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict]) -> int:
-    count = 0
+def jsonl_chunks(columns: tuple[Column, ...], records: Iterable[dict]) -> Iterator[bytes]:
+    """JSON Lines, ``CHUNK_ROWS`` records per chunk."""
+    lines = []
     for record in records:
-        stream.write(_json_line(record) + b"\n")
-        count += 1
-    return count
+        lines.append(_json_line(record) + b"\n")
+        if len(lines) == CHUNK_ROWS:
+            yield b"".join(lines)
+            lines = []
+    if lines:
+        yield b"".join(lines)
+
+
+class _Counted:
+    """Records passed through, counted."""
+
+    def __init__(self, records: Iterable[dict]) -> None:
+        self.records, self.count = records, 0
+
+    def __iter__(self) -> Iterator[dict]:
+        for record in self.records:
+            self.count += 1
+            yield record
+
+
+def _chunked(chunks: Callable[[tuple[Column, ...], Iterable[dict]], Iterator[bytes]]):
+    def write(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict]) -> int:
+        counted = _Counted(records)
+        for chunk in chunks(columns, counted):
+            stream.write(chunk)
+        return counted.count
+
+    return write
+
+
+write_csv = _chunked(csv_chunks)
+write_jsonl = _chunked(jsonl_chunks)
+# Formats that can be streamed a chunk at a time (the web app's downloads).
+CHUNKED = {"csv": csv_chunks, "jsonl": jsonl_chunks}
 
 
 def write_json(stream: BinaryIO, columns: tuple[Column, ...], records: Iterable[dict]) -> int:
@@ -236,24 +280,39 @@ def check_export(table: str, fmt: str, options: ExportOptions) -> Exporter:
     return exporter
 
 
-def write_export(ledger: Ledger, table: str, fmt: str, stream: BinaryIO,
+def _columns(exporter: Exporter, options: ExportOptions) -> tuple[Column, ...]:
+    names = exporter.column_names(options.public)
+    return tuple(c for c in exporter.columns if c.name in names)
+
+
+def write_export(reader: Reader, table: str, fmt: str, stream: BinaryIO,
                  options: ExportOptions = ExportOptions()) -> dict:
     """Write ``table`` to ``stream`` in format ``fmt``; returns its provenance record."""
     exporter = check_export(table, fmt, options)
-    names = exporter.column_names(options.public)
-    columns = tuple(c for c in exporter.columns if c.name in names)
+    columns = _columns(exporter, options)
     writer = exporter.formats.get(fmt, FORMATS[fmt])
-    count = writer(stream, columns, export_records(ledger, table, options))
-    return provenance(ledger, table, fmt, count, options, names)
+    count = writer(stream, columns, export_records(reader, table, options))
+    return provenance(reader, table, fmt, count, options, tuple(c.name for c in columns))
 
 
-def provenance(ledger: Ledger, table: str, fmt: str, rows: int, options: ExportOptions,
+def export_chunks(reader: Reader, table: str, fmt: str,
+                  options: ExportOptions = ExportOptions()) -> Iterator[bytes]:
+    """``table`` in a streamable format (``CHUNKED``) as chunks of bytes: the same records
+    and bytes ``write_export`` writes. Options are checked before the first chunk."""
+    exporter = check_export(table, fmt, options)
+    if fmt not in CHUNKED or fmt in exporter.formats:
+        raise BadOption(f"{table} cannot be streamed as {fmt}; stream one of "
+                        f"{', '.join(CHUNKED)}")
+    return CHUNKED[fmt](_columns(exporter, options), export_records(reader, table, options))
+
+
+def provenance(reader: Reader, table: str, fmt: str, rows: int, options: ExportOptions,
                columns: tuple[str, ...]) -> dict:
     """Where an export came from: tool version, ledger, its date, the filters and the mode."""
     return {
         "table": table, "format": fmt, "rows": rows, "columns": list(columns),
-        "tool": f"newsledger {version('newsledger')}", "ledger": ledger.display_name(),
-        "as_of": ledger.newest_ingest(), "filters": dict(options.filters),
+        "tool": f"newsledger {version('newsledger')}", "ledger": reader.name(),
+        "as_of": reader.as_of(), "filters": dict(options.filters),
         "public": options.public, "redacted": options.redact,
     }
 
@@ -289,12 +348,12 @@ def replace_file(path: str, write: Callable[[BinaryIO], T]) -> T:
     return result
 
 
-def export_file(ledger: Ledger, table: str, fmt: str, output: str,
+def export_file(reader: Reader, table: str, fmt: str, output: str,
                 options: ExportOptions = ExportOptions()) -> dict:
     """Write ``table`` to the file ``output`` and its provenance to
     ``<output>.provenance.json``, each through ``replace_file``; returns the provenance."""
     check_export(table, fmt, options)
-    record = replace_file(output, lambda stream: write_export(ledger, table, fmt, stream,
+    record = replace_file(output, lambda stream: write_export(reader, table, fmt, stream,
                                                               options))
     replace_file(output + ".provenance.json", lambda stream: stream.write(provenance_json(record)))
     return record

@@ -57,11 +57,11 @@ def _redact_any(value, index: PersonIndex):
 
 
 class PersonCache:
-    """Person indexes of a ledger's articles, the most recent few kept (exports run in article
-    order, so each article is read once)."""
+    """Person indexes of a ledger's articles read through ``reader`` (a ``query.Reader``), the
+    most recent few kept (exports run in article order, so each article is read once)."""
 
-    def __init__(self, ledger, size: int = 64) -> None:
-        self.ledger = ledger
+    def __init__(self, reader, size: int = 64) -> None:
+        self.reader = reader
         self.size = size
         self._indexes: OrderedDict[str, PersonIndex] = OrderedDict()
 
@@ -69,7 +69,7 @@ class PersonCache:
         if article_id in self._indexes:
             self._indexes.move_to_end(article_id)
             return self._indexes[article_id]
-        article = self.ledger.article(article_id)
+        article = self.reader.stored(article_id)
         index = self._indexes[article_id] = PersonIndex(article.text, article.lang)
         if len(self._indexes) > self.size:
             self._indexes.popitem(last=False)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsledger.publish.exports import Column, Exporter, register
-from newsledger.store import Ledger
-from newsledger.store import claims as store
+from newsledger.query import ClaimFilter, ConflictFilter, Reader
 
 
-def _claims(ledger: Ledger, **filters) -> Iterator[dict]:
-    for claim in store.claims(ledger, **filters):
+def _claims(reader: Reader, **filters) -> Iterator[dict]:
+    for claim in reader.each("claims", ClaimFilter(**filters)):
         data = claim["data"]
         yield {**{k: claim[k] for k in ("id", "counted", "place", "period", "low", "high",
                                         "stories", "articles", "first", "last")},
@@ -39,13 +38,13 @@ register(Exporter(
         Column("mentions", "json", "Each mention: article, figure id, number and quote"),
     ),
     rows=_claims,
-    filters=("counted",),
+    filters=("counted", "article"), query_filter=ClaimFilter,
     redact={"mentions": ""},
 ))
 
 
-def _conflicts(ledger: Ledger, **filters) -> Iterator[dict]:
-    for conflict in store.conflicts(ledger, **filters):
+def _conflicts(reader: Reader, **filters) -> Iterator[dict]:
+    for conflict in reader.each("conflicts", ConflictFilter(**filters), sort="kind"):
         data = conflict["data"]
         yield {"kind": conflict["kind"], "articles": [conflict["article_a"],
                                                       conflict["article_b"]],
@@ -70,6 +69,6 @@ register(Exporter(
         Column("dates", "json", "Publication dates of a and b"),
     ),
     rows=_conflicts,
-    filters=("kind",),
+    filters=("kind", "article"), query_filter=ConflictFilter,
     redact={"a": "article_a", "b": "article_b", "why": "articles"},
 ))

@@ -48,12 +48,16 @@ class SeriesSources:
 
 def read_sources(db: str | None, counted: str) -> SeriesSources:
     """Every read a series makes, in one place."""
-    from newsledger import api
+    from newsledger import query
 
-    return SeriesSources(
-        figures=api.figures(db, counted=counted), stories=api.stories(db),
-        claims=api.claims(db, counted=counted), references=api.references(db, counted=counted),
-        conflicts=api.conflicts(db, kind="reference"))
+    every = query.Page(None)
+    with query.open(db) as reader:
+        return SeriesSources(
+            figures=reader.figures(counted=counted, page=every).rows,
+            stories=reader.stories(page=every).rows,
+            claims=reader.claims(counted=counted, page=every).rows,
+            references=reader.references(counted=counted),
+            conflicts=reader.conflicts(kind="reference", page=every).rows)
 
 
 def _place_matcher(place: str | None):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from itertools import groupby
 from typing import BinaryIO
 
 from newsledger.publish.exports import Column, Exporter, register
 from newsledger.publish.redact import trim_figure_quote
-from newsledger.store import Ledger
+from newsledger.query import ArticleFilter, EventFilter, FigureFilter, Reader
 
 _ARTICLE = Column("article", "string", "Id of the article the record comes from")
 _OUTLET = Column("outlet", "string", "Host name of the article's URL, without www.")
@@ -17,8 +18,12 @@ _PUBLISHED = Column("published", "string", "Publication date of the article, YYY
 _LANGUAGE = Column("language", "string", "Language of the article (declared, else detected)")
 
 
-def _figures(ledger: Ledger, **filters) -> Iterator[dict]:
-    for row in ledger.figures(**filters):
+def _filters(kind: type) -> tuple[str, ...]:
+    return tuple(spec.name for spec in fields(kind))
+
+
+def _figures(reader: Reader, **filters) -> Iterator[dict]:
+    for row in reader.each_figure(FigureFilter(**filters)):
         yield {**row, "start": row["period_start"], "end": row["period_end"]}
 
 
@@ -51,14 +56,14 @@ register(Exporter(
         _OUTLET, _PUBLISHED, _LANGUAGE,
     ),
     rows=_figures,
-    filters=("article", "counted", "language", "place"),
+    filters=_filters(FigureFilter), query_filter=FigureFilter,
     redact={"quote": "article", "who": "article", "attributed_to": "article"},
     public=trim_figure_quote,
 ))
 
 
-def _articles(ledger: Ledger, **filters) -> Iterator[dict]:
-    for article in ledger.articles(**filters):
+def _articles(reader: Reader, **filters) -> Iterator[dict]:
+    for article in reader.each_article(ArticleFilter(**filters)):
         yield {
             "id": article.id, "url": article.url, "outlet": article.outlet,
             "published": article.published, "language": article.lang,
@@ -84,7 +89,7 @@ register(Exporter(
         Column("text", "string", "Text exactly as ingested (private exports only)"),
     ),
     rows=_articles,
-    filters=("language", "outlet", "since", "until"),
+    filters=_filters(ArticleFilter), query_filter=ArticleFilter,
     redact={"title": "id", "text": "id"},
     public_omit=("text",),
 ))
@@ -109,14 +114,14 @@ register(Exporter(
         Column("quote_end", "integer", "Character offset after the quote"),
         _OUTLET, _PUBLISHED,
     ),
-    rows=lambda ledger, **filters: ledger.events(**filters),
-    filters=("article", "type"),
+    rows=lambda reader, **filters: reader.each("event_mentions", EventFilter(**filters)),
+    filters=_filters(EventFilter), query_filter=EventFilter,
     redact={"quote": "article", "actors": "article", "figure": "article"},
 ))
 
 
-def _story_members(ledger: Ledger) -> Iterator[dict]:
-    for story in ledger.stories():
+def _story_members(reader: Reader) -> Iterator[dict]:
+    for story in reader.each("stories", sort="id"):
         for member in story["members"]:
             yield {"story": story["id"], "origin": story["origin"], "size": story["size"],
                    "article": member["article"], "relation": member["relation"],

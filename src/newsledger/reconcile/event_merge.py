@@ -73,7 +73,7 @@ def event_id(first: dict) -> str:
 
 def merge_mentions(mentions: Iterable[dict],
                    stories: Mapping[str, str] | None = None) -> list[list[dict]]:
-    """Groups of mentions that state one event (rows as ``store.events.event_rows`` yields);
+    """Groups of mentions that state one event (rows as ``Ledger.events`` yields);
     ``stories`` maps article ids to their story (``store.events.story_by_article``)."""
     stories = stories or {}
     by_key: dict[tuple, list[dict]] = defaultdict(list)
@@ -99,26 +99,6 @@ def merge_mentions(mentions: Iterable[dict],
                 home[1][traits] = None
         merged.extend(events)
     return merged
-
-
-def merged_events(mentions: Iterable[dict], stories: dict[str, str]) -> list[dict]:
-    """One record per merged event: type, date, place, figures, articles, independent stories
-    (``stories``: article id -> story id, from ``story_members``) and every mention."""
-    records = []
-    for group in merge_mentions(mentions, stories):
-        first = group[0]
-        dates = sorted((m["date"] for m in group if m["date"]), key=len, reverse=True)
-        records.append({
-            "event_id": event_id(first), "type": first["type"],
-            "date": dates[0] if dates else None, "place": first["place"],
-            "country": first["country"], "place_id": first.get("place_id"),
-            "figures": sorted({m["figure"] for m in group if m["figure"]}),
-            "actors": sorted({actor for m in group for actor in m["actors"]}),
-            "articles": len({m["article"] for m in group}),
-            "stories": len({stories.get(m["article"], m["article"]) for m in group}),
-            "mentions": group,
-        })
-    return records
 
 
 def merged_event_ids(rows: Iterable[dict], stories: Mapping[str, str]) -> dict[int, str]:

@@ -1,17 +1,18 @@
-"""Read queries for browsing the ledger (the web app and its JSON API): filtered, paginated
-lists in a stable order, facets, chart marks, and what links an article to its story, claims
-and conflicts. Read-only; ``source_path`` is never selected."""
+"""Read queries of the read API (``newsledger.query.Reader`` calls them; nothing else should):
+articles and figures filtered and sorted, chart marks, facets, totals and the ledger's version.
+
+Filters arrive checked (``query.filters``): any object with the filter's attributes, and the
+``place`` filter's gazetteer ids resolved (``places``). ``source_path`` is never selected.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select, tuple_
+from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
 
-from newsledger.errors import NotFound
 from newsledger.store import schema, search
 
 A, F = schema.articles, schema.figures
@@ -19,117 +20,139 @@ LANGUAGE = func.coalesce(A.c.language, A.c.detected_language).label("language")
 ARTICLE_COLUMNS = (A.c.id, A.c.title, A.c.outlet, A.c.published, LANGUAGE, A.c.url)
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the search page and the figure lists filter on; every field is optional."""
-
-    q: str | None = None  # words the article text contains
-    language: str | None = None
-    outlet: str | None = None
-    counted: str | None = None  # codebook category of a figure
-    place: str | None = None  # a figure's place as printed, or its gazetteer id
-    since: str | None = None  # YYYY-MM-DD, publication date
-    until: str | None = None
-
-    def words(self) -> list[str]:
-        return search.query_words(self.q)
+def _same(row: dict) -> dict:
+    return row
 
 
 @dataclass(frozen=True)
-class Page:
-    """One page of a list: its rows, the total and where it starts."""
+class Listing:
+    """A read query and its order: read one page of it with the total, or stream all of it.
+    ``finish`` turns a row into the record returned (JSON decoded, a snippet cut)."""
 
-    rows: list[dict]
-    total: int
-    offset: int
-    limit: int
+    ledger: object
+    query: Select
+    order: tuple
+    finish: Callable[[dict], dict] = field(default=_same)
 
-    @property
-    def next_offset(self) -> int | None:
-        end = self.offset + len(self.rows)
-        return end if end < self.total else None
+    def page(self, offset: int = 0, limit: int | None = None) -> tuple[list[dict], int]:
+        """The rows from ``offset`` (``limit`` of them, all when None) and the list's total."""
+        with self.ledger.engine.connect() as connection:
+            total = connection.execute(select(func.count()).select_from(
+                self.query.order_by(None).subquery())).scalar_one()
+            query = self.query.order_by(*self.order).offset(offset or None).limit(limit)
+            return [self.finish(dict(row._mapping)) for row in connection.execute(query)], total
+
+    def stream(self) -> Iterator[dict]:
+        """Every row in order, read through one connection."""
+        with self.ledger.engine.connect() as connection:
+            rows = connection.execution_options(yield_per=500).execute(
+                self.query.order_by(*self.order))
+            for row in rows:
+                yield self.finish(dict(row._mapping))
 
 
-def _article_conditions(filters: Filters) -> list:
+def place_condition(table, value: str | None, places: frozenset[str]):
+    """The ``place`` filter on a table with ``place`` and ``place_id``: the printed place is
+    the value (any case) or the place id is one of ``places``."""
+    if not value:
+        return None
+    printed = func.lower(table.c.place) == value.lower()
+    return or_(printed, table.c.place_id.in_(sorted(places))) if places else printed
+
+
+def article_conditions(filters) -> list:
+    language, outlet = getattr(filters, "language", None), getattr(filters, "outlet", None)
+    since, until = getattr(filters, "since", None), getattr(filters, "until", None)
     conditions = []
-    if filters.language:
-        conditions.append(func.coalesce(A.c.language, A.c.detected_language) == filters.language)
-    if filters.outlet:
-        conditions.append(A.c.outlet == filters.outlet)
-    if filters.since:
-        conditions.append(A.c.published >= filters.since)
-    if filters.until:
-        conditions.append(A.c.published <= filters.until)
+    if language:
+        conditions.append(func.coalesce(A.c.language, A.c.detected_language) == language)
+    if outlet:
+        conditions.append(A.c.outlet == outlet)
+    if since:
+        conditions.append(A.c.published >= since)
+    if until:
+        conditions.append(A.c.published <= until)
     return conditions
 
 
-def _figure_conditions(filters: Filters) -> list:
+def figure_conditions(filters, places: frozenset[str]) -> list:
     conditions = []
+    if getattr(filters, "article", None):
+        conditions.append(F.c.article == filters.article)
     if filters.counted:
         conditions.append(F.c.counted == filters.counted)
-    if filters.place:
-        conditions.append(or_(func.lower(F.c.place) == filters.place.lower(),
-                              F.c.place_id == filters.place))
-    return conditions
-
-
-def paged(ledger, query: Select, order: list, offset: int, limit: int) -> Page:
-    with ledger.engine.connect() as connection:
-        total = connection.execute(
-            select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
-        rows = connection.execute(query.order_by(*order).offset(offset).limit(limit))
-        return Page([dict(row._mapping) for row in rows], total, offset, limit)
+    placed = place_condition(F, filters.place, places)
+    return conditions if placed is None else [*conditions, placed]
 
 
 def _dialect(ledger) -> str:
     return ledger.engine.dialect.name
 
 
-def articles(ledger, filters: Filters, offset: int = 0, limit: int = 50) -> Page:
-    """Articles matching the filters (best matches first when searching, else ingest order);
-    a figure filter keeps articles with at least one such figure."""
-    words = filters.words()
-    figure_conditions = _figure_conditions(filters)
-    conditions = _article_conditions(filters)
-    if figure_conditions:
-        conditions.append(exists().where(F.c.article == A.c.id, *figure_conditions))
-    figures = select(func.count()).where(F.c.article == A.c.id).scalar_subquery()
-    query = (select(*ARTICLE_COLUMNS, figures.label("figures"), A.c.text)
-             .where(and_(True, *conditions)))
-    query = search.apply_search(query, _dialect(ledger), words)
-    order = [*search.rank_order(_dialect(ledger), words), A.c.ingest_order]
-    page = paged(ledger, query, order, offset, limit)
-    for row in page.rows:
-        text = row.pop("text")
-        row["snippet"] = search.snippet(text, words)
-    return page
-
-
-def _figures_query(ledger, filters: Filters) -> Select:
-    query = (
-        select(F, A.c.outlet, A.c.published, LANGUAGE, A.c.title)
-        .join(A, A.c.id == F.c.article)
-        .where(and_(True, *_article_conditions(filters), *_figure_conditions(filters)))
-    )
-    return search.apply_search(query, _dialect(ledger), filters.words())
+def _words(filters) -> list[str]:
+    return search.query_words(getattr(filters, "text", None))
 
 
 FIGURE_ORDER = (A.c.ingest_order, F.c.number_start, F.c.id)
 _ORDER = "article_ingest_order"  # the first key of FIGURE_ORDER, read for paging only
+FIGURE_SORTS = {
+    "ledger": FIGURE_ORDER,
+    "published": (A.c.published.asc().nulls_last(), *FIGURE_ORDER),
+    "-published": (A.c.published.desc().nulls_last(), *FIGURE_ORDER),
+}
+ARTICLE_SORTS = {
+    "ledger": (A.c.ingest_order,),
+    "published": (A.c.published.asc().nulls_last(), A.c.ingest_order),
+    "-published": (A.c.published.desc().nulls_last(), A.c.ingest_order),
+}
 
 
-def figures(ledger, filters: Filters, offset: int = 0, limit: int = 50) -> Page:
-    """Figures matching the filters, in article ingest order then text order."""
-    return paged(ledger, _figures_query(ledger, filters), list(FIGURE_ORDER), offset, limit)
+def articles(ledger, filters, places: frozenset[str], sort: str, full: bool = False
+             ) -> Listing:
+    """Articles with their figure count and a snippet around the searched words (best
+    matches first when searching in the "ledger" order), or (``full``) every stored column
+    but the source path; a figure filter keeps articles with at least one such figure."""
+    words = _words(filters)
+    conditions = article_conditions(filters)
+    if filters.counted or filters.place:
+        conditions.append(exists().where(F.c.article == A.c.id,
+                                         *figure_conditions(filters, places)))
+    figures = select(func.count()).where(F.c.article == A.c.id).scalar_subquery()
+    columns = ([c for c in A.c if c.name != "source_path"] if full
+               else [*ARTICLE_COLUMNS, figures.label("figures"), A.c.text])
+    query = select(*columns).where(and_(True, *conditions))
+    query = search.apply_search(query, _dialect(ledger), words)
+    ranked = search.rank_order(_dialect(ledger), words) if sort == "ledger" else []
+
+    def finish(row: dict) -> dict:
+        row["snippet"] = search.snippet(row.pop("text"), words)
+        return row
+
+    return Listing(ledger, query, (*ranked, *ARTICLE_SORTS[sort]), _same if full else finish)
 
 
-def figure_pages(ledger, filters: Filters, size: int = 1000) -> Iterator[list[dict]]:
-    """Every figure matching the filters in the list order, ``size`` at a time (for downloads).
-    Each page is read on its own short connection, continuing after the last row of the one
-    before, so a slow client holds no database connection while it reads."""
+def _figures_query(ledger, filters, places: frozenset[str]) -> Select:
+    query = (
+        select(F, A.c.outlet, A.c.published, LANGUAGE, A.c.title)
+        .join(A, A.c.id == F.c.article)
+        .where(and_(True, *article_conditions(filters), *figure_conditions(filters, places)))
+    )
+    return search.apply_search(query, _dialect(ledger), _words(filters))
+
+
+def figures(ledger, filters, places: frozenset[str], sort: str) -> Listing:
+    """Figures with their article's outlet, date, language and title."""
+    return Listing(ledger, _figures_query(ledger, filters, places), FIGURE_SORTS[sort])
+
+
+def figure_pages(ledger, filters, places: frozenset[str], size: int = 1000
+                 ) -> Iterator[list[dict]]:
+    """Every matching figure in the "ledger" order, ``size`` at a time. Each page is read on
+    its own short connection, continuing after the last row of the one before, so a slow
+    reader (a download) holds no database connection between pages."""
     key = tuple_(*FIGURE_ORDER)
-    query = (_figures_query(ledger, filters).add_columns(A.c.ingest_order.label(_ORDER))
-             .order_by(*FIGURE_ORDER).limit(size))
+    query = (_figures_query(ledger, filters, places)
+             .add_columns(A.c.ingest_order.label(_ORDER)).order_by(*FIGURE_ORDER).limit(size))
     after = None
     while True:
         with ledger.engine.connect() as connection:
@@ -146,10 +169,11 @@ def figure_pages(ledger, filters: Filters, size: int = 1000) -> Iterator[list[di
             return
 
 
-def chart_marks(ledger, filters: Filters, limit: int = 1500) -> tuple[list[dict], int]:
+def chart_marks(ledger, filters, places: frozenset[str], limit: int = 1500
+                ) -> tuple[list[dict], int]:
     """Dated figures grouped by (category, date, interval, qualifier) with their count, the
     most frequent ``limit`` groups; and how many matching figures have no date."""
-    base = _figures_query(ledger, filters).subquery()
+    base = _figures_query(ledger, filters, places).subquery()
     columns = (base.c.counted, base.c.published, base.c.low, base.c.high, base.c.qualifier)
     query = (select(*columns, func.count().label("n")).where(base.c.published.is_not(None))
              .group_by(*columns).order_by(func.count().desc(), *columns).limit(limit))
@@ -213,87 +237,3 @@ def totals(ledger) -> dict[str, int]:
             func.coalesce(A.c.language, A.c.detected_language)))))
         result["outlets"] = count(select(func.count(func.distinct(A.c.outlet))))
         return result
-
-
-def _story_rows(connection, story_id: str) -> list[dict]:
-    m = schema.story_members
-    query = (select(m.c.article, m.c.relation, m.c.score, *ARTICLE_COLUMNS[1:])
-             .join(A, A.c.id == m.c.article).where(m.c.story == story_id)
-             .order_by(m.c.relation != "origin", A.c.published, A.c.ingest_order))
-    return [dict(row._mapping) for row in connection.execute(query)]
-
-
-def story(ledger, story_id: str) -> dict:
-    """One story with its members (origin first) and their articles' metadata."""
-    with ledger.engine.connect() as connection:
-        row = connection.execute(
-            select(schema.stories).where(schema.stories.c.id == story_id)).first()
-        if row is None:
-            raise NotFound(f"no story with id {story_id!r}")
-        return {**dict(row._mapping), "members": _story_rows(connection, story_id)}
-
-
-def story_of(ledger, article_id: str) -> str | None:
-    """The id of the story the article belongs to, if any."""
-    m = schema.story_members
-    with ledger.engine.connect() as connection:
-        return connection.execute(select(m.c.story).where(m.c.article == article_id)).scalar()
-
-
-def stories(ledger, offset: int = 0, limit: int = 50) -> Page:
-    """Stories, largest first, with their origin's title, outlet and date."""
-    s = schema.stories
-    query = select(s.c.id, s.c.origin, s.c.size, *ARTICLE_COLUMNS[1:]).join(A, A.c.id == s.c.origin)
-    return paged(ledger, query, [s.c.size.desc(), s.c.id], offset, limit)
-
-
-def _decoded(page: Page) -> Page:
-    for row in page.rows:
-        row["data"] = json.loads(row["data"])
-    return page
-
-
-def claims(ledger, counted: str | None = None, offset: int = 0, limit: int = 50) -> Page:
-    """Claims, most independent stories first."""
-    c = schema.claims
-    query = select(c).where(and_(True, *([c.c.counted == counted] if counted else [])))
-    order = [c.c.stories.desc(), c.c.articles.desc(), c.c.id]
-    return _decoded(paged(ledger, query, order, offset, limit))
-
-
-def claims_of_article(ledger, article_id: str) -> list[dict]:
-    """Claims with a mention in the article (without their mention lists)."""
-    c = schema.claims
-    pattern = f'"article": {json.dumps(article_id, ensure_ascii=False)}'
-    query = (select(c).where(c.c.data.contains(pattern, autoescape=True))
-             .order_by(c.c.stories.desc(), c.c.id))
-    found = []
-    with ledger.engine.connect() as connection:
-        for row in connection.execute(query):
-            record = dict(row._mapping)
-            data = json.loads(record.pop("data"))
-            if any(m["article"] == article_id for m in data["mentions"]):
-                found.append(record)
-    return found
-
-
-def conflicts(ledger, kind: str | None = None, article: str | None = None,
-              offset: int = 0, limit: int = 50) -> Page:
-    """Conflicts, newest first (by the later of the two publication dates), with both
-    articles' titles and languages."""
-    c = schema.conflicts
-    a, b = A.alias("a"), A.alias("b")
-    conditions = [c.c.kind == kind] if kind else []
-    if article:
-        conditions.append(or_(c.c.article_a == article, c.c.article_b == article))
-    newest = case((a.c.published > b.c.published, a.c.published),
-                  else_=func.coalesce(b.c.published, a.c.published))
-    query = (
-        select(c, a.c.title.label("title_a"), b.c.title.label("title_b"),
-               func.coalesce(a.c.language, a.c.detected_language).label("language_a"),
-               func.coalesce(b.c.language, b.c.detected_language).label("language_b"),
-               newest.label("newest"))
-        .join(a, a.c.id == c.c.article_a).join(b, b.c.id == c.c.article_b)
-        .where(and_(True, *conditions))
-    )
-    return _decoded(paged(ledger, query, [newest.desc().nulls_last(), c.c.id], offset, limit))

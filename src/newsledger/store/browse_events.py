@@ -1,5 +1,5 @@
-"""Read queries for browsing merged events (the web app's events pages): a filtered,
-paginated list of real-world events, one event with every mention, an article's mentions.
+"""Read queries of the read API over events (``query.Reader`` calls them): event mentions,
+real-world events (mentions merged) filtered and sorted, and one event with every mention.
 
 Mentions are grouped by the ``event_id`` the events stage stored (``resolve.event_merge``); a
 mention the stage has not seen yet is an event of its own (``mention-<row id>``). A filter
@@ -9,13 +9,12 @@ keeps the events with at least one matching mention, and their counts cover all 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
-from sqlalchemy import String, and_, cast, distinct, func, literal, or_, select
+from sqlalchemy import String, and_, cast, distinct, func, literal, select
 
 from newsledger.errors import NotFound
 from newsledger.store import schema
-from newsledger.store.browse import LANGUAGE, Page, grouped
+from newsledger.store.browse import LANGUAGE, Listing, grouped, place_condition
 from newsledger.store.events import event_conditions
 
 E, A, M = schema.events, schema.articles, schema.story_members
@@ -24,22 +23,32 @@ STORY_KEY = func.coalesce(M.c.story, E.c.article)
 MENTIONS = E.join(A, A.c.id == E.c.article).outerjoin(M, M.c.article == E.c.article)
 
 
-@dataclass(frozen=True)
-class EventFilters:
-    """What the events list filters on; every field is optional."""
-
-    type: str | None = None  # codebook event type
-    place: str | None = None  # the place as printed (any case) or its gazetteer id
-    since: str | None = None  # YYYY[-MM[-DD]], compared at the event date's precision
-    until: str | None = None
-
-
-def _mention_conditions(filters: EventFilters) -> list:
+def mention_conditions(filters, places: frozenset[str]) -> list:
+    """WHERE terms on ``events`` for an event filter (see ``event_conditions`` for dates)."""
     conditions = event_conditions(type=filters.type, since=filters.since, until=filters.until)
-    if filters.place:
-        conditions.append(or_(func.lower(E.c.place) == filters.place.lower(),
-                              E.c.place_id == filters.place))
-    return conditions
+    if filters.article:
+        conditions.append(E.c.article == filters.article)
+    placed = place_condition(E, filters.place, places)
+    return conditions if placed is None else [*conditions, placed]
+
+
+MENTION_SORTS = {"ledger": (A.c.ingest_order, E.c.quote_start, E.c.id),
+                 "date": (E.c.date.desc().nulls_last(), A.c.ingest_order, E.c.quote_start,
+                          E.c.id)}
+
+
+def _actors(row: dict) -> dict:
+    row["actors"] = json.loads(row["actors"] or "[]")
+    return row
+
+
+def mentions(ledger, filters, places: frozenset[str], sort: str) -> Listing:
+    """Event mentions with their article's outlet and date, ``event_id`` the event holding
+    them (the one ``merged_event`` opens)."""
+    columns = [EVENT_KEY.label("event_id") if c.name == "event_id" else c for c in E.c]
+    query = (select(*columns, A.c.outlet, A.c.published).join(A, A.c.id == E.c.article)
+             .where(and_(True, *mention_conditions(filters, places))))
+    return Listing(ledger, query, MENTION_SORTS[sort], _actors)
 
 
 def _summary_query(*conditions):
@@ -70,22 +79,29 @@ def _details(connection, keys: list[str]) -> dict[str, dict]:
             for key, entry in found.items()}
 
 
-def merged_events(ledger, filters: EventFilters, offset: int = 0, limit: int = 50) -> Page:
-    """Events with a mention matching the filters, latest event date first (undated last),
-    then most independent stories."""
-    conditions = _mention_conditions(filters)
+EVENT_SORTS = ("date", "stories")
+
+
+def merged_events(ledger, filters, places: frozenset[str], sort: str, offset: int = 0,
+                  limit: int | None = 50) -> tuple[list[dict], int]:
+    """Events with a mention matching the filters and the total: latest event date first
+    (undated last), then most independent stories ("date"), or most stories first
+    ("stories")."""
+    conditions = mention_conditions(filters, places)
     matching = select(EVENT_KEY).select_from(E).where(and_(True, *conditions))
     query = _summary_query(*([EVENT_KEY.in_(matching)] if conditions else [])).subquery()
-    order = [query.c.date.desc().nulls_last(), query.c.stories.desc(), query.c.event_id]
+    date, stories = query.c.date.desc().nulls_last(), query.c.stories.desc()
+    order = [date, stories] if sort == "date" else [stories, date]
     with ledger.engine.connect() as connection:
         total = connection.execute(select(func.count(distinct(EVENT_KEY))).select_from(E)
                                    .where(and_(True, *conditions))).scalar_one()
         rows = [dict(row._mapping) for row in connection.execute(
-            select(query).order_by(*order).offset(offset).limit(limit))]
+            select(query).order_by(*order, query.c.event_id).offset(offset or None)
+            .limit(limit))]
         details = _details(connection, [row["event_id"] for row in rows])
     for row in rows:
         row.update(details[row["event_id"]])
-    return Page(rows, total, offset, limit)
+    return rows, total
 
 
 def merged_event(ledger, event_id: str) -> dict:
@@ -105,15 +121,6 @@ def merged_event(ledger, event_id: str) -> dict:
     for mention in mentions:
         mention["actors"] = json.loads(mention["actors"] or "[]")
     return {**event, "mentions": mentions}
-
-
-def events_of_article(ledger, article_id: str) -> list[dict]:
-    """The article's event mentions in text order, each with its event id."""
-    query = (select(E.c.id, EVENT_KEY.label("event_id"), E.c.type, E.c.quote, E.c.quote_start,
-                    E.c.quote_end, E.c.date, E.c.place, E.c.figure)
-             .where(E.c.article == article_id).order_by(E.c.quote_start, E.c.id))
-    with ledger.engine.connect() as connection:
-        return [dict(row._mapping) for row in connection.execute(query)]
 
 
 def event_facets(ledger, places: int = 300) -> dict[str, list[tuple[str, int]]]:

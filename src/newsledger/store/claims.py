@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Table, insert, select
 
-from newsledger.errors import NotFound
 from newsledger.store import schema
 from newsledger.store.engine import locked
 
@@ -36,19 +35,11 @@ def replace_claims(ledger, claims: Iterable[dict]) -> int:
     return _replace(ledger, schema.claims, claims)
 
 
-def claims(ledger, counted: str | None = None) -> Iterator[dict]:
-    """Claims, most independent stories first."""
+def claims(ledger) -> Iterator[dict]:
+    """Every claim, most independent stories first (filtered reads: ``newsledger.query``)."""
     table = schema.claims
-    query = select(table).order_by(table.c.stories.desc(), table.c.articles.desc(), table.c.id)
-    if counted:
-        query = query.where(table.c.counted == counted)
-    return _read(ledger, query)
-
-
-def claim(ledger, claim_id: str) -> dict:
-    for record in _read(ledger, select(schema.claims).where(schema.claims.c.id == claim_id)):
-        return record
-    raise NotFound(f"no claim with id {claim_id!r}")
+    return _read(ledger, select(table).order_by(table.c.stories.desc(), table.c.articles.desc(),
+                                                table.c.id))
 
 
 def replace_conflicts(ledger, conflicts: Iterable[dict], kind: str | None = None) -> int:
@@ -57,9 +48,7 @@ def replace_conflicts(ledger, conflicts: Iterable[dict], kind: str | None = None
     return _replace(ledger, schema.conflicts, conflicts, where)
 
 
-def conflicts(ledger, kind: str | None = None) -> Iterator[dict]:
+def conflicts(ledger) -> Iterator[dict]:
+    """Every conflict by kind and id."""
     table = schema.conflicts
-    query = select(table).order_by(table.c.kind, table.c.id)
-    if kind:
-        query = query.where(table.c.kind == kind)
-    return _read(ledger, query)
+    return _read(ledger, select(table).order_by(table.c.kind, table.c.id))

@@ -1,40 +1,20 @@
-"""Event mentions in the store: filtered reads, merged-event ids, and mentions per place."""
+"""Event mentions in the store: date conditions, merged-event ids, and mentions per place."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 
-from sqlalchemy import and_, bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from newsledger.store import schema
 from newsledger.store.engine import locked
 
 
-def event_rows(ledger, *, type: str | None = None, place: str | None = None,
-               since: str | None = None, until: str | None = None) -> Iterator[dict]:
-    """Stream event mentions with their article's outlet and date, in ingest order.
-
-    ``since``/``until`` (YYYY[-MM[-DD]]) compare at the event date's own precision, so a
-    "2022-09" event is kept since 2022-09-21; undated events are left out by either bound.
-    """
-    e, a = schema.events, schema.articles
-    conditions = event_conditions(type=type, since=since, until=until)
-    if place:
-        conditions.append(func.lower(e.c.place).contains(place.lower()))
-    query = (select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
-             .where(and_(True, *conditions)).order_by(a.c.ingest_order, e.c.quote_start, e.c.id))
-    with ledger.engine.connect() as connection:
-        for row in connection.execution_options(yield_per=500).execute(query):
-            record = dict(row._mapping)
-            record["actors"] = json.loads(record["actors"] or "[]")
-            yield record
-
-
 def event_conditions(*, type: str | None = None, since: str | None = None,
                      until: str | None = None) -> list:
-    """WHERE terms on ``events`` for a type and a date range compared at the event date's own
-    precision (see ``event_rows``)."""
+    """WHERE terms on ``events`` for a type and a date range (YYYY[-MM[-DD]]) compared at the
+    event date's own precision: a "2022-09" event is kept since 2022-09-21; undated events are
+    left out by either bound."""
     e = schema.events
     conditions = []
     if type:

@@ -1,4 +1,5 @@
-"""The ledger: every read and write of the store goes through this class.
+"""The ledger: every write of the store goes through this class, and the unfiltered reads the
+pipeline's stages make; filtered, paged reads go through ``newsledger.query``.
 
 Each article is written in its own transaction, so an interrupted run leaves a consistent
 store and running again resumes.
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, func, insert, inspect, select, update
+from sqlalchemy import Engine, func, insert, inspect, select, update
 from sqlalchemy.exc import DBAPIError
 
 from newsledger.errors import LedgerReadOnly, NotALedger, NotFound
@@ -176,28 +177,13 @@ class Ledger:
         row = self._article_row(article_id)
         return {k: v for k, v in row._mapping.items() if k != "source_path"}
 
-    def articles(
-        self, *, language: str | None = None, outlet: str | None = None,
-        since: str | None = None, until: str | None = None, search: str | None = None,
-        ids: Iterable[str] | None = None,
-    ) -> Iterator[Article]:
-        """Stream stored articles in ingest order, filtered."""
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Stream stored articles (those with ``ids``, else all) in ingest order; filtered
+        reads go through ``newsledger.query``."""
         table = schema.articles
-        conditions = []
-        if language:
-            language_of = func.coalesce(table.c.language, table.c.detected_language)
-            conditions.append(language_of == language)
-        if outlet:
-            conditions.append(table.c.outlet == outlet)
-        if since:
-            conditions.append(table.c.published >= since)
-        if until:
-            conditions.append(table.c.published <= until)
-        if search:
-            conditions.append(func.lower(table.c.text).contains(search.lower()))
+        query = select(table).order_by(table.c.ingest_order)
         if ids is not None:
-            conditions.append(table.c.id.in_(list(ids)))
-        query = select(table).where(and_(True, *conditions)).order_by(table.c.ingest_order)
+            query = query.where(table.c.id.in_(list(ids)))
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=200).execute(query):
                 yield _article(row)
@@ -254,42 +240,25 @@ class Ledger:
             if rows:
                 connection.execute(insert(table), rows)
 
-    def figures(
-        self, *, article: str | None = None, counted: str | None = None,
-        language: str | None = None, place: str | None = None,
-    ) -> Iterator[dict]:
-        """Stream figure rows joined with their article's outlet, date and language."""
+    def figures(self) -> Iterator[dict]:
+        """Stream every figure row with its article's outlet, date and language, in article
+        ingest order then text order (what the corpus stages read)."""
         f, a = schema.figures, schema.articles
-        conditions = []
-        if article:
-            conditions.append(f.c.article == article)
-        if counted:
-            conditions.append(f.c.counted == counted)
-        if language:
-            conditions.append(func.coalesce(a.c.language, a.c.detected_language) == language)
-        if place:
-            conditions.append(func.lower(f.c.place).contains(place.lower()))
         query = (
             select(f, a.c.outlet, a.c.published,
                    func.coalesce(a.c.language, a.c.detected_language).label("language"))
-            .join(a, a.c.id == f.c.article).where(and_(True, *conditions))
-            .order_by(a.c.ingest_order, f.c.number_start, f.c.id)
+            .join(a, a.c.id == f.c.article).order_by(a.c.ingest_order, f.c.number_start, f.c.id)
         )
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=500).execute(query):
                 yield dict(row._mapping)
 
-    def events(self, *, article: str | None = None, type: str | None = None) -> Iterator[dict]:
+    def events(self) -> Iterator[dict]:
+        """Stream every event mention with its article's outlet and date, in ingest order then
+        text order (what the events stage merges)."""
         e, a = schema.events, schema.articles
-        conditions = []
-        if article:
-            conditions.append(e.c.article == article)
-        if type:
-            conditions.append(e.c.type == type)
-        query = (
-            select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
-            .where(and_(True, *conditions)).order_by(a.c.ingest_order, e.c.quote_start, e.c.id)
-        )
+        query = (select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
+                 .order_by(a.c.ingest_order, e.c.quote_start, e.c.id))
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=500).execute(query):
                 record = dict(row._mapping)
@@ -341,10 +310,6 @@ class Ledger:
     def references(self, counted: str | None = None) -> Iterator[dict]:
         """Official reference figures (``store.references``)."""
         return reference_rows.references(self, counted=counted)
-
-    def event_rows(self) -> Iterator[dict]:
-        """Every event mention with its article's outlet and date, in ingest order."""
-        return event_store.event_rows(self)
 
     def story_by_article(self) -> dict[str, str]:
         """Article id -> story id for the articles in a story of two or more."""

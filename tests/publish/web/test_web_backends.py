@@ -11,9 +11,10 @@ from urllib.parse import quote
 
 import pytest
 
-from newsledger.publish.web import downloads
-from newsledger.store import Ledger, browse
-from newsledger.store.browse import Filters
+from newsledger import query
+from newsledger.publish import exports
+from newsledger.publish.web.downloads import download_options
+from newsledger.query import FigureFilter, Page
 
 ID_ROUTES = ("articles", "claims", "stories", "events")
 
@@ -49,26 +50,27 @@ def test_links_quote_ids_and_lead_to_their_pages(backend_client, odd_ids):
 
 
 def test_paged_figures_are_the_whole_list_in_its_order(backend_db):
-    with Ledger(backend_db) as ledger:
-        listed = browse.figures(ledger, Filters(), limit=500).rows
-        pages = list(browse.figure_pages(ledger, Filters(), size=4))
-        arrested = [row for rows in browse.figure_pages(ledger, Filters(counted="arrested"),
-                                                        size=2) for row in rows]
+    with query.open(backend_db) as reader:
+        listed = reader.figures(page=Page(500)).rows
+        pages = list(reader.each_figure_page(size=4))
+        arrested = list(reader.each_figure(FigureFilter(counted="arrested")))
     assert len(listed) > 8 and [len(rows) for rows in pages[:-1]] == [4] * (len(pages) - 1)
     assert [row for rows in pages for row in rows] == listed
     assert arrested and {row["counted"] for row in arrested} == {"arrested"}
 
 
-def test_a_download_holds_no_connection_between_pages(backend_db):
-    with Ledger(backend_db) as ledger:
-        chunks = downloads.csv_chunks(browse.figure_pages(ledger, Filters(), size=3))
+def test_a_download_holds_no_connection_between_chunks(backend_db, monkeypatch):
+    monkeypatch.setattr(exports, "CHUNK_ROWS", 3)
+    with query.open(backend_db) as reader:
+        options = download_options(FigureFilter())
+        chunks = exports.export_chunks(reader, "figures", "csv", options)
         first = next(chunks)
-        assert ledger.engine.pool.checkedout() == 0
-        rest = "".join(chunks)
-        total = browse.figures(ledger, Filters()).total
-    table = list(csv.DictReader(io.StringIO(first + rest)))
-    assert len(table) == total and first.startswith("article,number_text")
-    assert len(list(csv.reader(io.StringIO(first)))) == 1 + 3
+        assert reader.ledger.engine.pool.checkedout() == 0
+        rest = b"".join(chunks)
+        total = reader.figures().total
+    table = list(csv.DictReader(io.StringIO((first + rest).decode("utf-8"))))
+    assert len(table) == total and first.startswith(b"article,number_text")
+    assert len(list(csv.reader(io.StringIO(first.decode("utf-8"))))) == 1 + 3
 
 
 def test_downloads_match_the_list_on_every_database(backend_client):

@@ -8,12 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from fastapi.testclient import TestClient
 
-from newsledger import api
+from newsledger import api, query
 from newsledger.publish.web import cache as web_cache
 from newsledger.publish.web import create_app
 from newsledger.publish.web import routes as web_routes
 from newsledger.settings import Settings
-from newsledger.store import Ledger, browse
 
 
 def _article(number: int) -> dict:
@@ -34,8 +33,8 @@ def test_overview_is_computed_once_per_ledger_version(tmp_path, monkeypatch):
     _ingest(tmp_path, db, 1)
     calls = []
     compute = web_routes._overview
-    monkeypatch.setattr(web_routes, "_overview", lambda ledger: calls.append(1) or
-                        compute(ledger))
+    monkeypatch.setattr(web_routes, "_overview", lambda reader: calls.append(1) or
+                        compute(reader))
     with TestClient(create_app(db)) as client:
         first = client.get("/api/").json()
         assert client.get("/").status_code == 200 and client.get("/api/").json() == first
@@ -49,34 +48,34 @@ def test_overview_is_computed_once_per_ledger_version(tmp_path, monkeypatch):
 def test_the_ledger_version_changes_with_any_write(tmp_path):
     db = str(tmp_path / "version.db")
     _ingest(tmp_path, db, 1)
-    with Ledger(db) as ledger:
-        before = browse.ledger_version(ledger)
-        assert browse.ledger_version(ledger) == before
-        row = next(ledger.figures())
-        ledger.replace_analysis(row["article"], [])
-        assert browse.ledger_version(ledger) != before
+    with query.open(db) as reader, query.open(db, read_only=False) as writer:
+        before = reader.version()
+        assert reader.version() == before
+        row = reader.figures().rows[0]
+        writer.ledger.replace_analysis(row["article"], [])
+        assert reader.version() != before
 
 
-def _arrivals(monkeypatch) -> threading.Condition:
-    """Count the requests that have reached the cache (each asks for the ledger version
-    first); ``arrived.n`` is their number."""
-    arrived = threading.Condition()
-    arrived.n = 0
+class CountingReader:
+    """A reader whose ``version`` counts the requests that have reached the cache (each asks
+    for the ledger version first); ``arrived.n`` is their number."""
 
-    def version(_ledger) -> tuple:
-        with arrived:
-            arrived.n += 1
-            arrived.notify_all()
+    def __init__(self) -> None:
+        self.arrived = threading.Condition()
+        self.arrived.n = 0
+
+    def version(self) -> tuple:
+        with self.arrived:
+            self.arrived.n += 1
+            self.arrived.notify_all()
         return (1,)
 
-    monkeypatch.setattr(web_cache.browse, "ledger_version", version)
-    return arrived
 
-
-def test_concurrent_requests_for_one_result_compute_it_once(monkeypatch):
+def test_concurrent_requests_for_one_result_compute_it_once():
     clients = 20
-    arrived = _arrivals(monkeypatch)
-    cache, calls = web_cache.LedgerCache(ledger=None), []
+    reader = CountingReader()
+    arrived = reader.arrived
+    cache, calls = web_cache.LedgerCache(reader), []
 
     def compute() -> list[int]:
         calls.append(1)
@@ -90,10 +89,11 @@ def test_concurrent_requests_for_one_result_compute_it_once(monkeypatch):
     assert all(result is results[0] for result in results) and results[0] == [42]
 
 
-def test_a_failed_computation_reaches_its_waiters_and_is_not_cached(monkeypatch):
+def test_a_failed_computation_reaches_its_waiters_and_is_not_cached():
     clients = 5
-    arrived = _arrivals(monkeypatch)
-    cache, calls = web_cache.LedgerCache(ledger=None), []
+    reader = CountingReader()
+    arrived = reader.arrived
+    cache, calls = web_cache.LedgerCache(reader), []
 
     def fail() -> None:
         calls.append(1)

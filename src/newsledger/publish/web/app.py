@@ -18,11 +18,11 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
+from newsledger import query
 from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError
 from newsledger.models import COUNTED
 from newsledger.publish.web import charts, downloads, routes, text
 from newsledger.publish.web.cache import LedgerCache
-from newsledger.store import Ledger
 
 VERSION = version("newsledger")
 HEADERS = {
@@ -34,11 +34,6 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-
-def open_ledger(db: str) -> Ledger:
-    """The ledger to serve, opened read-only: serving never creates or changes one."""
-    return Ledger(db, mode="read")
 
 
 def templates() -> Jinja2Templates:
@@ -91,12 +86,12 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def create_app(db: str) -> FastAPI:
     """A read-only web app over the ledger ``db`` (SQLite path or database URL)."""
-    ledger = open_ledger(db)
+    reader = query.open(db)  # read-only: serving never creates or changes a ledger
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
-        ledger.close()
+        reader.close()
 
     app = FastAPI(
         title="newsledger", version=VERSION, lifespan=lifespan, docs_url=None,
@@ -104,8 +99,8 @@ def create_app(db: str) -> FastAPI:
         description="Read-only JSON API over a newsledger store: every page of the web app "
                     "has a twin under /api with the same query parameters.",
     )
-    app.state.ledger = ledger
-    app.state.cache = LedgerCache(ledger)
+    app.state.reader = reader
+    app.state.cache = LedgerCache(reader)
     app.state.templates = templates()
     app.mount("/static", StaticFiles(packages=[("newsledger.publish.web", "static")]),
               name="static")

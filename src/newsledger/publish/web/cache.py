@@ -1,9 +1,9 @@
 """Results of the web app's heavy read queries, kept while the ledger stays the same.
 
 The app never writes, so a result can only go stale when another process (an ingest) writes
-the ledger; every lookup asks the store for its cheap ``ledger_version`` first and keys results
-by it, so a changed ledger is read afresh on the next request. Concurrent requests for a result
-not yet cached compute it once: the first computes, the others wait for its result.
+the ledger; every lookup asks the reader for the ledger's cheap ``version`` first and keys
+results by it, so a changed ledger is read afresh on the next request. Concurrent requests for
+a result not yet cached compute it once: the first computes, the others wait for its result.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import TypeVar
 
-from newsledger.store import browse
-
 T = TypeVar("T")
 
 
@@ -25,15 +23,15 @@ class LedgerCache:
     change them. A failed computation is not cached; the requests waiting for it get its
     error."""
 
-    def __init__(self, ledger, size: int = 64) -> None:
-        self.ledger, self.size = ledger, size
+    def __init__(self, reader, size: int = 64) -> None:
+        self.reader, self.size = reader, size
         self._entries: OrderedDict[tuple, object] = OrderedDict()
         self._computing: dict[tuple, Future] = {}
         self._lock = threading.Lock()
 
     def get(self, name: Hashable, compute: Callable[[], T]) -> T:
         """The cached result of ``compute`` (named ``name``) for the ledger as it is now."""
-        key = (name, browse.ledger_version(self.ledger))
+        key = (name, self.reader.version())
         with self._lock:
             if key in self._entries:
                 self._entries.move_to_end(key)

@@ -1,58 +1,28 @@
-"""CSV and JSON Lines downloads of a figure list (the same filters as ``/figures``)."""
+"""CSV and JSON Lines downloads of a figure list (the same filters as ``/figures``), written by
+the figures export (``publish.exports``): the same columns and bytes as ``newsledger export
+figures``, private persons' names replaced by a role."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import StreamingResponse
 
-from newsledger.publish.web.params import filters
+from newsledger.publish.exports import ExportOptions, export_chunks
+from newsledger.publish.web.params import figure_filter
 from newsledger.publish.web.responses import errors
-from newsledger.store import browse
-from newsledger.store.browse import Filters
+from newsledger.query import FigureFilter
 
 router = APIRouter()
 
-COLUMNS = (
-    "article", "number_text", "quote", "low", "high", "qualifier", "counted", "who", "place",
-    "period", "attributed_to", "rate", "place_id", "period_start", "period_end", "outlet",
-    "published", "language", "title",
-)
-# A spreadsheet runs a cell starting with these as a formula; such text cells get a quote.
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
 
 
-def _cell(value) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
-
-
-def csv_chunks(pages: Iterable[list[dict]]) -> Iterator[str]:
-    """CSV text, one chunk per page of rows, the header in the first."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for rows in pages:
-        writer.writerows([_cell(row.get(column)) for column in COLUMNS] for row in rows)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
-
-
-def jsonl_chunks(pages: Iterable[list[dict]]) -> Iterator[str]:
-    """JSON Lines text, one chunk per page of rows."""
-    for rows in pages:
-        yield "".join(json.dumps({column: row.get(column) for column in COLUMNS},
-                                 ensure_ascii=False) + "\n" for row in rows)
+def download_options(chosen: FigureFilter) -> ExportOptions:
+    """The export of a download: the whole quotes the figure list shows, names redacted."""
+    return ExportOptions(public=False, redact=True,
+                         filters=tuple(sorted(chosen.values().items())))
 
 
 @router.get("/api/figures.{kind}", name="download_figures", operation_id="download_figures",
@@ -63,8 +33,7 @@ def jsonl_chunks(pages: Iterable[list[dict]]) -> Iterator[str]:
                        **errors(400, 422)})
 def download_figures(request: Request,
                      kind: Annotated[Literal["csv", "jsonl"], Path(description="File format.")],
-                     chosen: Filters = Depends(filters)) -> StreamingResponse:
-    pages = browse.figure_pages(request.app.state.ledger, chosen)
-    chunks = csv_chunks(pages) if kind == "csv" else jsonl_chunks(pages)
+                     chosen: FigureFilter = Depends(figure_filter)) -> StreamingResponse:
+    chunks = export_chunks(request.app.state.reader, "figures", kind, download_options(chosen))
     return StreamingResponse(chunks, media_type=MEDIA[kind], headers={
         "Content-Disposition": f'attachment; filename="figures.{kind}"'})

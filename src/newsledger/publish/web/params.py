@@ -1,124 +1,108 @@
-"""Query parameters shared by a page and its JSON twin, validated into store filters.
+"""Query parameters shared by a page and its JSON twin, made into the read API's filters.
 
 HTML forms send empty fields, so an empty value means "no filter", and the OpenAPI document
 says so: every query choice is an enum that includes "", every date a ``format: date``
 string or "" (event dates also YYYY and YYYY-MM).
-A value outside its declared schema is a 422; the one rule OpenAPI cannot state, ``since``
-after ``until``, is a 400. Both in the one error shape, never a server error.
+A value outside its declared schema is a 422 (NL302); what OpenAPI cannot state, such as
+``since`` after ``until``, the filter refuses (NL320, a 400). Both in the one error shape.
+The values mean what ``query.filters`` says; only ``q`` is the filters' ``text``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict
-from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Depends, Query
 from pydantic import AfterValidator, WithJsonSchema
 
-from newsledger.errors import BadOption
+from newsledger.errors import InvalidFilter
 from newsledger.models import COUNTED, EVENT_TYPES
-from newsledger.store.browse import Filters
-from newsledger.store.browse_events import EventFilters
+from newsledger.query import (
+    CONFLICT_KINDS,
+    ArticleFilter,
+    EventFilter,
+    FigureFilter,
+    Page,
+)
+from newsledger.query.filters import CHECKS, MAX_TEXT, event_day
 
 _LANGUAGE = r"^([a-z]{2,3})?$"
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YEAR_OR_MONTH = r"[0-9]{4}(-(0[1-9]|1[0-2]))?"
 _EMPTY = {"type": "string", "enum": [""]}
 MAX_LIMIT = 500
 
 
-def _calendar_date(value: str | None) -> str | None:
-    """A calendar date YYYY-MM-DD, or None for an empty value."""
-    if not value:
-        return None
-    try:
-        if _DAY.fullmatch(value):
-            return date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    raise ValueError(f"must be a calendar date YYYY-MM-DD, not {value!r}")
+def _checked(check):
+    """A pydantic validator from a filter check (its error a ValueError, so a 422)."""
+    def validate(value: str | None) -> str | None:
+        try:
+            return check("value", value)
+        except InvalidFilter as error:
+            raise ValueError(error.message.removeprefix("value ")) from None
+
+    return validate
 
 
-def _event_date(value: str | None) -> str | None:
-    """A year or month (YYYY, YYYY-MM) as event dates allow, or a calendar date."""
-    if value and re.fullmatch(_YEAR_OR_MONTH, value):
-        return value
-    try:
-        return _calendar_date(value)
-    except ValueError:
-        raise ValueError(f"must be YYYY, YYYY-MM or a calendar date YYYY-MM-DD, not {value!r}"
-                         ) from None
-
-
-Day = Annotated[str | None, AfterValidator(_calendar_date), WithJsonSchema(
+Day = Annotated[str | None, AfterValidator(_checked(CHECKS["since"])), WithJsonSchema(
     {"anyOf": [{"type": "string", "format": "date"}, _EMPTY]})]
-EventDay = Annotated[str | None, AfterValidator(_event_date), WithJsonSchema(
+EventDay = Annotated[str | None, AfterValidator(_checked(event_day)), WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": f"^{_YEAR_OR_MONTH}$"},
                {"type": "string", "format": "date"}, _EMPTY]})]
 Counted = Literal[("", *COUNTED)]
 EventType = Literal[("", *EVENT_TYPES)]
-ConflictKind = Literal["", "figure", "version"]
+ConflictKind = Literal[("", *CONFLICT_KINDS)]
 
 
-def _date_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    if since and until and since > until:
-        raise BadOption(f"since {since} is after until {until}")
-    return since, until
-
-
-def _text(value: str | None) -> str | None:
-    """Strip a free-text value; control characters are dropped, empty means no filter."""
-    if value is None:
-        return None
-    cleaned = "".join(ch for ch in value if ch.isprintable()).strip()
-    return cleaned or None
-
-
-def filters(
+def _values(
     q: Annotated[str | None, Query(max_length=200,
                                    description="Words the article text contains.")] = None,
     language: Annotated[str | None, Query(pattern=_LANGUAGE,
                                           description="ISO 639-1 language.")] = None,
-    outlet: Annotated[str | None, Query(max_length=255, description="Outlet host name.")] = None,
+    outlet: Annotated[str | None, Query(max_length=MAX_TEXT,
+                                        description="Outlet host name.")] = None,
     counted: Annotated[Counted | None, Query(description="Figure category (codebook).")] = None,
-    place: Annotated[str | None, Query(max_length=200,
-                                       description="Figure place or gazetteer id.")] = None,
+    place: Annotated[str | None, Query(
+        max_length=200, description="Gazetteer place id or name in any language; places "
+                                    "inside it included.")] = None,
     since: Annotated[Day, Query(description="Published on or after (not after until).")] = None,
     until: Annotated[Day, Query(description="Published on or before.")] = None,
-) -> Filters:
-    """The search and figure filters of a request."""
-    since, until = _date_range(since, until)
-    return Filters(q=_text(q), language=language or None, outlet=_text(outlet),
-                   counted=counted or None, place=_text(place), since=since, until=until)
+) -> dict:
+    return {"text": q, "language": language, "outlet": outlet, "counted": counted,
+            "place": place, "since": since, "until": until}
 
 
-def event_filters(
+def article_filter(values: dict = Depends(_values)) -> ArticleFilter:
+    """The search page's filters."""
+    return ArticleFilter(**values)
+
+
+def figure_filter(values: dict = Depends(_values)) -> FigureFilter:
+    """The figure list's filters (and its downloads')."""
+    return FigureFilter(**values)
+
+
+def event_filter(
     type: Annotated[EventType | None, Query(description="Event type (codebook).")] = None,
-    place: Annotated[str | None, Query(max_length=200,
-                                       description="Event place or gazetteer id.")] = None,
+    place: Annotated[str | None, Query(
+        max_length=200, description="Gazetteer place id or name in any language; places "
+                                    "inside it included.")] = None,
     since: Annotated[EventDay, Query(
         description="Event date on or after (YYYY[-MM[-DD]], not after until).")] = None,
     until: Annotated[EventDay, Query(
         description="Event date on or before (YYYY[-MM[-DD]]).")] = None,
-) -> EventFilters:
+) -> EventFilter:
     """The events list filters of a request."""
-    since, until = _date_range(since, until)
-    return EventFilters(type=type or None, place=_text(place), since=since, until=until)
+    return EventFilter(type=type, place=place, since=since, until=until)
 
 
-def filter_values(chosen: Filters | EventFilters) -> dict[str, str]:
-    """The filters that are set, as query parameters."""
-    return {key: value for key, value in asdict(chosen).items() if value}
+def filter_values(chosen) -> dict[str, str]:
+    """The filters that are set, as query parameters (``text`` is ``q``)."""
+    return {("q" if key == "text" else key): value for key, value in chosen.values().items()}
 
 
-class Paging:
+def paging(
+    offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
+    limit: int = Query(50, ge=1, le=MAX_LIMIT, description="Rows per page."),
+) -> Page:
     """``offset`` and ``limit`` of a list request."""
-
-    def __init__(
-        self,
-        offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
-        limit: int = Query(50, ge=1, le=MAX_LIMIT, description="Rows per page."),
-    ) -> None:
-        self.offset, self.limit = offset, limit
+    return Page(limit, offset)

@@ -16,18 +16,24 @@ from newsledger.publish.web import charts, geography
 from newsledger.publish.web.params import (
     ConflictKind,
     Counted,
-    Paging,
-    event_filters,
+    article_filter,
+    event_filter,
+    figure_filter,
     filter_values,
-    filters,
+    paging,
 )
 from newsledger.publish.web.responses import errors
-from newsledger.reconcile.place_counts import place_counts
-from newsledger.store import Ledger, browse, browse_events
-from newsledger.store import claims as claim_store
-from newsledger.store.browse import Filters
-from newsledger.store.browse_events import EventFilters
-from newsledger.store.events import place_rows
+from newsledger.query import (
+    ArticleFilter,
+    ClaimFilter,
+    ConflictFilter,
+    EventFilter,
+    FigureFilter,
+    Page,
+    Reader,
+    Result,
+    StoryFilter,
+)
 
 router = APIRouter()
 PRIVATE_KEYS = frozenset({"source_path"})  # where a file was read from: never served
@@ -61,20 +67,19 @@ def without_private(data):
     return data
 
 
-def ledger_of(request: Request) -> Ledger:
-    return request.app.state.ledger
+def reader_of(request: Request) -> Reader:
+    return request.app.state.reader
 
 
 def facets(request: Request) -> dict:
     """Filter choices for the HTML forms (not part of the JSON twins)."""
-    return {"facets": request.app.state.cache.get(
-        "facets", lambda: browse.facets(ledger_of(request)))}
+    return {"facets": request.app.state.cache.get("facets", reader_of(request).facets)}
 
 
 def event_choices(request: Request) -> dict:
     """Event types and places for the events filter form."""
-    return {"facets": request.app.state.cache.get(
-        "event_facets", lambda: browse_events.event_facets(ledger_of(request)))}
+    return {"facets": request.app.state.cache.get("event_facets",
+                                                  reader_of(request).event_facets)}
 
 
 def twin(path: str, template: str, extras: Callable[[Request], dict] | None = None,
@@ -114,12 +119,12 @@ def twin(path: str, template: str, extras: Callable[[Request], dict] | None = No
     return decorate
 
 
-def listing(request: Request, page: browse.Page, **extra) -> dict:
+def listing(request: Request, result: Result, **extra) -> dict:
     """A list response: its items, total, offset, limit and the URL of the next page."""
-    following = (str(request.url.include_query_params(offset=page.next_offset))
-                 if page.next_offset is not None else None)
-    return {"total": page.total, "offset": page.offset, "limit": page.limit, "next": following,
-            **extra, "items": page.rows}
+    following = (str(request.url.include_query_params(offset=result.next.offset))
+                 if result.next is not None else None)
+    return {"total": result.total, "offset": result.page.offset, "limit": result.page.limit,
+            "next": following, **extra, "items": result.rows}
 
 
 def _summary(claim: dict) -> dict:
@@ -142,108 +147,107 @@ def drawings(request: Request) -> dict:
 def overview(request: Request) -> dict:
     """Ledger totals, figures by category over time, figures and events by place, best
     corroborated claims, newest conflicts."""
-    return request.app.state.cache.get("overview", lambda: _overview(ledger_of(request)))
+    return request.app.state.cache.get("overview", lambda: _overview(reader_of(request)))
 
 
-def _overview(ledger: Ledger) -> dict:
-    marks, undated = browse.chart_marks(ledger, Filters())
+def _overview(reader: Reader) -> dict:
+    marks, undated = reader.chart_marks()
     return {
-        "totals": browse.totals(ledger),
+        "totals": reader.totals(),
         "chart": {"marks": marks, "undated": undated},
-        "claims": [_summary(c) for c in browse.claims(ledger, limit=8).rows],
-        "conflicts": browse.conflicts(ledger, limit=6).rows,
-        "places": place_counts(place_rows(ledger)),
+        "claims": [_summary(c) for c in reader.claims(page=Page(8))],
+        "conflicts": reader.conflicts(page=Page(6)).rows,
+        "places": reader.places(),
     }
 
 
 @twin("/search", "search.html", extras=facets, statuses=(400, 422),
       opens=("article", "article_id", "id"))
-def search(request: Request, chosen: Filters = Depends(filters),
-           paging: Paging = Depends()) -> dict:
+def search(request: Request, chosen: ArticleFilter = Depends(article_filter),
+           page: Page = Depends(paging)) -> dict:
     """Articles by full-text search and filters (best matches first, else ingest order)."""
-    page = browse.articles(ledger_of(request), chosen, paging.offset, paging.limit)
-    return listing(request, page, filters=filter_values(chosen))
+    result = reader_of(request).articles(chosen, page)
+    return listing(request, result, filters=filter_values(chosen))
 
 
 @twin("/figures", "figures.html", extras=facets, statuses=(400, 422))
-def figures(request: Request, chosen: Filters = Depends(filters),
-            paging: Paging = Depends()) -> dict:
+def figures(request: Request, chosen: FigureFilter = Depends(figure_filter),
+            page: Page = Depends(paging)) -> dict:
     """Figures with their evidence, filtered; CSV and JSON Lines downloads of the whole list."""
-    page = browse.figures(ledger_of(request), chosen, paging.offset, paging.limit)
+    result = reader_of(request).figures(chosen, page)
     query = request.url.query
     downloads = {kind: str(request.url_for("download_figures", kind=kind)) + (
         f"?{query}" if query else "") for kind in ("csv", "jsonl")}
-    return listing(request, page, filters=filter_values(chosen), downloads=downloads)
+    return listing(request, result, filters=filter_values(chosen), downloads=downloads)
 
 
 @twin("/articles/{article_id:ledger_id}", "article.html", statuses=(404, 422))
 def article(request: Request, article_id: Identifier) -> dict:
     """One article: its text, figures, event mentions, story, claims and conflicts."""
-    ledger = ledger_of(request)
-    record = ledger.article_row(article_id)
-    story_id = browse.story_of(ledger, article_id)
+    reader, every = reader_of(request), Page(None)
+    record = reader.article(article_id)
+    story = reader.stories(StoryFilter(article=article_id), Page(1)).rows
     return {
         "article": record,
-        "figures": list(ledger.figures(article=article_id)),
-        "events": browse_events.events_of_article(ledger, article_id),
-        "story": browse.story(ledger, story_id) if story_id else None,
-        "claims": browse.claims_of_article(ledger, article_id),
-        "conflicts": browse.conflicts(ledger, article=article_id, limit=20).rows,
+        "figures": reader.figures(FigureFilter(article=article_id), every).rows,
+        "events": reader.event_mentions(EventFilter(article=article_id), every).rows,
+        "story": story[0] if story else None,
+        "claims": [_summary(c) for c in reader.claims(ClaimFilter(article=article_id), every)],
+        "conflicts": reader.conflicts(ConflictFilter(article=article_id), Page(20)).rows,
     }
 
 
 @twin("/claims", "claims.html", opens=("claim", "claim_id", "id"))
 def claims(request: Request,
            counted: Annotated[Counted | None, Query(description="Claim category.")] = None,
-           paging: Paging = Depends()) -> dict:
+           page: Page = Depends(paging)) -> dict:
     """Claims (figures stating one quantity), most independent stories first."""
-    chosen = counted or None
-    page = browse.claims(ledger_of(request), chosen, paging.offset, paging.limit)
-    page.rows[:] = [_summary(c) for c in page.rows]
-    return listing(request, page, filters={"counted": chosen} if chosen else {})
+    chosen = ClaimFilter(counted=counted)
+    result = reader_of(request).claims(chosen, page)
+    result.rows[:] = [_summary(c) for c in result.rows]
+    return listing(request, result, filters=filter_values(chosen))
 
 
 @twin("/claims/{claim_id:ledger_id}", "claim.html", statuses=(404, 422))
 def claim(request: Request, claim_id: Identifier) -> dict:
     """One claim with every mention (quote, outlet, date, language, story)."""
-    return claim_store.claim(ledger_of(request), claim_id)
+    return reader_of(request).claim(claim_id)
 
 
 @twin("/stories", "stories.html", opens=("story", "story_id", "id"))
-def stories(request: Request, paging: Paging = Depends()) -> dict:
+def stories(request: Request, page: Page = Depends(paging)) -> dict:
     """Stories (copies, near-duplicates and translations of one text), largest first."""
-    return listing(request, browse.stories(ledger_of(request), paging.offset, paging.limit))
+    return listing(request, reader_of(request).stories(page=page))
 
 
 @twin("/stories/{story_id:ledger_id}", "story.html", statuses=(404, 422))
 def story(request: Request, story_id: Identifier) -> dict:
     """One story: its members with relation and similarity, origin first."""
-    return browse.story(ledger_of(request), story_id)
+    return reader_of(request).story(story_id)
 
 
 @twin("/conflicts", "conflicts.html")
 def conflicts(request: Request,
               kind: Annotated[ConflictKind | None, Query(description="Conflict kind.")] = None,
-              paging: Paging = Depends()) -> dict:
+              page: Page = Depends(paging)) -> dict:
     """Pairs of quotes that cannot both be true, newest first."""
-    page = browse.conflicts(ledger_of(request), kind or None, None, paging.offset, paging.limit)
-    return listing(request, page, filters={"kind": kind} if kind else {})
+    chosen = ConflictFilter(kind=kind)
+    result = reader_of(request).conflicts(chosen, page)
+    return listing(request, result, filters=filter_values(chosen))
 
 
 @twin("/events", "events.html", extras=event_choices, statuses=(400, 422),
       opens=("event", "event_id", "event_id"))
-def events(request: Request, chosen: EventFilters = Depends(event_filters),
-           paging: Paging = Depends()) -> dict:
+def events(request: Request, chosen: EventFilter = Depends(event_filter),
+           page: Page = Depends(paging)) -> dict:
     """Real-world events (mentions merged) with type, date, place, actors, figures, mentions
     and independent stories; latest first."""
-    page = request.app.state.cache.get(
-        ("events", chosen, paging.offset, paging.limit),
-        lambda: browse_events.merged_events(ledger_of(request), chosen, paging.offset,
-                                            paging.limit))
-    return listing(request, page, filters=filter_values(chosen))
+    result = request.app.state.cache.get(("events", chosen, page),
+                                         lambda: reader_of(request).events(chosen, page))
+    return listing(request, result, filters=filter_values(chosen))
 
 
 @twin("/events/{event_id:ledger_id}", "event.html", statuses=(404, 422))
 def event(request: Request, event_id: Identifier) -> dict:
     """One event with every mention (quote, outlet, date, language, story)."""
-    return browse_events.merged_event(ledger_of(request), event_id)
+    return reader_of(request).event(event_id)

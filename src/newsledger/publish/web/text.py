@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from urllib.parse import quote, urlsplit
 
-from newsledger.store.search import MARK_END, MARK_START
+from newsledger.query import MARK_END, MARK_START
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 

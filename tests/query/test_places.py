@@ -1,0 +1,30 @@
+"""The place filter: a gazetteer id or name in any language, places inside it included."""
+
+from __future__ import annotations
+
+from newsledger.base.places import gazetteer
+from newsledger.query.places import place_ids
+
+
+def _id(name: str) -> str:
+    return gazetteer().by_name(name)[0].id
+
+
+def test_a_name_in_any_language_and_the_id_are_one_place():
+    kazakhstan = place_ids("Kazakhstan")
+    assert _id("Kazakhstan") in kazakhstan
+    assert place_ids("Казахстан") == kazakhstan == place_ids(_id("Kazakhstan"))
+    assert place_ids("kazakhstan") == kazakhstan
+
+
+def test_a_country_holds_its_regions_and_cities_and_a_region_its_cities():
+    russia = place_ids("Russia")
+    assert {_id("Omsk"), _id("Moscow"), _id("Omsk Oblast")} <= russia
+    assert _id("Kazakhstan") not in russia and _id("Almaty") not in russia
+    assert _id("Omsk") in place_ids("Omsk Oblast")
+    assert _id("Moscow") not in place_ids("Omsk Oblast")
+    assert place_ids("Omsk") == {_id("Omsk")}
+
+
+def test_an_unknown_name_denotes_no_gazetteer_place():
+    assert place_ids("Nowhere-on-Sea") == frozenset()
