@@ -18,13 +18,13 @@ REDACTED_FIELDS = ("quote", "who", "attributed_to", "actors", "figure", "a", "b"
                    "text")
 
 
-def redact_text(index: PersonIndex, text: str) -> str:
-    """``text`` (the article or a span of it) with private persons' names replaced."""
+def redaction_spans(index: PersonIndex, text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` (the article or a span of it) names a private person: (start, end, role)."""
     private = {stem: p for p in index.private for stem in p.stems}
     if not private:
-        return text
+        return []
     public = {p.surname for p in index.persons if not p.private}
-    pieces, last = [], 0
+    spans = []
     for run in name_spans(text):
         stems = [index.table.stem(m.group()) for m in run]
         if public.intersection(stems):
@@ -36,8 +36,16 @@ def redact_text(index: PersonIndex, text: str) -> str:
         stop = end_of(final)  # an initial keeps its dot, a sentence its full stop
         if hits[-1] + 1 < len(run) and len(run[hits[-1] + 1].group()) <= 2:
             stop = run[hits[-1] + 1].end()  # "Roman P."
-        pieces += [text[last:first.start()], private[stems[hits[0]]].role]
-        last = stop
+        spans.append((first.start(), stop, private[stems[hits[0]]].role))
+    return spans
+
+
+def redact_text(index: PersonIndex, text: str) -> str:
+    """``text`` (the article or a span of it) with private persons' names replaced."""
+    pieces, last = [], 0
+    for start, end, role in redaction_spans(index, text):
+        pieces += [text[last:start], role]
+        last = end
     return "".join(pieces) + text[last:]
 
 
