@@ -5,7 +5,8 @@ its mentions. Redaction is run on the whole article (``redact.redaction_spans``)
 *left* when any of its letters is outside every redacted span, *kept* when none is inside one.
 A private person counts as left when any mention is; a public person is kept when all are.
 ``gold_persons`` reads the dev ``persons_gold.jsonl`` (names and variants as printed) into
-mention spans; ``labels.load_person_labels`` gives the pool's.
+mention spans; ``pool_persons`` reads our pool labels (``labels.load_person_labels``) of one
+split of the held-aside split.
 """
 
 from __future__ import annotations
@@ -118,4 +119,22 @@ def gold_persons(corpus_dir: Path | str) -> tuple[dict[str, tuple[str, str | Non
         mentions = form_spans(text, [record["name"], *record["variants"]])
         persons.append(PersonLabel(record["article"], record["kind"], tuple(mentions),
                                    record.get("pseudonym", False), record["name"]))
+    return texts, persons
+
+
+def pool_persons(labels_dir: Path | str, corpus_dir: Path | str, split: str = "test") -> tuple[
+        dict[str, tuple[str, str | None]], list[PersonLabel]]:
+    """Our pool persons labels of one split (``test``, ``train`` or ``all``), as texts and
+    labelled persons."""
+    from newsledger.labels import load_person_labels, pool_groups, read_texts, split_of
+
+    labels = load_person_labels(labels_dir, corpus_dir)
+    groups = pool_groups(corpus_dir, labels_dir)
+    chosen = {article for article in labels.articles()
+              if split == "all" or split_of(article, groups) == split}
+    articles = read_texts(corpus_dir)
+    texts = {article: (articles[article]["text"], articles[article].get("language"))
+             for article in sorted(chosen)}
+    persons = [PersonLabel(r["article"], r["kind"], r["mentions"], bool(r["pseudonym"]),
+                           r["name"]) for r in labels.records if r["article"] in chosen]
     return texts, persons
