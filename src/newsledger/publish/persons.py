@@ -95,6 +95,7 @@ class PersonIndex:
         self._roles = self.table.phrases("roles")
         self.persons: list[Person] = []
         self._by_stem: dict[str, Person] = {}
+        self._given_alone: dict[str, Person] = {}
         self._lower = {w for w in re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", text) if w.islower()}
         self._places = [(start, end) for start, end, _ in find_places(text, language)]
         pattern = known_sources()[0].pattern
@@ -140,7 +141,7 @@ class PersonIndex:
     def _title_word(self, word: str) -> bool:
         lower = word.rstrip(".").lower()
         return lower in self.table.honorifics or bool(
-            self.table.phrases("titles", TITLE_TAIL).match(lower))
+            self.table.phrases("titles", TITLE_TAIL).match(lower)) or self.table.title_part(lower)
 
     def _name_like(self, match: re.Match) -> bool:
         table, word = self.table, match.group()
@@ -216,6 +217,15 @@ class PersonIndex:
     def _add(self, words: list[re.Match]) -> None:
         stems = [self.table.stem(m.group()) for m in words]
         person = next((self._by_stem[s] for s in reversed(stems) if s in self._by_stem), None)
+        if person is not None and len(stems) == 1 and stems[0] in self.table.given \
+                and person.surname != stems[0]:
+            person = self._given_alone.get(stems[0])  # "Sergei" is not "Sergei Shoigu"
+            if person is None:
+                person = self._given_alone[stems[0]] = Person(set(), stems[0])
+                self.persons.append(person)
+            person.mentions.append((words[0].start(), end_of(words[-1])))
+            person.stems.add(stems[0])
+            return
         if person is None and len(stems) == 1:
             person = self._spelling_variant(stems[0])
         if person is None:
@@ -238,12 +248,19 @@ class PersonIndex:
 
     # public or private ----------------------------------------------------------------------
     def _judge(self, person: Person) -> None:
+        """Public by a known name or a role attached to a mention; a person named only by a
+        given name is public only with a title or credit right before it (when unsure,
+        redact: no public figure is cited by first name alone)."""
         table = self.table
-        if any(table.is_public_name(s) or s in self._known for s in person.stems):
+        if any(table.is_public_name(s) or s in self._known and s not in table.given
+               for s in person.stems):
             person.public = True
         for start, end in person.mentions:
-            if self._titled_before(person, start) or self._apposition_public(end) \
-                    or self._byline(start, end) or self._credited(start, end):
+            given_only = " " not in self.text[start:end] and table.stem(
+                self.text[start:end]) in table.given
+            if self._titled_before(person, start) or (not given_only and (
+                    self._apposition_public(end) or self._byline(start, end)
+                    or self._credited(start, end))):
                 person.public = True
             person.role = person.role or self._nearest_role(start, end)
         person.role = person.role or table.fallback
@@ -271,7 +288,7 @@ class PersonIndex:
                     return False
                 if not (self._title_word(token) or table.phrases("org_titles").match(lower)):
                     continue
-            if table.phrases("titles").search(lower):
+            if table.is_title(lower):
                 return True
             if table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[:i], tokens[i + 1:])
@@ -300,7 +317,7 @@ class PersonIndex:
             lower = token.lower()
             if self.table.phrases("speech").match(lower) or token in ".,":
                 return False
-            if self.table.phrases("titles").search(lower):
+            if self.table.is_title(lower):
                 return True
             if self.table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[i - 1:i] if i else [], tokens[i + 1:i + 4])
