@@ -32,6 +32,7 @@ WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d+|[©/—–,(«»\"“”„]")
 SENTENCE_END = re.compile(r"[.!?…]\s+(?=[\"«“„(]?[^\W\d_])|\n+")
 _AGE_AFTER = re.compile(r"^\s*(?:,|\()\s*\d{1,2}\s*(?:[,)]|-|\s[^\W\d_])")
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…][\"»”)]?\s+|\n\s*)$")
 _DATE_AFTER = re.compile(r"^\.?\s*\d")
 _QUOTES = set("«»\"“”„")
 SCAN_WORDS = 10  # how far a title may stand before a name
@@ -266,7 +267,10 @@ class PersonIndex:
         person.role = person.role or table.fallback
 
     def _tokens_before(self, start: int, count: int) -> list[str]:
-        parts = SENTENCE_END.split(self.text[max(0, start - 120):start])
+        window = self.text[max(0, start - 120):start]
+        if _ENDS_SENTENCE.search(window):
+            return ["."]  # the name opens its sentence
+        parts = SENTENCE_END.split(window)
         opened = len(parts) > 1 or start <= 120  # the window holds its sentence's start
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in _TOKEN.findall(parts[-1])]
         return ((["."] if opened else []) + tokens)[-count:]

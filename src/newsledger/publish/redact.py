@@ -32,7 +32,10 @@ def redaction_spans(index: PersonIndex, text: str) -> list[tuple[int, int, str]]
         hits = [i for i, s in enumerate(stems) if s in private]
         if not hits:
             continue
-        first, final = run[hits[0]], run[hits[-1]]
+        lead = hits[0]
+        while lead > 0 and len(run[lead - 1].group()) <= 2 and run[lead - 1].group().endswith("."):
+            lead -= 1  # "A. Skutinas": the initial goes with the name
+        first, final = run[lead], run[hits[-1]]
         stop = end_of(final)  # an initial keeps its dot, a sentence its full stop
         if hits[-1] + 1 < len(run) and len(run[hits[-1] + 1].group()) <= 2:
             stop = run[hits[-1] + 1].end()  # "Roman P."
