@@ -213,7 +213,9 @@ class PersonIndex:
         if not re.match(r"\s*[,(—–]", after):
             return False
         words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", after.split(")")[0])[:5]]
-        return any(self._roles.match(w) for w in words)
+        org_titles = self.table.phrases("org_titles")
+        return any(self._roles.match(w) or org_titles.match(w) or self.table.is_title(w)
+                   for w in words)
 
     def _add(self, words: list[re.Match]) -> None:
         stems = [self.table.stem(m.group()) for m in words]
