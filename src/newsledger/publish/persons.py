@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 
 from newsledger.extract.cues import known_sources
 from newsledger.publish.person_tables import PersonTable, person_table
+from newsledger.publish.uncased import find_uncased, occurrences
 from newsledger.resolve.places import find_places
 
 WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
@@ -53,6 +54,7 @@ class Person:
     public: bool = False
     pseudonym: bool = False
     role: str | None = None
+    forms: set[str] = field(default_factory=set)  # names in an uncased script, as printed
 
     @property
     def private(self) -> bool:
@@ -116,6 +118,7 @@ class PersonIndex:
                 self._add(words)
         for person in self.persons:
             self._judge(person)
+        self._add_uncased()
         self._mark_pseudonyms()
 
     # finding names ------------------------------------------------------------------------
@@ -248,6 +251,22 @@ class PersonIndex:
                     and SequenceMatcher(None, known, stem).ratio() >= VARIANT_RATIO:
                 return person
         return None
+
+    def _add_uncased(self) -> None:
+        """Names in scripts without capitals (``publish.uncased``), each with every occurrence
+        of its form; public only with a public title in its role or just before it, or a known
+        public name."""
+        by_form: dict[str, Person] = {}
+        for hit in find_uncased(self.text):
+            person = by_form.get(hit.name)
+            if person is None:
+                stem = hit.name.lower()
+                person = by_form[hit.name] = Person({stem}, stem, forms={hit.name})
+                person.mentions = sorted(occurrences(self.text, hit.name))
+                person.public = self.table.is_public_name(stem)
+                person.role = self._nearest_role(hit.start, hit.end) or self.table.fallback
+                self.persons.append(person)
+            person.public = person.public or hit.titled
 
     # public or private ----------------------------------------------------------------------
     def _judge(self, person: Person) -> None:

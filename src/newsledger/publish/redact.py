@@ -13,6 +13,7 @@ import re
 from collections import OrderedDict
 
 from newsledger.publish.persons import PersonIndex, end_of, name_spans
+from newsledger.publish.uncased import occurrences
 
 REDACTED_FIELDS = ("quote", "who", "attributed_to", "actors", "figure", "a", "b", "why", "title",
                    "text")
@@ -40,7 +41,14 @@ def redaction_spans(index: PersonIndex, text: str) -> list[tuple[int, int, str]]
         if hits[-1] + 1 < len(run) and len(run[hits[-1] + 1].group()) <= 2:
             stop = run[hits[-1] + 1].end()  # "Roman P."
         spans.append((first.start(), stop, private[stems[hits[0]]].role))
-    return spans
+    for person in index.private:  # names in scripts without capitals, as printed
+        spans += [(start, end, person.role) for form in person.forms
+                  for start, end in occurrences(text, form)]
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def redact_text(index: PersonIndex, text: str) -> str:
