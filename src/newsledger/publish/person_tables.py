@@ -61,6 +61,7 @@ class PersonTable:
     org_prefixes: tuple[str, ...]
     org_referents: frozenset[str]
     connectors: frozenset[str]
+    byline_joiners: frozenset[str]
     not_names: frozenset[str]
     credits: frozenset[str]
     honorifics: frozenset[str]
@@ -176,6 +177,7 @@ def person_table(language: str | None) -> PersonTable:
         org_words=org_words, org_prefixes=org_prefixes,
         org_referents=frozenset(every("org_referents")),
         connectors=frozenset(every("connectors")),
+        byline_joiners=frozenset(common.get("byline_joiners", [])),
         not_names=frozenset(w.lower() for w in every("not_names")) | _calendar_words(),
         credits=frozenset(own.get("credits", [])) | {"©", "/"},
         honorifics=frozenset(own.get("honorifics", []) + common["honorifics"]),

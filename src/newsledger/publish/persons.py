@@ -184,6 +184,9 @@ class PersonIndex:
                                or any(w.endswith(table.patronymics) for w in lowers)):
             return True
         lone = len(words) == 1
+        following = re.match(r"\s+([^\W\d_][\w'’-]*)", self.text[end_of(words[-1]):])
+        if lone and following and table.is_org_word(following.group(1)):
+            return False  # "Громадської палати": the adjective of an institution's name
         if lone and lowers[0].endswith(table.lone_surname_endings) and len(lowers[0]) > 5:
             return True
         if lone and self._sentence_initial(words[0].start()):
@@ -360,12 +363,20 @@ class PersonIndex:
         return bool(re.match(r"/\s*[^\W\d_]{2}", self.text[end:end + 4]))
 
     def _byline(self, start: int, end: int) -> bool:
-        """A name opening a line that holds nothing else but a date or time (a byline)."""
+        """A name on a short line that holds nothing else but other names joined by "and",
+        an outlet after a slash, or a date or time (a byline)."""
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
-        rest = self.text[end:line_end if line_end >= 0 else len(self.text)]
+        line_end = line_end if line_end >= 0 else len(self.text)
+        rest = self.text[end:line_end]
         lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2]
-        return not self.text[line_start:start].strip() and not lowercase
+        if not self.text[line_start:start].strip() and not lowercase:
+            return True
+        line = self.text[line_start:line_end].split("/")[0]
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        return len(line) <= CREDIT_LINE and len(words) >= 3 and all(
+            w[0].isupper() or w.lower() in self.table.byline_joiners for w in words) and any(
+            w.lower() in self.table.byline_joiners for w in words)
 
     def _nearest_role(self, start: int, end: int) -> str | None:
         """The role noun closest to a mention (within its neighbourhood), as its label."""
