@@ -177,6 +177,10 @@ class PersonIndex:
     def _is_person(self, words: list[re.Match], titled: bool) -> bool:
         table = self.table
         stems = [table.stem(m.group()) for m in words]
+        following = re.match(r"\s+([^\W\d_][\w'’-]*)", self.text[end_of(words[-1]):])
+        if len(words) == 1 and following and table.is_org_word(following.group(1)) \
+                and not self._known_stem(stems[0]):
+            return False  # "Громадської палати": the adjective of an institution's name
         if titled or any(self._known_stem(s) for s in stems):
             return True
         lowers = [m.group().rstrip(".").lower() for m in words]
@@ -184,9 +188,6 @@ class PersonIndex:
                                or any(w.endswith(table.patronymics) for w in lowers)):
             return True
         lone = len(words) == 1
-        following = re.match(r"\s+([^\W\d_][\w'’-]*)", self.text[end_of(words[-1]):])
-        if lone and following and table.is_org_word(following.group(1)):
-            return False  # "Громадської палати": the adjective of an institution's name
         if lone and lowers[0].endswith(table.lone_surname_endings) and len(lowers[0]) > 5:
             return True
         if lone and self._sentence_initial(words[0].start()):
