@@ -62,6 +62,7 @@ class PersonTable:
     org_referents: frozenset[str]
     connectors: frozenset[str]
     byline_joiners: frozenset[str]
+    age_words: tuple[str, ...]
     not_names: frozenset[str]
     credits: frozenset[str]
     honorifics: frozenset[str]
@@ -98,6 +99,11 @@ class PersonTable:
                    for cut in range(len(key), max(MIN_SKELETON, len(key) - SKELETON_ENDING) - 1,
                                     -1))
 
+    def age_before(self, window: str) -> bool:
+        """An age ("32-jarige", "33χρονος", "31 лет") at most two words before the end of
+        ``window``."""
+        return bool(_age_pattern(self.age_words).search(window.lower()))
+
     def is_title(self, word: str) -> bool:
         """A public role's word, alone or inside a compound ("sisäministeri", "Vize-Präsident")."""
         lower = word.lower()
@@ -112,6 +118,12 @@ class PersonTable:
         lower = _POSSESSIVE.sub("", word.rstrip(".")).lower()
         return lower in self.org_words or self.stem(word) in self.org_words \
             or lower.startswith(self.org_prefixes)
+
+
+@cache
+def _age_pattern(words: tuple[str, ...]) -> re.Pattern:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\d{1,3}\s?-?\s?(?:" + body + r")\w*[,\s]+(?:[^\W\d_][\w'’-]*\s+){0,2}$")
 
 
 @cache
@@ -178,6 +190,7 @@ def person_table(language: str | None) -> PersonTable:
         org_referents=frozenset(every("org_referents")),
         connectors=frozenset(every("connectors")),
         byline_joiners=frozenset(common.get("byline_joiners", [])),
+        age_words=tuple(common.get("age_words", [])),
         not_names=frozenset(w.lower() for w in every("not_names")) | _calendar_words(),
         credits=frozenset(own.get("credits", [])) | {"©", "/"},
         honorifics=frozenset(own.get("honorifics", []) + common["honorifics"]),

@@ -211,6 +211,8 @@ class PersonIndex:
         if before and (before[-1] in table.honorifics | table.credits
                        or self._roles.match(before[-1])):
             return True
+        if table.age_before(self.text[max(0, start - 60):start]):
+            return True
         speech = table.phrases("speech")
         return bool(speech.search(" ".join(before[-3:])) or after_words and speech.match(
             after_words[0]) or _AGE_AFTER.match(after) or self._role_apposition(after)
