@@ -92,3 +92,22 @@ def test_the_metadata_of_the_public_file_describes_only_its_columns(ledger_path,
         assert set(record.get("columns", {})) <= set(columns[table]), table
     assert "text" not in tables["articles"]["columns"]
     assert "fts_table" not in tables["articles"]
+
+
+def test_the_command_writes_the_public_file_and_refuses_a_private_one(ledger_path, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    output = tmp_path / "public.db"
+    runner = CliRunner()
+    private = runner.invoke(app, ["export", "sqlite", "--private", "-o", str(output),
+                                  "--db", ledger_path])
+    assert private.exit_code != 0 and not output.exists()
+    written = runner.invoke(app, ["export", "sqlite", "--public", "-o", str(output),
+                                  "--db", ledger_path])
+    assert written.exit_code == 0, written.output
+    again = runner.invoke(app, ["export", "sqlite", "-o", str(output), "--db", ledger_path])
+    assert again.exit_code != 0 and "NL310" in again.output
+    metadata = runner.invoke(app, ["export", "datasette", "--db", ledger_path])
+    assert metadata.exit_code == 0 and '"text"' not in metadata.output
