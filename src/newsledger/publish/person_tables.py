@@ -29,6 +29,7 @@ _SKELETON_FOLDS = (("tsch", "ch"), ("sch", "sh"), ("sz", "s"), ("ss", "s"), ("sh
 _GREEK_PAIRS = (("ού", "u"), ("ου", "u"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"))
 
 
+@cache
 def skeleton(word: str) -> str:
     """``word`` folded to a Latin skeleton in which transliterations of one name meet."""
     from newsledger.stories.anchors import fold
@@ -110,14 +111,18 @@ class PersonTable:
         return bool(self.phrases("titles").search(lower) or self.title_part(lower))
 
     def title_part(self, lower: str) -> bool:
-        return bool(self.title_parts) and bool(
-            re.search("|".join(self.title_parts), lower))
+        return bool(_parts_pattern(self.title_parts).search(lower))
 
     def is_org_word(self, word: str) -> bool:
         """A word that makes a capitalised run an institution, outlet or place name."""
         lower = _POSSESSIVE.sub("", word.rstrip(".")).lower()
         return lower in self.org_words or self.stem(word) in self.org_words \
             or lower.startswith(self.org_prefixes)
+
+
+@cache
+def _parts_pattern(parts: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(parts) or "(?!)")
 
 
 @cache
@@ -132,6 +137,7 @@ def _compiled(phrases: tuple[str, ...], whole: str) -> re.Pattern:
     return re.compile((r"^(?:" if whole else r"(?<!\w)(?:") + body + ")" + whole)
 
 
+@cache
 def _load(name: str) -> dict:
     path = TABLES / f"{name}.toml"
     if not path.exists():
