@@ -36,6 +36,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:,|\()\s*\d{1,2}\s*(?:[,)]|-|\s[^\W\d_])")
 _ENDS_SENTENCE = re.compile(r"(?:[.!?…][\"»”)]?\s+|\n\s*)$")
 _DATE_AFTER = re.compile(r"^\.?\s*\d")
 _QUOTES = set("«»\"“”„")
+MIN_WORD = 2  # shortest word of an uncased name taken as a form of its own
 SCAN_WORDS = 10  # how far a title may stand before a name
 LOOSE_WORDS = 2  # other lower-case words allowed between a title and the name
 TITLE_TAIL = r"\w{0,3}$"  # a capitalised title inside a name run: the title and an ending
@@ -267,8 +268,11 @@ class PersonIndex:
             person = by_form.get(hit.name)
             if person is None:
                 stem = hit.name.lower()
-                person = by_form[hit.name] = Person({stem}, stem, forms={hit.name})
-                person.mentions = sorted(occurrences(self.text, hit.name))
+                words = [w for w in re.split(r"[\s・·=]+", hit.name) if len(w) >= MIN_WORD]
+                forms = {hit.name, *(words if len(words) > 1 else [])}
+                person = by_form[hit.name] = Person({stem}, stem, forms=forms)
+                person.mentions = sorted({span for form in forms
+                                          for span in occurrences(self.text, form)})
                 person.public = self.table.is_public_name(stem)
                 person.role = self._nearest_role(hit.start, hit.end) or self.table.fallback
                 self.persons.append(person)
