@@ -82,3 +82,30 @@ def test_the_repository_labels_resolve_against_the_pool(corpus_dir):
     labels = load_figure_labels(REPO / "labels/pool", corpus_dir / "pool")
     assert len(labels.labelled) >= 500
     assert all(record["number_text"] in record["quote"] for record in labels.records)
+
+
+def test_person_labels_resolve_and_a_changed_text_is_refused(tmp_path):
+    import json
+
+    import pytest
+
+    from newsledger.errors import LabelsOutOfDate
+    from newsledger.labels import load_person_labels, text_checksum
+
+    corpus = tmp_path / "corpus"
+    (corpus / "articles").mkdir(parents=True)
+    text = "Governor Radiy Khabirov said 3,000 men were called up; Ozodbek, 31, left."
+    (corpus / "articles" / "x.json").write_text(json.dumps({"id": "x", "text": text}))
+    labels = tmp_path / "labels"
+    (labels / "persons").mkdir(parents=True)
+    (labels / "persons_done").mkdir()
+    (labels / "persons" / "P1.jsonl").write_text(json.dumps(
+        {"article": "x", "mentions": [[9, 23]], "kind": "public", "pseudonym": False,
+         "why": "governor"}) + "\n")
+    done = labels / "persons_done" / "P1.jsonl"
+    done.write_text(json.dumps({"article": "x", "sha256": text_checksum(text)}) + "\n")
+    [record] = load_person_labels(labels, corpus).records
+    assert record["name"] == "Radiy Khabirov" and record["kind"] == "public"
+    done.write_text(json.dumps({"article": "x", "sha256": "0" * 64}) + "\n")
+    with pytest.raises(LabelsOutOfDate):
+        load_person_labels(labels, corpus)

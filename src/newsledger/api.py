@@ -164,9 +164,32 @@ def export(table: str, fmt: str, output: str | None = None, db: str | None = Non
         return export_file(reader, table, fmt, output, options)
 
 
-def datasette_metadata(db: str | None = None) -> dict:
+def export_public_sqlite(output: str, db: str | None = None, *, force: bool = False) -> dict:
+    """Write the public edition of the ledger (``publish.sqlite_public``) to the SQLite file
+    ``output`` and its Datasette metadata to ``<output>.metadata.json``; an existing output
+    is refused unless ``force``. Returns the rows written per table."""
+    import json
+
+    from newsledger.publish.datasette import public_metadata
+    from newsledger.publish.exports import replace_file
+    from newsledger.publish.sqlite_public import write_public_sqlite
+
+    with _reader(db) as reader:
+        records = write_public_sqlite(reader, output, force=force)
+    name = output.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "public"
+    data = (json.dumps(public_metadata(name), ensure_ascii=False, indent=2) + "\n").encode()
+    replace_file(output + ".metadata.json", lambda stream: stream.write(data))
+    return {record["table"]: record["rows"] for record in records}
+
+
+def datasette_metadata(db: str | None = None, public: bool = False) -> dict:
     """Create the SQLite ledger's views and return its Datasette metadata (descriptions,
-    facets, label columns, full-text search)."""
+    facets, label columns, full-text search); ``public``: the metadata of the public edition
+    (``export_public_sqlite``), which serves no article text nor source path."""
+    if public:
+        from newsledger.publish.datasette import public_metadata
+
+        return public_metadata()
     from newsledger.publish.datasette import prepare_for_datasette
 
     with open_ledger(db, mode="write") as ledger:

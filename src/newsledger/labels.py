@@ -122,6 +122,36 @@ def load_event_labels(labels_dir: Path | str, corpus_dir: Path | str) -> LabelSe
     return LabelSet(tuple(mentions), {key: tuple(value) for key, value in labelled.items()})
 
 
+PERSON_FIELDS = ("kind", "pseudonym", "why")
+
+
+def load_person_labels(labels_dir: Path | str, corpus_dir: Path | str) -> LabelSet:
+    """Every ``persons/*.jsonl`` label (one person of one article: ``kind`` public or private,
+    ``pseudonym``, ``why`` and the [start, end] of each ``mentions``) resolved against
+    ``corpus_dir``, for the articles listed in ``persons_done/NAME.jsonl`` with their checksum.
+    Each record gains ``name`` (its first mention's text) and ``forms`` (every mention's)."""
+    labels_dir, texts = Path(labels_dir), read_texts(corpus_dir)
+    finished = _finished(labels_dir / "persons_done", texts)
+    persons = []
+    for path in sorted((labels_dir / "persons").glob("*.jsonl")):
+        for line in read_jsonl(path):
+            if (line["article"], path.stem) not in finished:
+                continue
+            text = texts[line["article"]]["text"]
+            spans = [tuple(span) for span in line["mentions"]]
+            if not spans or any(not 0 <= start < end <= len(text) for start, end in spans):
+                raise LabelsOutOfDate(f"mentions {line['mentions']} do not fit the text of "
+                                      f"{line['article']}", source=str(path))
+            forms = [text[start:end] for start, end in spans]
+            persons.append({name: line.get(name) for name in PERSON_FIELDS} | {
+                "article": line["article"], "mentions": tuple(spans), "name": forms[0],
+                "forms": tuple(dict.fromkeys(forms)), "labeller": path.stem})
+    labelled: dict[str, list[str]] = {}
+    for article, labeller in sorted(finished):
+        labelled.setdefault(article, []).append(labeller)
+    return LabelSet(tuple(persons), {key: tuple(value) for key, value in labelled.items()})
+
+
 def resolve_quotes(records: Iterable[Mapping], texts: Mapping[str, str]) -> list[dict]:
     """Event gold whose ``quote`` and ``figure`` are offsets ([start, end]) into its article,
     as the text the scorer compares (our gold files keep offsets, not copied text); a record

@@ -42,3 +42,23 @@ def test_datasette_serves_the_ledger_with_its_metadata(tmp_path):
     assert [row["id"] for row in search.json()] == ["a1"] and missing.json() == []
     assert view.json()[0]["outlet"] == "example.org"
     assert "Quantitative claims with their evidence span." in html.text
+
+
+def test_each_table_s_id_is_described_as_its_own():
+    from newsledger.publish.datasette import datasette_metadata
+
+    tables = datasette_metadata()["databases"]["newsledger"]["tables"]
+    ids = {name: tables[name]["columns"]["id"] for name in
+           ("figures", "events", "stories", "claims", "conflicts", "articles")}
+    assert [name for name, text in ids.items() if name != "claims" and "Claim" in text] == []
+    assert ids["figures"].startswith("Figure") and ids["events"].startswith("Event")
+    assert ids["stories"].startswith("Story") and ids["conflicts"].startswith("Conflict")
+
+
+def test_the_public_metadata_serves_no_text_nor_source_path():
+    from newsledger.publish.datasette import public_metadata
+
+    tables = public_metadata("public")["databases"]["public"]["tables"]
+    columns = {column for record in tables.values() for column in record.get("columns", {})}
+    assert not {"text", "source_path"} & columns
+    assert not any("fts_table" in record for record in tables.values())

@@ -134,3 +134,34 @@ def test_institutions_places_and_months_are_not_persons():
     text = ("The Kazakh Interior Ministry said on Monday that 98,000 Russians entered via "
             "Verkhny Lars in September; Human Rights Watch and Novaya Gazeta confirmed it.")
     assert PersonIndex(text, "en").persons == []
+
+
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    ("el", "Ο Πούτιν είπε ότι 300.000 θα κληθούν.", "Πούτιν"),
+    ("lt", "Vladimirui Putinui paskelbus mobilizaciją, Putino žodžiai sukėlė paniką.", "Putinui"),
+    ("hu", "A nők Andrej Belouszovval akartak találkozni.", "Belouszovval"),
+])
+def test_a_known_public_name_is_kept_in_any_script_and_case(language, text, kept):
+    assert kept in redact_text(PersonIndex(text, language), text)
+
+
+def test_a_first_name_alone_is_not_the_official_of_the_same_first_name():
+    text = ("Defence minister Sergei Shoigu spoke on Monday. Sergei, 27, a cook, left for "
+            "Georgia the next day.")
+    redacted = redact_text(PersonIndex(text, "en"), text)
+    assert "Sergei Shoigu spoke" in redacted and "Sergei, 27" not in redacted
+
+
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    ("fi", "Pohjois-Karjalan sisäministeri Kaarina Vuorenmaa sanoi, että raja suljetaan.",
+     "Kaarina Vuorenmaa"),
+    ("en", "Drew Ashcombe and Kestrel Vantongeren\nAbout 300 men waited at the border.",
+     "Kestrel Vantongeren"),
+])
+def test_titles_in_compounds_and_bylines_of_two_names_keep_the_name(language, text, kept):
+    assert kept in redact_text(PersonIndex(text, language), text)
+
+
+def test_an_age_before_a_single_name_makes_it_a_name():
+    text = "Aan de grens wacht de 32-jarige bouwvakker Vasilko al twee dagen."
+    assert "Vasilko" not in redact_text(PersonIndex(text, "nl"), text)

@@ -25,7 +25,8 @@ def _filters(pairs: list[str]) -> dict[str, str]:
 @command()
 def export(
     table: str = typer.Argument(..., help="figures, articles, events, stories, claims, "
-                                          "conflicts... or 'datasette' for Datasette metadata."),
+                                          "conflicts..., 'sqlite' for the public edition as one "
+                                          "SQLite file, or 'datasette' for Datasette metadata."),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, json or parquet."),
     output: str = typer.Option(None, "--output", "-o",
                                help="File to write (a .provenance.json sidecar goes beside it)."),
@@ -35,10 +36,19 @@ def export(
     redact: bool = typer.Option(None, "--redact/--no-redact",
                                 help="Replace private persons' names by a role (default on)."),
     where: list[str] = typer.Option([], "--where", help="Filter NAME=VALUE (repeatable)."),
+    force: bool = typer.Option(False, "--force", help="sqlite: replace an existing output."),
 ) -> None:
     """Export a table with a stable column order and row order, and its provenance."""
+    if table == "sqlite":
+        if not public or output is None or where:
+            raise BadOption("export sqlite writes the public edition to a file: "
+                            "--public -o FILE.db, no --where (the ledger is the private one)")
+        rows = api.export_public_sqlite(output, db, force=force)
+        sys.stderr.write(f"{sum(rows.values())} rows in {len(rows)} tables written to {output}"
+                         f" (Datasette metadata: {output}.metadata.json)\n")
+        return
     if table == "datasette":
-        metadata = api.datasette_metadata(db)
+        metadata = api.datasette_metadata(db, public=public)  # public: for `export sqlite`
         if output is None:
             print_json(metadata)
             return

@@ -15,11 +15,32 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsledger.base.transliteration import latin_key
+
 TABLES = Path(__file__).with_name("lang") / "persons"
 DATE_TABLES = Path(__file__).parents[1] / "base" / "lang"
 FALLBACK_LANGUAGE = "en"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
+MIN_SKELETON, SKELETON_ENDING = 4, 4  # a folded public name's shortest key; its case ending
+# Spelling differences between languages folded away on top of the story anchors' folding.
+_SKELETON_FOLDS = (("tsch", "ch"), ("sch", "sh"), ("sz", "s"), ("ss", "s"), ("sh", "s"),
+                   ("zh", "z"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("ie", "i"), ("oe", "u"),
+                   ("e", "i"))
+
+_GREEK_PAIRS = (("ού", "u"), ("ου", "u"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"))
+
+
+@cache
+def skeleton(word: str) -> str:
+    """``word`` folded to a Latin skeleton in which transliterations of one name meet."""
+    key = word.lower()
+    for old, new in _GREEK_PAIRS:
+        key = key.replace(old, new)
+    key = latin_key(key)
+    for old, new in _SKELETON_FOLDS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", key))
 
 
 @dataclass(frozen=True)
@@ -29,16 +50,20 @@ class PersonTable:
     given: frozenset[str]
     public: frozenset[str]
     public_prefixes: tuple[str, ...]
+    public_skeletons: frozenset[str]
     endings: tuple[str, ...]
     surname_endings: tuple[str, ...]
     lone_surname_endings: tuple[str, ...]
     patronymics: tuple[str, ...]
     titles: tuple[str, ...]
+    title_parts: tuple[str, ...]
     org_titles: tuple[str, ...]
     org_words: frozenset[str]
     org_prefixes: tuple[str, ...]
     org_referents: frozenset[str]
     connectors: frozenset[str]
+    byline_joiners: frozenset[str]
+    age_words: tuple[str, ...]
     not_names: frozenset[str]
     credits: frozenset[str]
     honorifics: frozenset[str]
@@ -63,8 +88,30 @@ class PersonTable:
         return word
 
     def is_public_name(self, stem: str) -> bool:
-        """A known public figure's surname (exact stem, or a listed prefix)."""
-        return stem in self.public or stem.startswith(self.public_prefixes)
+        """A known public figure's surname: the exact stem, a listed prefix, or the same
+        skeleton in any script and spelling ("Πούτιν", "Putinui", "Belouszovval")
+        followed by at most ``SKELETON_ENDING`` letters of a case ending; never a given name."""
+        if stem in self.public or stem.startswith(self.public_prefixes):
+            return True
+        if stem in self.given or len(stem) < MIN_SKELETON:
+            return False
+        key = skeleton(stem)
+        return any(key[:cut] in self.public_skeletons
+                   for cut in range(len(key), max(MIN_SKELETON, len(key) - SKELETON_ENDING) - 1,
+                                    -1))
+
+    def age_before(self, window: str) -> bool:
+        """An age ("32-jarige", "33χρονος", "31 лет") at most two words before the end of
+        ``window``."""
+        return bool(_age_pattern(self.age_words).search(window.lower()))
+
+    def is_title(self, word: str) -> bool:
+        """A public role's word, alone or inside a compound ("sisäministeri", "Vize-Präsident")."""
+        lower = word.lower()
+        return bool(self.phrases("titles").search(lower) or self.title_part(lower))
+
+    def title_part(self, lower: str) -> bool:
+        return bool(_parts_pattern(self.title_parts).search(lower))
 
     def is_org_word(self, word: str) -> bool:
         """A word that makes a capitalised run an institution, outlet or place name."""
@@ -74,11 +121,23 @@ class PersonTable:
 
 
 @cache
+def _parts_pattern(parts: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(parts) or "(?!)")
+
+
+@cache
+def _age_pattern(words: tuple[str, ...]) -> re.Pattern:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\d{1,3}\s?-?\s?(?:" + body + r")\w*[,\s]+(?:[^\W\d_][\w'’-]*\s+){0,2}$")
+
+
+@cache
 def _compiled(phrases: tuple[str, ...], whole: str) -> re.Pattern:
     body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
     return re.compile((r"^(?:" if whole else r"(?<!\w)(?:") + body + ")" + whole)
 
 
+@cache
 def _load(name: str) -> dict:
     path = TABLES / f"{name}.toml"
     if not path.exists():
@@ -125,14 +184,19 @@ def person_table(language: str | None) -> PersonTable:
     org_words, org_prefixes = _split_prefixes(every("org_words"))
     table = PersonTable(
         given=frozenset(), public=public, public_prefixes=public_prefixes,
+        public_skeletons=frozenset(k for k in map(skeleton, common["public"])
+                                   if len(k) >= MIN_SKELETON),
         endings=longest_first(own.get("endings", [])),
         surname_endings=longest_first(common["surname_endings"]),
         lone_surname_endings=longest_first(common["lone_surname_endings"]),
         patronymics=longest_first(common["patronymics"]),
-        titles=tuple(every("titles")), org_titles=tuple(every("org_titles")),
+        titles=tuple(every("titles")), title_parts=tuple(every("title_parts")),
+        org_titles=tuple(every("org_titles")),
         org_words=org_words, org_prefixes=org_prefixes,
         org_referents=frozenset(every("org_referents")),
         connectors=frozenset(every("connectors")),
+        byline_joiners=frozenset(common.get("byline_joiners", [])),
+        age_words=tuple(common.get("age_words", [])),
         not_names=frozenset(w.lower() for w in every("not_names")) | _calendar_words(),
         credits=frozenset(own.get("credits", [])) | {"©", "/"},
         honorifics=frozenset(own.get("honorifics", []) + common["honorifics"]),

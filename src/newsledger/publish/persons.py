@@ -27,13 +27,16 @@ from difflib import SequenceMatcher
 from newsledger.base.places import find_places
 from newsledger.base.sources import known_sources
 from newsledger.publish.person_tables import PersonTable, person_table
+from newsledger.publish.uncased import find_uncased, occurrences
 
 WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d+|[©/—–,(«»\"“”„]")
 SENTENCE_END = re.compile(r"[.!?…]\s+(?=[\"«“„(]?[^\W\d_])|\n+")
 _AGE_AFTER = re.compile(r"^\s*(?:,|\()\s*\d{1,2}\s*(?:[,)]|-|\s[^\W\d_])")
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…][\"»”)]?\s+|\n\s*)$")
 _DATE_AFTER = re.compile(r"^\.?\s*\d")
 _QUOTES = set("«»\"“”„")
+MIN_WORD = 2  # shortest word of an uncased name taken as a form of its own
 SCAN_WORDS = 10  # how far a title may stand before a name
 LOOSE_WORDS = 2  # other lower-case words allowed between a title and the name
 TITLE_TAIL = r"\w{0,3}$"  # a capitalised title inside a name run: the title and an ending
@@ -52,6 +55,7 @@ class Person:
     public: bool = False
     pseudonym: bool = False
     role: str | None = None
+    forms: set[str] = field(default_factory=set)  # names in an uncased script, as printed
 
     @property
     def private(self) -> bool:
@@ -95,6 +99,7 @@ class PersonIndex:
         self._roles = self.table.phrases("roles")
         self.persons: list[Person] = []
         self._by_stem: dict[str, Person] = {}
+        self._given_alone: dict[str, Person] = {}
         self._lower = {w for w in re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", text) if w.islower()}
         self._places = [(start, end) for start, end, _ in find_places(text, language)]
         pattern = known_sources()[0].pattern
@@ -114,6 +119,7 @@ class PersonIndex:
                 self._add(words)
         for person in self.persons:
             self._judge(person)
+        self._add_uncased()
         self._mark_pseudonyms()
 
     # finding names ------------------------------------------------------------------------
@@ -140,7 +146,7 @@ class PersonIndex:
     def _title_word(self, word: str) -> bool:
         lower = word.rstrip(".").lower()
         return lower in self.table.honorifics or bool(
-            self.table.phrases("titles", TITLE_TAIL).match(lower))
+            self.table.phrases("titles", TITLE_TAIL).match(lower)) or self.table.title_part(lower)
 
     def _name_like(self, match: re.Match) -> bool:
         table, word = self.table, match.group()
@@ -172,6 +178,10 @@ class PersonIndex:
     def _is_person(self, words: list[re.Match], titled: bool) -> bool:
         table = self.table
         stems = [table.stem(m.group()) for m in words]
+        following = re.match(r"\s+([^\W\d_][\w'’-]*)", self.text[end_of(words[-1]):])
+        if len(words) == 1 and following and table.is_org_word(following.group(1)) \
+                and not self._known_stem(stems[0]):
+            return False  # "Громадської палати": the adjective of an institution's name
         if titled or any(self._known_stem(s) for s in stems):
             return True
         lowers = [m.group().rstrip(".").lower() for m in words]
@@ -202,6 +212,8 @@ class PersonIndex:
         if before and (before[-1] in table.honorifics | table.credits
                        or self._roles.match(before[-1])):
             return True
+        if table.age_before(self.text[max(0, start - 60):start]):
+            return True
         speech = table.phrases("speech")
         return bool(speech.search(" ".join(before[-3:])) or after_words and speech.match(
             after_words[0]) or _AGE_AFTER.match(after) or self._role_apposition(after)
@@ -211,11 +223,22 @@ class PersonIndex:
         if not re.match(r"\s*[,(—–]", after):
             return False
         words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", after.split(")")[0])[:5]]
-        return any(self._roles.match(w) for w in words)
+        org_titles = self.table.phrases("org_titles")
+        return any(self._roles.match(w) or org_titles.match(w) or self.table.is_title(w)
+                   for w in words)
 
     def _add(self, words: list[re.Match]) -> None:
         stems = [self.table.stem(m.group()) for m in words]
         person = next((self._by_stem[s] for s in reversed(stems) if s in self._by_stem), None)
+        if person is not None and len(stems) == 1 and stems[0] in self.table.given \
+                and person.surname != stems[0]:
+            person = self._given_alone.get(stems[0])  # "Sergei" is not "Sergei Shoigu"
+            if person is None:
+                person = self._given_alone[stems[0]] = Person(set(), stems[0])
+                self.persons.append(person)
+            person.mentions.append((words[0].start(), end_of(words[-1])))
+            person.stems.add(stems[0])
+            return
         if person is None and len(stems) == 1:
             person = self._spelling_variant(stems[0])
         if person is None:
@@ -236,20 +259,49 @@ class PersonIndex:
                 return person
         return None
 
+    def _add_uncased(self) -> None:
+        """Names in scripts without capitals (``publish.uncased``), each with every occurrence
+        of its form; public only with a public title in its role or just before it, or a known
+        public name."""
+        by_form: dict[str, Person] = {}
+        for hit in find_uncased(self.text):
+            person = by_form.get(hit.name)
+            if person is None:
+                stem = hit.name.lower()
+                words = [w for w in re.split(r"[\s・·=]+", hit.name) if len(w) >= MIN_WORD]
+                forms = {hit.name, *(words if len(words) > 1 else [])}
+                person = by_form[hit.name] = Person({stem}, stem, forms=forms)
+                person.mentions = sorted({span for form in forms
+                                          for span in occurrences(self.text, form)})
+                person.public = self.table.is_public_name(stem)
+                person.role = self._nearest_role(hit.start, hit.end) or self.table.fallback
+                self.persons.append(person)
+            person.public = person.public or hit.titled
+
     # public or private ----------------------------------------------------------------------
     def _judge(self, person: Person) -> None:
+        """Public by a known name or a role attached to a mention; a person named only by a
+        given name is public only with a title or credit right before it (when unsure,
+        redact: no public figure is cited by first name alone)."""
         table = self.table
-        if any(table.is_public_name(s) or s in self._known for s in person.stems):
+        if any(table.is_public_name(s) or s in self._known and s not in table.given
+               for s in person.stems):
             person.public = True
         for start, end in person.mentions:
-            if self._titled_before(person, start) or self._apposition_public(end) \
-                    or self._byline(start, end) or self._credited(start, end):
+            given_only = " " not in self.text[start:end] and table.stem(
+                self.text[start:end]) in table.given
+            if self._titled_before(person, start) or (not given_only and (
+                    self._apposition_public(end) or self._byline(start, end)
+                    or self._credited(start, end))):
                 person.public = True
             person.role = person.role or self._nearest_role(start, end)
         person.role = person.role or table.fallback
 
     def _tokens_before(self, start: int, count: int) -> list[str]:
-        parts = SENTENCE_END.split(self.text[max(0, start - 120):start])
+        window = self.text[max(0, start - 120):start]
+        if _ENDS_SENTENCE.search(window):
+            return ["."]  # the name opens its sentence
+        parts = SENTENCE_END.split(window)
         opened = len(parts) > 1 or start <= 120  # the window holds its sentence's start
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in _TOKEN.findall(parts[-1])]
         return ((["."] if opened else []) + tokens)[-count:]
@@ -271,7 +323,7 @@ class PersonIndex:
                     return False
                 if not (self._title_word(token) or table.phrases("org_titles").match(lower)):
                     continue
-            if table.phrases("titles").search(lower):
+            if table.is_title(lower):
                 return True
             if table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[:i], tokens[i + 1:])
@@ -300,7 +352,7 @@ class PersonIndex:
             lower = token.lower()
             if self.table.phrases("speech").match(lower) or token in ".,":
                 return False
-            if self.table.phrases("titles").search(lower):
+            if self.table.is_title(lower):
                 return True
             if self.table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[i - 1:i] if i else [], tokens[i + 1:i + 4])
@@ -318,12 +370,20 @@ class PersonIndex:
         return bool(re.match(r"/\s*[^\W\d_]{2}", self.text[end:end + 4]))
 
     def _byline(self, start: int, end: int) -> bool:
-        """A name opening a line that holds nothing else but a date or time (a byline)."""
+        """A name on a short line that holds nothing else but other names joined by "and",
+        an outlet after a slash, or a date or time (a byline)."""
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
-        rest = self.text[end:line_end if line_end >= 0 else len(self.text)]
+        line_end = line_end if line_end >= 0 else len(self.text)
+        rest = self.text[end:line_end]
         lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2]
-        return not self.text[line_start:start].strip() and not lowercase
+        if not self.text[line_start:start].strip() and not lowercase:
+            return True
+        line = self.text[line_start:line_end].split("/")[0]
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        return len(line) <= CREDIT_LINE and len(words) >= 3 and all(
+            w[0].isupper() or w.lower() in self.table.byline_joiners for w in words) and any(
+            w.lower() in self.table.byline_joiners for w in words)
 
     def _nearest_role(self, start: int, end: int) -> str | None:
         """The role noun closest to a mention (within its neighbourhood), as its label."""

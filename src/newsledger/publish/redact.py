@@ -13,18 +13,19 @@ import re
 from collections import OrderedDict
 
 from newsledger.publish.persons import PersonIndex, end_of, name_spans
+from newsledger.publish.uncased import occurrences
 
 REDACTED_FIELDS = ("quote", "who", "attributed_to", "actors", "figure", "a", "b", "why", "title",
                    "text")
 
 
-def redact_text(index: PersonIndex, text: str) -> str:
-    """``text`` (the article or a span of it) with private persons' names replaced."""
+def redaction_spans(index: PersonIndex, text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` (the article or a span of it) names a private person: (start, end, role)."""
     private = {stem: p for p in index.private for stem in p.stems}
     if not private:
-        return text
+        return []
     public = {p.surname for p in index.persons if not p.private}
-    pieces, last = [], 0
+    spans = []
     for run in name_spans(text):
         stems = [index.table.stem(m.group()) for m in run]
         if public.intersection(stems):
@@ -32,12 +33,30 @@ def redact_text(index: PersonIndex, text: str) -> str:
         hits = [i for i, s in enumerate(stems) if s in private]
         if not hits:
             continue
-        first, final = run[hits[0]], run[hits[-1]]
+        lead = hits[0]
+        while lead > 0 and len(run[lead - 1].group()) <= 2 and run[lead - 1].group().endswith("."):
+            lead -= 1  # "A. Skutinas": the initial goes with the name
+        first, final = run[lead], run[hits[-1]]
         stop = end_of(final)  # an initial keeps its dot, a sentence its full stop
         if hits[-1] + 1 < len(run) and len(run[hits[-1] + 1].group()) <= 2:
             stop = run[hits[-1] + 1].end()  # "Roman P."
-        pieces += [text[last:first.start()], private[stems[hits[0]]].role]
-        last = stop
+        spans.append((first.start(), stop, private[stems[hits[0]]].role))
+    for person in index.private:  # names in scripts without capitals, as printed
+        spans += [(start, end, person.role) for form in person.forms
+                  for start, end in occurrences(text, form)]
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def redact_text(index: PersonIndex, text: str) -> str:
+    """``text`` (the article or a span of it) with private persons' names replaced."""
+    pieces, last = [], 0
+    for start, end, role in redaction_spans(index, text):
+        pieces += [text[last:start], role]
+        last = end
     return "".join(pieces) + text[last:]
 
 

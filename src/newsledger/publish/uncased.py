@@ -1,0 +1,67 @@
+"""Names in scripts without capital letters, found by the words around them.
+
+Capitalisation finds names in Latin, Cyrillic, Greek, Armenian and Georgian text
+(``publish.persons``); Chinese, Japanese, Korean, Arabic, Persian and Hebrew have no capitals.
+There, ``find_uncased(text)`` applies the cues of ``lang/persons/uncased.toml``: an honorific
+after a katakana or Hangul name, a broadcast caption ``[name / role :``, a role and a speech verb
+around a Chinese name, an age or a relative next to an Arabic, Persian or Hebrew name. Each hit
+is a name with its span and whether a public title stands in its role or just before it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from newsledger.publish.person_tables import TABLES
+
+# A text with none of these letters has no uncased names to look for.
+UNCASED = re.compile(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class UncasedCues:
+    patterns: tuple[re.Pattern, ...]
+    titles: tuple[str, ...]
+    title_before: int
+
+
+@dataclass(frozen=True)
+class UncasedName:
+    name: str
+    start: int
+    end: int
+    titled: bool
+
+
+@cache
+def uncased_cues() -> UncasedCues:
+    with (TABLES / "uncased.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return UncasedCues(tuple(re.compile(cue["pattern"]) for cue in data["cue"]),
+                       tuple(data["public_titles"]), int(data["title_before"]))
+
+
+def find_uncased(text: str) -> Iterator[UncasedName]:
+    """Every name a cue finds in ``text``, in text order."""
+    if not UNCASED.search(text):
+        return
+    cues = uncased_cues()
+    hits = []
+    for pattern in cues.patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            role = match.groupdict().get("role") or ""
+            before = text[max(0, start - cues.title_before):start]
+            titled = any(title in role or title in before for title in cues.titles)
+            hits.append(UncasedName(match.group("name").strip(), start, end, titled))
+    yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Every occurrence of an uncased ``name`` in ``text`` (particles may follow it)."""
+    for match in re.finditer(re.escape(name), text):
+        yield match.span()

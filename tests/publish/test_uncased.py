@@ -1,0 +1,39 @@
+"""Names in scripts without capitals: found by their cues, private unless titled.
+
+The texts are written for this test; the names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.publish.persons import PersonIndex
+from newsledger.publish.redact import redact_text
+from newsledger.publish.uncased import find_uncased
+
+CASES = [
+    ("ja", "国境で会ったボグダーナさん(29)は「怖い」と話した。ボグダーナさんの夫は残った。",
+     ["ボグダーナ"], []),
+    ("ko", "[스비야토폴크 / 러시아 병사 남편 : 집에 가고 싶어요] 스비야토폴크의 아내는 울었다.",
+     ["스비야토폴크"], []),
+    ("zh", "後備軍人庫茲米喬夫表示,他不怕。報道稱庫茲米喬夫已出發。", ["庫茲米喬夫"], []),
+    ("ar", "قالت زلاتا، البالغة 31 عاماً، إنها غادرت. وأضافت زلاتا أن زوجها ترك عمله.",
+     ["زلاتا"], []),
+    ("ko", "[김철수 / 국방부 대변인 : 사실이 아닙니다]", [], ["김철수"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "gone", "kept"), CASES)
+def test_cued_names_go_and_titled_ones_stay(language, text, gone, kept):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert [name for name in gone if name in redacted] == []
+    assert [name for name in kept if name not in redacted] == []
+
+
+def test_every_occurrence_of_a_cued_name_is_a_mention():
+    text = "ボグダーナさんは言った。ボグダーナは笑った。"
+    [person] = PersonIndex(text, "ja").persons
+    assert len(person.mentions) == 2 and person.private
+
+
+def test_a_cased_text_has_no_uncased_hits():
+    assert list(find_uncased("Ozodbek, 31, said he left.")) == []
