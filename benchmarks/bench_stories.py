@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from newsledger.evaluate import iter_corpus_articles
+from newsledger.evaluation.gold import iter_corpus_articles
 from newsledger.extract.sentences import sentence_spans
 from newsledger.models import Article
 from newsledger.stories.grouping import group_articles
