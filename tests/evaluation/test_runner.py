@@ -75,3 +75,19 @@ def test_a_folder_without_gold_and_a_wrong_split_fail_with_codes(tmp_path, setti
         evaluate(GoldSet(str(_corpus(tmp_path / "bare", with_gold=False))), settings=settings)
     with pytest.raises(BadOption):
         evaluate(GoldSet(str(tmp_path), labels=str(tmp_path), split="dev"), settings=settings)
+
+
+def test_the_cli_prints_the_same_run_as_json_and_text(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    corpus = str(_corpus(tmp_path / "gold"))
+    result = CliRunner().invoke(app, ["evaluate", corpus, "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["figures"]["matched"] == 1 and record["persons"]["private_left"] == 0
+    text = CliRunner().invoke(app, ["evaluate", corpus])
+    assert text.stdout.splitlines()[-1].startswith("figures strict_f1=1.000 f1=1.000")
+    wrong = CliRunner().invoke(app, ["evaluate", corpus, "--labels", corpus, "--split", "dev"])
+    assert wrong.exit_code != 0 and "NL302" in wrong.output
