@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsledger import pipeline
 from newsledger.errors import BadOption, InputNotFound
 from newsledger.evaluation import gold as files
 from newsledger.evaluation.conflicts import score_conflicts
@@ -21,7 +22,7 @@ from newsledger.evaluation.events import EventScore, score_events
 from newsledger.evaluation.figures import FigureScore, score_figures
 from newsledger.evaluation.persons import PersonScore, score_persons
 from newsledger.evaluation.stories import score_stories
-from newsledger.labels import read_jsonl, resolve_quotes
+from newsledger.labels import labelled_split, read_jsonl, resolve_quotes
 from newsledger.settings import Settings
 from newsledger.store import Ledger
 
@@ -79,9 +80,6 @@ class Evaluation:
 
 def evaluate(gold: GoldSet, db: str | None = None, settings: Settings | None = None) -> Evaluation:
     """Ingest ``gold`` into a temporary store (or ``db``), run the whole pipeline and score it."""
-    from newsledger import pipeline
-    from newsledger.labels import labelled_split
-
     if gold.split not in SPLITS:
         raise BadOption(f"--split must be test, train or all, not {gold.split!r}")
     settings = settings or Settings.from_env(analyze=True)
