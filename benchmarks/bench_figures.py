@@ -11,7 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
-from newsledger.evaluate import iter_corpus_articles
+from newsledger.evaluation.gold import iter_corpus_articles
 from newsledger.extract.figures import extract_figures
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev"

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from newsledger.base.sentences import sentence_spans
-from newsledger.evaluate import iter_corpus_articles
+from newsledger.evaluation.gold import iter_corpus_articles
 from newsledger.models import Article
 from newsledger.stories.grouping import group_articles
 

@@ -8,11 +8,9 @@ through ``newsledger.query`` (the functions here that read are one-line shortcut
 
 from __future__ import annotations
 
-import tempfile
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsledger import pipeline, query
 from newsledger.models import Article
@@ -22,6 +20,9 @@ from newsledger.settings import Settings
 from newsledger.store import Ledger
 
 EVERY = Page(None)  # every row of a list
+
+if TYPE_CHECKING:
+    from newsledger.evaluation.runner import Evaluation
 
 
 @contextmanager
@@ -115,21 +116,17 @@ def conflicts(db: str | None = None, **filters) -> list[dict]:
         return reader.conflicts(page=EVERY, **filters).rows
 
 
-def evaluate(corpus_dir: str, db: str | None = None, events_gold: str | None = None) -> dict:
-    """Ingest a gold corpus folder into a temporary store (or ``db``), run the whole
-    pipeline and score it against the folder's gold files (DESIGN.md's rules)."""
-    from newsledger.evaluation import evaluate_ledger
+def evaluate(corpus_dir: str, db: str | None = None, events_gold: Iterable[str] = (), *,
+             labels: str | None = None, split: str = "test",
+             persons_gold: str | None = None) -> Evaluation:
+    """Ingest a gold corpus folder (or, with ``labels``, the labelled articles of one split of
+    our labels of ``corpus_dir``) into a temporary store (or ``db``), run the whole pipeline and
+    score every kind it has gold for (DESIGN.md's rules); see ``evaluation.runner``."""
+    from newsledger.evaluation.runner import GoldSet
+    from newsledger.evaluation.runner import evaluate as run
 
-    settings = Settings.from_env(analyze=True)
-    with tempfile.TemporaryDirectory(prefix="newsledger-evaluate-") as folder:
-        target = db or str(Path(folder, "evaluate.db"))
-        with open_ledger(target, settings, mode="create") as ledger:
-            started = time.perf_counter()
-            report = pipeline.ingest([corpus_dir], ledger, settings)
-            seconds = time.perf_counter() - started
-            if not report.new and not report.updated:
-                pipeline.analyze(ledger, settings)
-            return evaluate_ledger(ledger, corpus_dir, seconds=seconds, events_gold=events_gold)
+    gold = GoldSet(corpus_dir, labels, split, tuple(events_gold), persons_gold)
+    return run(gold, db, Settings.from_env(analyze=True))
 
 
 def events(db: str | None = None, **filters) -> list[dict]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsledger.errors import LabelsOutOfDate
+from newsledger.errors import LabelsOutOfDate, MalformedJSON
 
 FIELDS = ("low", "high", "qualifier", "counted", "who", "place", "period", "attributed_to",
           "rate")
@@ -31,9 +31,17 @@ def text_checksum(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+def read_jsonl(path: Path | str) -> list[dict]:
+    """The records of a JSON Lines file (blank lines skipped); ``MalformedJSON`` names the line."""
+    records = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise MalformedJSON(f"malformed JSON at line {number}",
+                                    source=str(path)) from error
+    return records
 
 
 def read_texts(corpus_dir: Path | str) -> dict[str, dict]:
@@ -303,46 +311,3 @@ def labeller_pairs(labels: LabelSet) -> Iterator[tuple[str, list[dict], list[dic
                        [r for r in labels.for_labeller(first) if r["article"] in common],
                        [r for r in labels.for_labeller(second) if r["article"] in common],
                        common)
-
-
-def agreement(labels: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
-    """Agreement between every two labellers over the articles both finished, scored as
-    one labeller's figures against the other's (detection F1 and per-field agreement)."""
-    from newsledger.evaluate import score_figures
-
-    texts = {key: value["text"] for key, value in read_texts(corpus_dir).items()}
-    return {name: _agreement_row(score_figures(first, second, texts), len(common))
-            for name, first, second, common in labeller_pairs(labels)}
-
-
-def event_agreement(events: LabelSet, corpus_dir: Path | str) -> dict[str, dict]:
-    """Agreement of event labellers over the articles both finished: mention F1 (same type,
-    overlapping quotes), and date and place agreement over matched mentions."""
-    from newsledger.extract.events_evaluate import score_events
-
-    texts = {key: value["text"] for key, value in read_texts(corpus_dir).items()}
-    result = {}
-    for name, first, second, common in labeller_pairs(events):
-        score = score_events(first, second, texts).as_dict()
-        result[name] = {"articles": len(common), **{
-            key: round(value, 3) if isinstance(value, float) else value
-            for key, value in score.items()}}
-    return result
-
-
-def _agreement_row(score, articles: int) -> dict:
-    return {"articles": articles, "figures": [score.predicted, score.gold],
-            "detection_f1": round(score.f1, 3), "strict_f1": round(score.strict_f1, 3),
-            **{name: round(value, 3) for name, value in score.field_accuracy.items()}}
-
-
-def relabel_agreement(labels_dir: Path | str, corpus_dir: Path | str) -> dict:
-    """A blind re-label of gold articles against their gold figures."""
-    from newsledger.evaluate import load_gold, score_figures
-
-    labels = load_figure_labels(labels_dir, corpus_dir)
-    gold = load_gold(corpus_dir)
-    chosen = set(labels.labelled)
-    score = score_figures(labels.records, [r for r in gold.figures if r["article"] in chosen],
-                          {a.id: a.text for a in gold.articles if a.id in chosen})
-    return _agreement_row(score, len(chosen))

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
-from newsledger.evaluate import iter_corpus_articles, read_jsonl
+from newsledger.evaluation.gold import iter_corpus_articles
 from newsledger.extract.event_tables import available_languages, event_table
 from newsledger.extract.events import extract_events, publication_date
-from newsledger.extract.events_evaluate import score_events
 from newsledger.extract.figures import extract_figures
-from newsledger.ingest import read_articles
-from newsledger.labels import resolve_quotes
+from newsledger.labels import read_jsonl, resolve_quotes
 from newsledger.models import EVENT_TYPES, Article
-from newsledger.settings import Settings
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
 # The first dev labels, and fresh labels made before the extractor ever ran on those articles.
@@ -115,25 +109,6 @@ def test_dev_gold_is_well_formed(corpus_dir):
         assert record["figure"] is None or record["figure"] in record["quote"]
         assert (record["date"] is None) == (record["date_precision"] is None)
         assert isinstance(record["actors"], list)
-
-
-@pytest.mark.parametrize("folder", ["dev/articles", "seeds"])
-def test_event_scores_hold_the_targets(corpus_dir, folder):
-    """Seeds, and the union of the dev label sets."""
-    gold = _dev_gold(corpus_dir) if folder != "seeds" else read_jsonl(
-        corpus_dir / "seeds" / "events_gold.jsonl")
-    names = sorted({str(corpus_dir / folder / f"{record['article']}.json") for record in gold})
-    if folder == "seeds":
-        names = [str(path) for path in sorted((corpus_dir / "seeds").glob("*.txt"))]
-    predicted, texts = [], {}
-    for article in read_articles(names, Settings()):
-        texts[article.id] = article.text
-        predicted.extend({**event.record(), "quote_start": event.quote_start,
-                          "quote_end": event.quote_end}
-                         for event in extract_events(article, extract_figures(article)))
-    score = score_events(predicted, gold, texts)
-    assert score.f1 >= 0.8, json.dumps(score.as_dict())
-    assert score.date_agreement >= 0.8 and score.place_agreement >= 0.8, score.summary_line()
 
 
 def test_since_day_dates_the_order_and_the_period_takes_its_calendar_unit():

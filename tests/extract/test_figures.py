@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.evaluate import evaluate_corpus
 from newsledger.extract.figures import FigureConfig, extract_figures, extract_figures_stream
 from newsledger.models import Article
 
@@ -15,7 +14,6 @@ GOLDEN_DIR = Path(__file__).parent / "golden" / "figures"
 GOLDEN = [{**json.loads(line), "language": path.stem}
           for path in sorted(GOLDEN_DIR.glob("*.jsonl"))
           for line in path.read_text(encoding="utf-8").splitlines() if line]
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 
 def figures_of(text: str, language: str | None = "en", **config):
@@ -94,14 +92,6 @@ def test_stream_yields_each_article_with_its_figures():
                 for i in range(3)]
     result = list(extract_figures_stream(articles, FigureConfig()))
     assert [(a.id, len(f)) for a, f in result] == [("0", 1), ("1", 1), ("2", 1)]
-
-
-@pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="shared corpus absent")
-@pytest.mark.parametrize(("corpus", "strict", "detection"),
-                         [("seeds", 0.9, 0.9), ("dev", 0.9, 0.95)])
-def test_corpus_scores_hold(corpus, strict, detection):
-    score = evaluate_corpus(CORPUS / corpus).figures
-    assert score.strict_f1 >= strict and score.f1 >= detection
 
 
 def test_a_source_that_speaks_for_the_call_up_is_no_source_for_emigration():

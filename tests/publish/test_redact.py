@@ -75,30 +75,6 @@ def test_a_public_quote_is_the_clause_of_the_number():
     assert trimmed["quote_start"] == 100 + quote.index("about")
 
 
-def _persons_gold(corpus_dir):
-    texts = {}
-    for path in (corpus_dir / "dev" / "articles").glob("*.json"):
-        article = json.loads(path.read_text(encoding="utf-8"))
-        texts[article["id"]] = (article["text"], article.get("language"))
-    for path in (corpus_dir / "seeds").glob("*.txt"):
-        texts[path.stem] = (path.read_text(encoding="utf-8"), "en")
-    lines = (corpus_dir / "dev" / "persons_gold.jsonl").read_text(encoding="utf-8").splitlines()
-    return texts, [json.loads(line) for line in lines if line.strip()]
-
-
-def test_every_private_name_of_the_gold_is_gone_and_officials_stay(corpus_dir):
-    texts, gold = _persons_gold(corpus_dir)
-    redacted = {article: redact_text(PersonIndex(text, language), text)
-                for article, (text, language) in texts.items()}
-    left = [(g["article"], form) for g in gold if g["kind"] == "private"
-            for form in [g["name"], *g["variants"]] if form in redacted[g["article"]]]
-    assert left == []
-    public = [g for g in gold if g["kind"] == "public"]
-    lost = [g["name"] for g in public
-            if not any(form in redacted[g["article"]] for form in [g["name"], *g["variants"]])]
-    assert len(lost) <= len(public) // 50, lost  # measured: 0 of 102
-
-
 # a private name planted in every text field of every public table ---------------------------
 PLANTED = ("Ozodbek Nurmatov, 31, a welder, said about 2,000 men crossed the border on Monday; "
            "Nurmatov waited nine hours.")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -21,10 +19,7 @@ from newsledger.cli.app import (
     print_json,
     sort_option,
 )
-from newsledger.errors import BadOption
-from newsledger.evaluate import EvaluationReport, format_report
-from newsledger.evaluation import summary_line
-from newsledger.labels import labelled_split
+from newsledger.evaluation import report
 
 
 def highlighted_quote(row: dict) -> Text:
@@ -81,8 +76,12 @@ def figures(
 def evaluate(
     corpus_dir: str = typer.Argument(..., help="A gold corpus folder (articles + gold files)."),
     db: str = typer.Option(None, "--db", help="Store to use instead of a temporary one."),
-    events_gold: str = typer.Option(
-        None, "--events-gold", help="Event gold (JSONL); default: the folder's events_gold.jsonl."),
+    events_gold: list[str] = typer.Option(
+        None, "--events-gold", help="Event gold (JSONL; may be repeated); default: the "
+        "folder's events_gold.jsonl."),
+    persons_gold: str = typer.Option(
+        None, "--persons-gold", help="Persons gold (JSONL) to score redaction against; "
+        "default: the folder's persons_gold.jsonl."),
     labels: str = typer.Option(
         None, "--labels", help="Our label folder of ids and offsets into CORPUS_DIR "
         "(e.g. labels/pool); scores the labelled articles of --split."),
@@ -90,41 +89,9 @@ def evaluate(
     as_json: bool = JsonOption,
 ) -> None:
     """Run the pipeline over a gold corpus and score it; the last line sums it up."""
-    if split not in ("test", "train", "all"):
-        raise BadOption(f"--split must be test, train or all, not {split!r}")
-    with tempfile.TemporaryDirectory(prefix="newsledger-labels-") as folder:
-        scored = str(labelled_split(labels, corpus_dir, split, folder)) if labels else corpus_dir
-        result = api.evaluate(scored, db, events_gold)
-    if labels:
-        result["corpus"] = f"{corpus_dir} ({labels}, split {split})"
-    score = result["figures"]
+    result = api.evaluate(corpus_dir, db, events_gold or (), labels=labels, split=split,
+                          persons_gold=persons_gold)
     if as_json:
-        print_json({
-            **{key: result[key] for key in ("stories", "conflicts", "events") if key in result},
-            "corpus": result["corpus"], "articles": result["articles"],
-            "figures": {
-                "strict_f1": score.strict_f1, "f1": score.f1, "precision": score.precision,
-                "recall": score.recall, "predicted": score.predicted, "gold": score.gold,
-                "matched": score.matched, "strict": score.strict,
-                "field_accuracy": score.field_accuracy,
-                "recall_by_language": score.recall_by_language,
-                "recall_by_category": score.recall_by_category,
-            },
-        })
+        print_json(report.as_json(result))
         return
-    report = EvaluationReport(result["corpus"], result["articles"], result["words"],
-                              result["seconds"], score)
-    lines = format_report(report).splitlines()[:-1]
-    if "stories" in result:
-        stories = result["stories"]
-        lines.append(f"stories: P={stories['precision']:.3f} R={stories['recall']:.3f} "
-                     f"({stories['predicted_pairs']} pairs predicted, "
-                     f"{stories['gold_pairs']} gold)")
-    if "conflicts" in result:
-        conflicts = result["conflicts"]
-        lines.append(f"conflicts: {conflicts['found']} of {conflicts['gold']} gold found, "
-                     f"{conflicts['extra']} more flagged")
-    if "events" in result:
-        lines.append(result["events"]["summary"])
-    lines.append(summary_line(result))
-    typer.echo("\n".join(lines))
+    typer.echo(report.format_text(result))

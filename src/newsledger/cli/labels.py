@@ -7,13 +7,8 @@ from pathlib import Path
 import typer
 
 from newsledger.cli.app import JsonOption, app, console, print_json
-from newsledger.labels import (
-    agreement,
-    event_agreement,
-    load_event_labels,
-    load_figure_labels,
-    relabel_agreement,
-)
+from newsledger.evaluation.agreement import agreement, event_agreement, relabel_agreement
+from newsledger.labels import load_event_labels, load_figure_labels
 
 labels_app = typer.Typer(help="Our labels on the shared corpora (ids and offsets).",
                          no_args_is_help=True)

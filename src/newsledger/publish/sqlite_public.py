@@ -51,8 +51,8 @@ def _fill(connection: sqlite3.Connection, reader: Reader) -> list[dict]:
 
 
 def write_public_sqlite(reader: Reader, output: str, force: bool = False) -> list[dict]:
-    """Write the public edition of the ledger ``reader`` reads to the SQLite file ``output``; returns the
-    provenance of each table."""
+    """Write the public edition of the ledger ``reader`` reads to the SQLite file ``output``;
+    returns the provenance of each table."""
     target = Path(output)
     if target.exists() and not force:
         raise ExportRefused("the output exists; give --force to replace it", source=output)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsledger.evaluate import iter_corpus_articles, read_jsonl
+from newsledger.evaluation.events import score_events
+from newsledger.evaluation.gold import iter_corpus_articles
 from newsledger.extract.event_judge import (
     EventJudge,
     sentence_ids,
@@ -29,9 +30,8 @@ from newsledger.extract.event_judge import (
 )
 from newsledger.extract.event_tables import EVENT_TYPES
 from newsledger.extract.events import extract_events, sentence_events
-from newsledger.extract.events_evaluate import score_events
 from newsledger.extract.figures import extract_figures
-from newsledger.labels import labelled_split, resolve_quotes
+from newsledger.labels import labelled_split, read_jsonl, resolve_quotes
 from newsledger.models import Article, Figure
 from newsledger.training.matrix import compact, design_matrix
 

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsledger.evaluate import figure_to_record, load_gold, score_figures
+from newsledger.evaluation.figures import figure_to_record, score_figures
+from newsledger.evaluation.gold import load_gold
 from newsledger.extract import judge as judge_module
 from newsledger.extract.figures import FigureConfig, extract_figures, figure_candidates
 from newsledger.labels import labelled_split

@@ -27,11 +27,12 @@ import numpy as np
 from newsledger.base.align import Sentences, sentences_of
 from newsledger.base.sources import known_sources
 from newsledger.base.vectors import Vectors
-from newsledger.evaluate import iter_corpus_articles, read_jsonl
-from newsledger.labels import pool_groups, split_of
+from newsledger.evaluation.gold import iter_corpus_articles
+from newsledger.evaluation.prf import prf
+from newsledger.evaluation.stories import SAME_STORY, score_labelled_pairs, score_stories
+from newsledger.labels import pool_groups, read_jsonl, split_of
 from newsledger.models import Article
 from newsledger.stories import verifier as verifier_module
-from newsledger.stories.evaluate import SAME_STORY, score_labelled_pairs, score_stories
 from newsledger.stories.grouping import group_articles
 from newsledger.stories.verifier import FEATURES, Profile, Verifier
 
@@ -122,11 +123,7 @@ def probabilities(verifier: Verifier, matrix: np.ndarray) -> np.ndarray:
 
 def pair_scores(said: np.ndarray, labels: np.ndarray) -> dict:
     found, predicted, gold = int((said & (labels == 1)).sum()), int(said.sum()), int(labels.sum())
-    precision = found / predicted if predicted else 1.0
-    recall = found / gold if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "pairs": len(labels), "same_story": gold}
+    return {**prf(found, predicted, gold).as_dict(4), "pairs": len(labels), "same_story": gold}
 
 
 def choose_join(matrix: np.ndarray, labels: np.ndarray) -> tuple[float, dict]:

@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.evaluate import (
-    evaluate_corpus,
-    format_report,
-    load_gold,
-    match_figures,
-    normalise,
-    score_figures,
-)
-from newsledger.models import Figure
+from newsledger.evaluation.figures import match_figures, report_lines, score_figures
+from newsledger.evaluation.gold import load_gold
+from newsledger.evaluation.matching import normalise
 
 TEXT = "Officials said more than 2,000 people were detained. Later 50 people left. 2,000 more."
 TEXTS = {"a": TEXT}
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 
 def gold(**changes) -> dict:
@@ -124,13 +118,14 @@ def test_gold_against_itself_scores_perfectly():
     assert score.strict_f1 == 1.0
 
 
-@pytest.mark.skipif(not (CORPUS / "seeds").is_dir(), reason="shared corpus absent")
-def test_evaluate_corpus_runs_an_extractor():
-    def one_fake(article):
-        return [Figure(article=article.id, number_text="x", quote="x", low=1, high=1,
-                       qualifier="exact", counted="other", number_start=0, number_end=1,
-                       quote_start=0, quote_end=1)]
+def test_nothing_predicted_scores_zero_f1_with_the_prf_rule():
+    score = score_figures([], [gold()], TEXTS)
+    assert (score.precision, score.recall, score.f1) == (1.0, 0.0, 0.0)
+    assert score.field_accuracy["counted"] == 0.0  # a share over no matches
 
-    report = evaluate_corpus(CORPUS / "seeds", extract=one_fake)
-    assert report.figures.predicted == 5 and report.figures.matched == 0
-    assert format_report(report).splitlines()[-1].startswith("figures strict_f1=0.000")
+
+def test_report_lines_list_the_misses_and_the_loose_matches():
+    golds = [gold(), gold(quote="50 people left", number_text="50", low=50, high=50)]
+    lines = report_lines(score_figures([gold(counted="other")], golds, TEXTS))
+    assert "missed gold: 1" in lines and "matched, not strict (predicted / gold): 1" in lines
+    assert lines[0] == "predicted=1 gold=2 matched=1 strict=0 strict_P=0.000 strict_R=0.000"

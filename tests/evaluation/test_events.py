@@ -1,6 +1,6 @@
 """The event scorer: matching by article, type and overlapping quotes."""
 
-from newsledger.extract.events_evaluate import score_events
+from newsledger.evaluation.events import score_events
 
 TEXT = "Police detained 40 protesters in Omsk. A rally took place in Tomsk."
 
@@ -36,3 +36,9 @@ def test_of_overlapping_mentions_the_one_with_the_gold_figure_is_matched():
     predicted = [{**_record("detention", quote, None, "Omsk"), "figure": "49"},
                  {**_record("detention", quote, None, "Tomsk"), "figure": "42"}]
     assert score_events(predicted, gold, {"a": text}).place_agreement == 1.0
+
+
+def test_no_prediction_on_a_labelled_article_is_full_precision_and_no_recall():
+    score = score_events([], [_record("protest", "A rally")], {"a": TEXT})
+    assert (score.precision, score.recall, score.f1) == (1.0, 0.0, 0.0)
+    assert score.date_agreement == 0.0  # a share over no matches

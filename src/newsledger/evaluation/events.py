@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from newsledger.evaluate import augment_matching, quotes_overlap
+from newsledger.evaluation.matching import maximum_matching, quotes_overlap
+from newsledger.evaluation.prf import PRF, prf, share
 
 _LOOSE = re.compile(r"[\s.]+")
 
@@ -37,10 +38,7 @@ def match_events(predicted: list[dict], gold: list[dict],
                 edges[gold_index].append(predicted_index)
         # among overlapping quotes, the mention with the gold's figure is tried first
         edges[gold_index].sort(key=lambda i: predicted[i].get("figure") != record.get("figure"))
-    owner: dict[int, int] = {}
-    for gold_index in list(edges):
-        augment_matching(gold_index, edges, owner, set())
-    return sorted(owner.items())
+    return maximum_matching(edges)
 
 
 @dataclass(frozen=True)
@@ -54,28 +52,31 @@ class EventScore:
     place_agree: int
     missed: tuple[dict, ...] = ()
     spurious: tuple[dict, ...] = ()
-    disagreeing: tuple[tuple[dict, dict], ...] = field(default=())  # (predicted, gold)
+    disagreeing: tuple[tuple[dict, dict], ...] = ()  # (predicted, gold)
+
+    @property
+    def detection(self) -> PRF:
+        return prf(self.matched, self.predicted, self.gold)
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return self.detection.precision
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return self.detection.recall
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return self.detection.f1
 
     @property
     def date_agreement(self) -> float:
-        return self.date_agree / self.matched if self.matched else 0.0
+        return share(self.date_agree, self.matched)
 
     @property
     def place_agreement(self) -> float:
-        return self.place_agree / self.matched if self.matched else 0.0
+        return share(self.place_agree, self.matched)
 
     def as_dict(self) -> dict:
         return {"f1": self.f1, "precision": self.precision, "recall": self.recall,

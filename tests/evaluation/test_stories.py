@@ -1,4 +1,6 @@
-from newsledger.stories.evaluate import score_conflicts, score_labelled_pairs, score_stories
+"""The story scorers: pairwise over groups, and pair by pair over labelled pairs."""
+
+from newsledger.evaluation.stories import pair_counts, score_labelled_pairs, score_stories
 
 
 def test_pairwise_story_scores():
@@ -9,14 +11,10 @@ def test_pairwise_story_scores():
     assert score["precision"] == 0.5 and score["recall"] == 0.5
 
 
-def test_conflicts_match_on_kind_articles_and_quotes():
-    gold = [{"kind": "version", "articles": ["x", "y"], "a": "it was possible",
-             "b": "not possible"}]
-    found = [{"kind": "version", "articles": ["y", "x"], "a": "it was not possible to go",
-              "b": "it was possible"},
-             {"kind": "figure", "articles": ["x", "z"], "a": "10", "b": "20"}]
-    score = score_conflicts(found, gold)
-    assert score["found"] == 1 and score["extra"] == 1
+def test_singletons_everywhere_is_a_perfect_score_and_no_groups_against_gold_is_not():
+    assert score_stories([["a"], ["b"]], [])["f1"] == 1.0
+    score = score_stories([["a"], ["b"]], [["a", "b"]])
+    assert (score["precision"], score["recall"], score["f1"]) == (1.0, 0.0, 0.0)
 
 
 def test_labelled_pairs_scored_by_relation_and_language_pair():
@@ -33,3 +31,9 @@ def test_labelled_pairs_scored_by_relation_and_language_pair():
     assert score["by_language_pair"]["same"]["predicted_same"] == 2
     assert score["by_language_pair"]["cross"]["recall"] == 0.0
     assert score["by_language_pair"]["en-ka"]["same_story"] == 1
+
+
+def test_pair_counts_round_and_count():
+    score = pair_counts([(True, True), (True, False), (False, True)])
+    assert score == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "pairs": 3, "same_story": 2,
+                     "predicted_same": 2, "found": 1}
