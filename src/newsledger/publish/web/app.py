@@ -22,7 +22,7 @@ from newsledger import query
 from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError
 from newsledger.models import COUNTED
 from newsledger.publish.web import charts, downloads, routes, text
-from newsledger.publish.web.cache import LedgerCache
+from newsledger.publish.web.result_cache import LedgerCache
 
 VERSION = version("newsledger")
 HEADERS = {
