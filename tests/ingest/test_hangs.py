@@ -41,8 +41,9 @@ def test_a_fifo_named_or_in_a_folder_is_skipped_with_a_coded_line(tmp_path):
         assert str(fifo).startswith(f"{tmp_path / 'pipe.txt'}: NL118 ")
 
 
-def trickling_server(stop: threading.Event) -> int:
-    """A server on 127.0.0.1 that sends its body one byte every 0.2 s (for at most 15 s)."""
+def trickling_server(stop: threading.Event, head: bytes, trickle: bytes, every: float) -> int:
+    """A server on 127.0.0.1 that sends ``head``, then ``trickle`` one byte every ``every`` s
+    (for at most 15 s); its port."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
@@ -56,23 +57,27 @@ def trickling_server(stop: threading.Event) -> int:
                 return
             with connection:
                 connection.recv(65536)
-                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
-                                   b"Content-Length: 1000\r\n\r\n")
                 deadline = time.monotonic() + 15
-                while not stop.is_set() and time.monotonic() < deadline:
-                    try:
-                        connection.sendall(b"x")
-                    except OSError:
-                        return
-                    time.sleep(0.2)
+                try:
+                    connection.sendall(head)
+                    for byte in trickle:
+                        if stop.is_set() or time.monotonic() > deadline:
+                            return
+                        connection.sendall(bytes([byte]))
+                        time.sleep(every)
+                except OSError:
+                    return
 
     threading.Thread(target=serve, daemon=True).start()
     return listener.getsockname()[1]
 
 
-def test_a_url_that_trickles_bytes_stops_at_the_deadline():
+@pytest.mark.parametrize("length", [b"Content-Length: 1000\r\n", b"Connection: close\r\n"])
+def test_a_url_that_trickles_its_body_stops_at_the_deadline(length):
+    """With no length, the body cut off at the deadline must not pass for the whole page."""
     stop = threading.Event()
-    port = trickling_server(stop)
+    port = trickling_server(stop, b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + length
+                            + b"\r\n", b"x" * 1000, 0.2)
     started = time.monotonic()
     try:
         with pytest.raises(FetchFailed) as raised:
@@ -81,3 +86,18 @@ def test_a_url_that_trickles_bytes_stops_at_the_deadline():
         stop.set()
     assert time.monotonic() - started < 3
     assert "within 1 s" in str(raised.value)
+
+
+def test_a_url_that_trickles_its_headers_is_one_coded_line_at_the_deadline():
+    stop = threading.Event()
+    port = trickling_server(stop, b"", b"HTTP/1.1 200 OK\r\nX-Pad: " + b"a" * 1000, 0.3)
+    url = f"http://127.0.0.1:{port}/slow"
+    started = time.monotonic()
+    try:
+        [error] = in_thread(lambda: list(read_articles([url], Settings(analyze=False,
+                                                                       url_timeout=1.0))))
+    finally:
+        stop.set()
+    assert time.monotonic() - started < 3
+    assert isinstance(error, FetchFailed)
+    assert str(error) == f"{url}: NL109 not downloaded within 1 s"
