@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from fastapi.testclient import TestClient
 
 from newsledger import api, query
-from newsledger.publish.web import result_cache as web_cache
 from newsledger.publish.web import create_app
+from newsledger.publish.web import result_cache as web_cache
 from newsledger.publish.web import routes as web_routes
 from newsledger.settings import Settings
 
