@@ -25,7 +25,7 @@ from newsledger.base.phrases import Cue
 from newsledger.base.sentences import SpanIndex, sentence_spans
 from newsledger.extract.attributes import FigureContext, describe
 from newsledger.extract.cues import CueTable, table_for
-from newsledger.extract.judge import Candidate, Judge, load_judge
+from newsledger.extract.judge import Candidate, Judge, encode_contexts, load_judge, with_vectors
 from newsledger.models import Article, Figure
 
 _YEAR = re.compile(r"(?<![\d.,\s])(?:19|20)\d\d(?![\d.,])")
@@ -451,10 +451,18 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig(),
                     judge: Judge | None = None) -> list[Figure]:
     """Every figure an article states, in text order; ``judge`` replaces the packaged one."""
     judge = judge or (load_judge() if config.use_judge else None)
+    found = list(_rule_decisions(article, config))
+    candidates: list[Candidate | None] = [None] * len(found)
+    if judge is not None:
+        candidates = [judge_candidate(article, number, sentence, decision)
+                      for number, sentence, _, decision, _ in found]
+        if judge.reads_vectors:
+            candidates = with_vectors(candidates, encode_contexts)
     figures: list[Figure] = []
-    for number, sentence, position, decision, context in _rule_decisions(article, config):
+    for (number, sentence, position, decision, context), candidate in zip(
+            found, candidates, strict=True):
         if judge is not None:
-            counted = judge.decide(judge_candidate(article, number, sentence, decision))
+            counted = judge.decide(candidate)
             if counted is None:
                 continue
             if decision is None or decision.counted != counted:
