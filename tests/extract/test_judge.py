@@ -73,6 +73,11 @@ def test_a_judge_with_vector_weights_reads_the_vector():
     assert judge.decide(near) is None and judge.decide(far) == "crossed_border"
 
 
+def test_the_shipped_judge_reads_sentence_vectors():
+    judge = load_judge()
+    assert judge.reads_vectors and judge.dense.shape == (512, len(judge.labels))
+
+
 def test_the_model_record_matches_the_labels(corpus_dir):
     from newsledger.training.figures import inputs_checksum
 
