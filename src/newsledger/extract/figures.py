@@ -76,6 +76,7 @@ class _Decision:
     counted: str
     cue: Cue | None
     head: Cue | None
+    legend: bool = False  # the column of a table under a legend: the judge sees no table
 
 
 @dataclass
@@ -416,7 +417,7 @@ def _rule_decisions(article: Article, config: FigureConfig) -> Iterator[
             previous[1] == paragraph and "\n" not in text[previous[2]:number.start]))
         columns = _legend(text, sentence.table, number.start) if number.start in column_of else []
         if columns:
-            decision = _Decision(columns[column_of[number.start]], None, None)
+            decision = _Decision(columns[column_of[number.start]], None, None, legend=True)
         if decision is not None and (decision.head is None or
                                      decision.head.label not in PLACE_HEADS):
             previous = (decision.counted, paragraph, number.end)
@@ -461,7 +462,7 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig(),
     figures: list[Figure] = []
     for (number, sentence, position, decision, context), candidate in zip(
             found, candidates, strict=True):
-        if judge is not None:
+        if judge is not None and not (decision is not None and decision.legend):
             counted = judge.decide(candidate)
             if counted is None:
                 continue
