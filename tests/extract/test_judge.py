@@ -8,7 +8,15 @@ from pathlib import Path
 import numpy as np
 
 from newsledger.extract.figures import extract_figures, figure_candidates
-from newsledger.extract.judge import MODEL_DIR, MODEL_NAME, Judge, features, load_judge
+from newsledger.extract.judge import (
+    MODEL_DIR,
+    MODEL_NAME,
+    Judge,
+    context,
+    features,
+    load_judge,
+    with_vectors,
+)
 from newsledger.models import Article
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,6 +44,38 @@ def test_a_zero_judge_leaves_the_rules_decision():
     assert [f.counted for f in extract_figures(article, judge=zero)] == ["crossed_border"]
 
 
+
+def test_each_distinct_context_is_encoded_once():
+    article = Article(id="t", text="Some 2,000 Russians and 300 Belarusians crossed into "
+                      "Georgia.", language="en")
+    candidates = [candidate for _, candidate in figure_candidates(article)]
+    asked: list[list[str]] = []
+
+    def encode(texts):
+        asked.append(texts)
+        return np.eye(len(texts), 4)
+
+    found = with_vectors(candidates + candidates, encode)
+    assert len(candidates) == 2 and asked == [[article.text]]  # a short sentence: one context
+    assert all(c.vector is not None for c in found) and context(candidates[1]) == article.text
+
+
+def test_a_judge_with_vector_weights_reads_the_vector():
+    labels = ("crossed_border", "none", "other")
+    dense = np.zeros((4, 3))
+    dense[0, 1] = 50.0  # a context along the first axis reads as no figure
+    judge = Judge(labels, 1 << 20, np.array([0]), np.zeros((1, 3), np.float32), np.zeros(3),
+                  dense=dense)
+    article = Article(id="t", text="Some 2,000 Russians crossed into Georgia.", language="en")
+    (_, candidate), = figure_candidates(article)
+    (near,) = with_vectors([candidate], lambda texts: np.array([[1.0, 0, 0, 0]]))
+    (far,) = with_vectors([candidate], lambda texts: np.array([[0, 1.0, 0, 0]]))
+    assert judge.decide(near) is None and judge.decide(far) == "crossed_border"
+
+
+def test_the_shipped_judge_reads_sentence_vectors():
+    judge = load_judge()
+    assert judge.reads_vectors and judge.dense.shape == (512, len(judge.labels))
 
 
 def test_the_model_record_matches_the_labels(corpus_dir):

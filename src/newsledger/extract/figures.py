@@ -25,7 +25,7 @@ from newsledger.base.phrases import Cue
 from newsledger.base.sentences import SpanIndex, sentence_spans
 from newsledger.extract.attributes import FigureContext, describe
 from newsledger.extract.cues import CueTable, table_for
-from newsledger.extract.judge import Candidate, Judge, load_judge
+from newsledger.extract.judge import Candidate, Judge, encode_contexts, load_judge, with_vectors
 from newsledger.models import Article, Figure
 
 _YEAR = re.compile(r"(?<![\d.,\s])(?:19|20)\d\d(?![\d.,])")
@@ -76,6 +76,7 @@ class _Decision:
     counted: str
     cue: Cue | None
     head: Cue | None
+    legend: bool = False  # the column of a table under a legend: the judge sees no table
 
 
 @dataclass
@@ -416,7 +417,7 @@ def _rule_decisions(article: Article, config: FigureConfig) -> Iterator[
             previous[1] == paragraph and "\n" not in text[previous[2]:number.start]))
         columns = _legend(text, sentence.table, number.start) if number.start in column_of else []
         if columns:
-            decision = _Decision(columns[column_of[number.start]], None, None)
+            decision = _Decision(columns[column_of[number.start]], None, None, legend=True)
         if decision is not None and (decision.head is None or
                                      decision.head.label not in PLACE_HEADS):
             previous = (decision.counted, paragraph, number.end)
@@ -451,10 +452,18 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig(),
                     judge: Judge | None = None) -> list[Figure]:
     """Every figure an article states, in text order; ``judge`` replaces the packaged one."""
     judge = judge or (load_judge() if config.use_judge else None)
+    found = list(_rule_decisions(article, config))
+    candidates: list[Candidate | None] = [None] * len(found)
+    if judge is not None:
+        candidates = [judge_candidate(article, number, sentence, decision)
+                      for number, sentence, _, decision, _ in found]
+        if judge.reads_vectors:
+            candidates = with_vectors(candidates, encode_contexts)
     figures: list[Figure] = []
-    for number, sentence, position, decision, context in _rule_decisions(article, config):
-        if judge is not None:
-            counted = judge.decide(judge_candidate(article, number, sentence, decision))
+    for (number, sentence, position, decision, context), candidate in zip(
+            found, candidates, strict=True):
+        if judge is not None and not (decision is not None and decision.legend):
+            counted = judge.decide(candidate)
             if counted is None:
                 continue
             if decision is None or decision.counted != counted:

@@ -3,10 +3,14 @@
 The cue rules (``extract.figures``) generalise poorly: they were tuned on the texts at hand. The
 judge is a multinomial logistic regression over sparse features of each candidate number —
 the rules' category and cue, the words and character n-grams around the number, its
-qualifier, magnitude and unit, the language — trained on labelled real text
+qualifier, magnitude and unit, the language — and dense features: the multilingual sentence
+vector of the text around the number (``base.vectors``), which carries what the sentence is
+about in any language the encoder reads, where the sparse words only carry the languages we
+labelled. It is trained on labelled real text
 (``make train``, ``newsledger.training.figures``). Its classes are the codebook categories
 plus ``none`` (not a figure). Hand-written inference, because it is one sparse dot product
-over a few hundred features: numpy only, deterministic, no scikit-learn at run time.
+over a few hundred features plus one 512 × labels product: numpy only, deterministic, no
+scikit-learn at run time.
 
 The model is a file in the package (``models/figure_judge.npz`` plus its ``.json`` metadata:
 label set, feature count, training data checksum, held-aside score). Without the file the
@@ -19,7 +23,8 @@ import json
 import math
 import re
 import zlib
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +37,7 @@ WORDS_AROUND = 5  # words on each side that are features by position
 BAG_CHARS = 90  # characters on each side whose words are a bag of features
 GRAM_CHARS = 24  # characters on each side whose character n-grams are features
 GRAM_SIZES = (3, 4)
+VECTOR_CHARS = 80  # characters on each side of the number, within its sentence, that are encoded
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,32 @@ class Candidate:
     rule: str | None  # the rules' category, None when they found no figure
     cue: str | None  # the label of the cue the rules used, "head" for a head noun only
     cue_distance: int | None
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of context()
+
+
+def context(candidate: Candidate) -> str:
+    """The text whose sentence vector the judge reads: the number and up to ``VECTOR_CHARS``
+    characters on each side, within its sentence."""
+    first, last = candidate.sentence
+    return candidate.text[max(first, candidate.start - VECTOR_CHARS):
+                          min(last, candidate.end + VECTOR_CHARS)]
+
+
+def with_vectors(candidates: Sequence[Candidate],
+                 encode: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
+    """The candidates with the vectors of their contexts, each distinct context encoded once."""
+    texts = list(dict.fromkeys(context(candidate) for candidate in candidates))
+    if not texts:
+        return list(candidates)
+    rows = dict(zip(texts, np.asarray(encode(texts), dtype=np.float32), strict=True))
+    return [replace(candidate, vector=rows[context(candidate)]) for candidate in candidates]
+
+
+def encode_contexts(texts: list[str]) -> np.ndarray:
+    """Sentence vectors of the packaged encoder (``base.vectors``), one row per text."""
+    from newsledger.base.vectors import encoder
+
+    return encoder().encode(texts)
 
 
 def words(text: str) -> list[str]:
@@ -135,10 +167,18 @@ class Judge:
     weights: np.ndarray  # (len(buckets), len(labels))
     intercept: np.ndarray  # (len(labels),)
     margin: float = 0.0  # how much likelier its own answer must be to overrule the rules
+    dense: np.ndarray | None = None  # (vector dimensions, len(labels)), None: no vector read
+
+    @property
+    def reads_vectors(self) -> bool:
+        return self.dense is not None
 
     def scores(self, candidate: Candidate) -> np.ndarray:
-        return linear_scores(self.buckets, self.weights, self.intercept,
-                             candidate_ids(candidate, self.dimensions))
+        scores = linear_scores(self.buckets, self.weights, self.intercept,
+                               candidate_ids(candidate, self.dimensions))
+        if self.dense is not None and candidate.vector is not None:
+            scores = scores + candidate.vector.astype(np.float64) @ self.dense
+        return scores
 
     def probabilities(self, candidate: Candidate) -> np.ndarray:
         scores = self.scores(candidate)
@@ -190,5 +230,7 @@ def load_judge(directory: Path = MODEL_DIR) -> Judge | None:
     if found is None:
         return None
     meta, arrays = found
+    dense = arrays.get("dense")
     return Judge(tuple(meta["labels"]), int(meta["dimensions"]), arrays["buckets"],
-                 arrays["weights"], arrays["intercept"], float(meta["margin"]))
+                 arrays["weights"], arrays["intercept"], float(meta["margin"]),
+                 None if dense is None else dense.astype(np.float64))
