@@ -6,12 +6,21 @@ to a cumulative total, stay apart."""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
 from newsledger.models import Article
 from newsledger.stories.grouping import _Groups, _Item, _join_verified, group_articles
-from newsledger.stories.verifier import FEATURES, MODEL_DIR, MODEL_NAME, _common_order, load
+from newsledger.stories.verifier import (
+    FEATURES,
+    MODEL_DIR,
+    MODEL_NAME,
+    _common_order,
+    cheap_features,
+    load,
+    profile,
+)
 
 ORIGINAL = """Queues at the Orbeli pass reach 5,300 cars
 
@@ -101,6 +110,24 @@ def test_daily_figure_and_cumulative_total_are_not_one_story(groups):
 def test_numbers_in_the_same_order():
     assert _common_order(("53", "275", "64", "12"), ("53", "275", "64", "12", "18")) == 1.0
     assert _common_order(("53", "275"), ("275", "53")) == 0.5
+
+
+def test_places_met_across_scripts_and_rare_numbers_counted():
+    english = profile("Queues near Tbilisi grew to 5,320 cars, 1,000 more than on Monday.",
+                      "en", outlet="news.example")
+    russian = profile("Очередь под Тбилиси выросла до 5 320 машин, на 1000 больше, чем в "
+                      "понедельник.", "ru", outlet="vesti.example")
+    values = cheap_features(english, russian)
+    assert values["places_shared"] > 0 and values["places_jaccard"] == 1.0
+    assert values["rare_numbers_shared"] == pytest.approx(math.log1p(1))  # 532; not 1,000
+    assert values["same_outlet"] == 0.0
+
+
+def test_two_stories_of_one_outlet_are_marked_as_such():
+    first = profile("Minister Nodar Beridze opened a second lane.", "en",
+                    outlet="www.daily.example")
+    second = profile("The harvest in Sameti was late this year.", "en", outlet="daily.example")
+    assert cheap_features(first, second)["same_outlet"] == 1.0
 
 
 def test_shipped_model_is_small_and_described():

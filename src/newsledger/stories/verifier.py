@@ -35,9 +35,16 @@ import numpy as np
 
 from newsledger.base.align import Sentences, align
 from newsledger.base.languages import analysis_language
+from newsledger.base.places import find_places
 from newsledger.base.sentences import sentence_spans
 from newsledger.base.transliteration import latin_key
-from newsledger.stories.anchors import cites_outlet, name_keys, number_keys, source_keys
+from newsledger.stories.anchors import (
+    cites_outlet,
+    name_keys,
+    number_keys,
+    outlet_stem,
+    source_keys,
+)
 from newsledger.stories.minhash import shingles
 
 MODEL_DIR = Path(__file__).parent / "models"
@@ -57,7 +64,8 @@ FEATURES = (
     "sources_shared", "agency_shared", "cites_outlet", "quote_aligned",
     "aligned_count", "aligned_share", "aligned_similarity", "best_similarity",
     "same_language", "encoder_covers", "covered_aligned_share", "rule_vote", "length_ratio",
-    "date_gap", "date_missing",
+    "date_gap", "date_missing", "rare_numbers_shared", "places_shared", "places_jaccard",
+    "same_outlet",
 )
 
 
@@ -77,6 +85,7 @@ class Profile:
     sources: frozenset[str]
     wires: frozenset[str]
     sentences: tuple[_Anchored, ...]  # the anchors of each sentence that has some
+    places: frozenset[str]  # gazetteer ids of the places named (the same in every language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +150,8 @@ def profile(text: str, language: str | None = None, published: str | None = None
                    frozenset(shingles(text)), grams, numbers, frozenset(name_keys(text)),
                    frozenset(word[:prefix] for word in words if len(word) >= 3), sources,
                    frozenset(key for key in sources if key[1:] in wires),
-                   _anchored(text, prefix))
+                   _anchored(text, prefix),
+                   frozenset(place.id for _, _, place in find_places(text, language)))
 
 
 def _overlaps(a: frozenset | set, b: frozenset | set) -> tuple[int, float, float]:
@@ -197,6 +207,8 @@ def cheap_features(a: Profile, b: Profile) -> dict[str, float]:
                    len(b.names & a.words) / max(len(b.names), 1))
     first, second = _days(a.published), _days(b.published)
     gap = abs((first - second).days) if first and second else 0
+    places = _overlaps(a.places, b.places)
+    stem = outlet_stem(a.outlet)
     return {
         "word_jaccard": word_jaccard, "word_containment": word_containment,
         "char_jaccard": char_jaccard, "char_containment": char_containment,
@@ -213,7 +225,16 @@ def cheap_features(a: Profile, b: Profile) -> dict[str, float]:
                                 and b.language in encoder_languages()),
         "length_ratio": min(len(a.text), len(b.text)) / max(len(a.text), len(b.text), 1),
         "date_gap": math.log1p(gap), "date_missing": float(not (first and second)),
+        "rare_numbers_shared": math.log1p(len(_rare(counted_a) & _rare(counted_b))),
+        "places_shared": math.log1p(places[0]), "places_jaccard": places[1],
+        "same_outlet": float(stem is not None and stem == outlet_stem(b.outlet)),
     }
+
+
+def _rare(numbers: set[str]) -> set[str]:
+    """Numbers of three or more significant digits (425, 1532 for 153,200): seldom shared by
+    chance, unlike round counts."""
+    return {n for n in numbers if len(n) >= 3}
 
 
 def sentence_features(first: Sentences, second: Sentences) -> dict[str, float]:
