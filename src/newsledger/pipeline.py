@@ -18,7 +18,6 @@ from newsledger.errors import (
     NewsledgerError,
     NotArticleData,
 )
-from newsledger.ingest import read_articles
 from newsledger.models import Article, Event, Figure
 from newsledger.settings import Settings
 from newsledger.store import Ledger
@@ -155,17 +154,20 @@ def ingest(
     ``on_item(status, label)`` hears of each item: "new", "unchanged", "updated" (label: the
     id), "failed", "skipped" and "warning" (label: the coded line).
     """
+    from newsledger.workers import analysed_stream
+
     settings = settings or Settings()
     report = IngestReport()
-    for item in read_articles(names, settings, fetch=fetch):
-        if isinstance(item, Article):
+    for item in analysed_stream(names, ledger, settings, report.article_seconds, fetch=fetch):
+        if isinstance(item, Article | Analysis):
             try:
-                status, label = _store(item, ledger, settings, report.article_seconds), item.id
+                status, label = _store(item, ledger, settings, report.article_seconds)
                 setattr(report, status, getattr(report, status) + 1)
             except NewsledgerError as error:
                 item = error
             except Exception as error:  # noqa: BLE001  (one article's crash never stops the others)
-                item = InternalError.of(error, item.source_path or item.id)
+                article = item.article if isinstance(item, Analysis) else item
+                item = InternalError.of(error, article.source_path or article.id)
         if isinstance(item, NotArticleData):
             report.skipped += 1
             status, label = "skipped", str(item)
@@ -184,12 +186,16 @@ def ingest(
     return report
 
 
-def _store(article: Article, ledger: Ledger, settings: Settings,
-           seconds: dict[str, float]) -> str:
-    if ledger.is_unchanged(article):
-        return "unchanged"
-    analysis = analyze_article(article, seconds) if settings.analyze else Analysis(article)
-    return ledger.store_article(article, analysis.figures, analysis.events)
+def _store(item: Article | Analysis, ledger: Ledger, settings: Settings,
+           seconds: dict[str, float]) -> tuple[str, str]:
+    """Store an article (analysing it first) or an article analysed by a worker; returns
+    the status and the article's id."""
+    if isinstance(item, Analysis):
+        return ledger.store_article(item.article, item.figures, item.events), item.article.id
+    if ledger.is_unchanged(item):
+        return "unchanged", item.id
+    analysis = analyze_article(item, seconds) if settings.analyze else Analysis(item)
+    return ledger.store_article(item, analysis.figures, analysis.events), item.id
 
 
 def analyze(ledger: Ledger, settings: Settings | None = None,

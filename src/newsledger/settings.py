@@ -32,6 +32,7 @@ class Settings:
     analyze: bool = True
     languages: tuple[str, ...] = DETECTABLE_LANGUAGES
     redact: bool = True
+    workers: int = 0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
@@ -57,6 +58,8 @@ SETTINGS_TABLE = {
     "analyze": "Run extraction, stories and resolution right after ingest.",
     "languages": "Comma-separated ISO 639-1 codes the language detector chooses among.",
     "redact": "Public exports replace private persons' names by a role.",
+    "workers": "Processes that analyse articles while one process stores them in order; 0 is "
+               "one per core, 1 analyses in the storing process.",
 }
 
 
