@@ -34,13 +34,15 @@ def ingest(
     db: str = DbOption,
     analyze: bool = typer.Option(True, help="Extract figures and events while ingesting."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
+    workers: int = typer.Option(None, "--workers", min=0,
+                                help="Processes analysing articles (default: one per core)."),
 ) -> None:
     """Ingest articles; one bad input never stops the others.
 
     Exits 0 when every input went in (warnings allowed), 1 when some inputs failed and 3 when
     one met an internal error (a bug to report); the other inputs went in all the same.
     """
-    settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes)
+    settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes, workers=workers)
     with _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 
