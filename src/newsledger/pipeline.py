@@ -158,7 +158,17 @@ def ingest(
 
     settings = settings or Settings()
     report = IngestReport()
-    for item in analysed_stream(names, ledger, settings, report.article_seconds, fetch=fetch):
+    items = analysed_stream(names, ledger, settings, report.article_seconds, fetch=fetch)
+    return store_stream(items, ledger, settings, report, on_item)
+
+
+def store_stream(
+    items: Iterable[Article | Analysis | NewsledgerError], ledger: Ledger, settings: Settings,
+    report: IngestReport, on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Store a stream of articles (analysed or not) and coded lines in order, counting them in
+    ``report``; then the corpus stages, when due (``ingest`` and ``crawl`` end here)."""
+    for item in items:
         if isinstance(item, Article | Analysis):
             try:
                 status, label = _store(item, ledger, settings, report.article_seconds)
