@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -75,9 +76,17 @@ def analyse(article: Article, settings: Settings) -> tuple[Analysis | Failure, d
         return Failure(InternalError, error.message, error.source), seconds
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the storing process's to handle; workers finish or are cancelled."""
+def _start_worker(parent: int) -> None:
+    """Ctrl-C is the storing process's to handle (workers finish or are cancelled); a worker
+    whose storing process was killed exits within a second instead of waiting forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsledger-parent-watch", daemon=True).start()
 
 
 def _context():
@@ -97,7 +106,8 @@ class _Pool:
     def submit(self, article: Article) -> Future:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(self.count, mp_context=_context(),
-                                                initializer=_ignore_interrupts)
+                                                initializer=_start_worker,
+                                                initargs=(os.getpid(),))
         return self.executor.submit(analyse, article, self.settings)
 
     def close(self) -> None:
