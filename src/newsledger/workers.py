@@ -201,5 +201,5 @@ def _result(item: Article, future: Future, pool: _Pool, pending: deque):
 
 def _resubmit(pending: deque, submit: Callable[[Article], Future]) -> None:
     for index, (item, plan) in enumerate(pending):
-        if isinstance(plan, Future) and plan.exception() is not None:
+        if isinstance(plan, Future) and (plan.cancelled() or plan.exception() is not None):
             pending[index] = (item, submit(item))
