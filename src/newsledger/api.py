@@ -58,6 +58,19 @@ def analyze(db: str | None = None, settings: Settings | None = None,
 def _reader(db: str | None) -> Reader:
     return query.open(db)
 
+def crawl(shards: Iterable[str], db: str | None = None, settings: Settings | None = None, *,
+          scheduler: str = "local", parquet: str = "crawl-parquet",
+          on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Analyse WARC/JSONL shards or folders on a Dask cluster (``scheduler``: its address, or
+    "local" for a ``LocalCluster`` of ``settings.workers`` processes) into Parquet partitions
+    under ``parquet``, then store them into the ledger, where the corpus stages run."""
+    from newsledger.pipeline.crawl import crawl as crawl_shards
+
+    settings = settings or Settings.from_env(db=db)
+    with open_ledger(db, settings, mode="create") as ledger:
+        return crawl_shards(list(shards), ledger, settings, scheduler=scheduler,
+                            parquet=parquet, on_item=on_item)
+
 
 def articles(db: str | None = None, **filters) -> list[Article]:
     """Stored articles; ``filters`` are the fields of ``query.ArticleFilter``."""

@@ -34,6 +34,8 @@ class Settings:
     redact: bool = True
     codebook: str = ""
 
+    workers: int = 0
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
         """Defaults, then ``NEWSLEDGER_*`` variables, then explicit non-None overrides."""
@@ -60,6 +62,9 @@ SETTINGS_TABLE = {
     "redact": "Public exports replace private persons' names by a role.",
     "codebook": "Folder of the crisis codebook (codebook.toml, cues/, events/); empty: the "
                 "shipped mobilization codebook.",
+
+    "workers": "Processes that analyse articles while one process stores them in order; 0 is "
+               "one per core, 1 analyses in the storing process.",
 }
 
 

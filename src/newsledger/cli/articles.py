@@ -39,25 +39,37 @@ def ingest(
     db: str = DbOption,
     analyze: bool = typer.Option(True, help="Extract figures and events while ingesting."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
+    workers: int = typer.Option(None, "--workers", min=0,
+                                help="Processes analysing articles (default: one per core)."),
 ) -> None:
     """Ingest articles; one bad input never stops the others.
 
     Exits 0 when every input went in (warnings allowed), 1 when some inputs failed and 3 when
     one met an internal error (a bug to report); the other inputs went in all the same.
     """
-    settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes)
+    settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes, workers=workers)
     with _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def on_item(status: str, label: str) -> None:
-            if status in ("failed", "warning"):
-                colour = "red" if status == "failed" else "yellow"
-                errors.print(f"[{colour}]{status}[/{colour}] {escape(label)}", highlight=False,
-                             soft_wrap=True)
-            shown = escape(printable(label)[:50])
-            progress.update(task, advance=1, description=f"{status} {shown}")
-
+        on_item = item_printer(progress, progress.add_task("ingesting", total=None))
         report = api.ingest(inputs, settings.db, settings, on_item=on_item)
+    finish_ingest(report)
+
+
+def item_printer(progress: Progress, task):
+    """``on_item`` for ingest and crawl: failures and warnings printed, the rest counted."""
+
+    def on_item(status: str, label: str) -> None:
+        if status in ("failed", "warning"):
+            colour = "red" if status == "failed" else "yellow"
+            errors.print(f"[{colour}]{status}[/{colour}] {escape(label)}", highlight=False,
+                         soft_wrap=True)
+        shown = escape(printable(label)[:50])
+        progress.update(task, advance=1, description=f"{status} {shown}")
+
+    return on_item
+
+
+def finish_ingest(report: api.IngestReport) -> None:
+    """Print the summary; exit 3 after an internal error, 1 after a failed input."""
     console.print(report.summary(), highlight=False, soft_wrap=True)
     if report.crashed:
         raise typer.Exit(3)

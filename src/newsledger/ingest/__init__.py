@@ -51,8 +51,9 @@ class _Finisher:
     language) and keeps ids unique in a run: an id another input of the run already gave
     gets a hash of this input's path (stable from run to run)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, detect: bool = True) -> None:
         self.settings = settings
+        self.detect = detect
         self.owners: dict[str, str] = {}
 
     def _unique(self, article_id: str, source: Source) -> str:
@@ -78,21 +79,27 @@ class _Finisher:
         warnings += [InvalidField(note, source=name) for note in notes]
         if not article.text.strip():
             raise MissingText("article has no text", source=name)
-        language, confidence = detect_language(article.text, self.settings.languages)
-        return [*warnings, replace(article, id=self._unique(article.id, source),
-                                   detected_language=language, language_confidence=confidence)]
+        article = replace(article, id=self._unique(article.id, source))
+        return [*warnings, with_language(article, self.settings) if self.detect else article]
+
+
+def with_language(article: Article, settings: Settings) -> Article:
+    """``article`` with its detected language and the detector's confidence."""
+    language, confidence = detect_language(article.text, settings.languages)
+    return replace(article, detected_language=language, language_confidence=confidence)
 
 
 def read_articles(names: Iterable[str], settings: Settings | None = None,
-                  fetch=None) -> Iterator[Article | NewsledgerError]:
+                  fetch=None, detect: bool = True) -> Iterator[Article | NewsledgerError]:
     """Stream the articles in the named inputs, and a coded error for each bad one.
 
     ``fetch(url, max_bytes) -> Source`` downloads URLs; the default is ``web.fetch_url`` with
-    ``settings.url_timeout``.
+    ``settings.url_timeout``. Without ``detect`` the language is left for ``with_language``
+    (which worker processes run).
     """
     settings = settings or Settings()
     fetch = fetch or partial(fetch_url, timeout=settings.url_timeout)
-    finish = _Finisher(settings)
+    finish = _Finisher(settings, detect)
     for source in iter_sources(names, settings.max_input_bytes, fetch=fetch):
         if isinstance(source, NewsledgerError):
             yield source

@@ -27,7 +27,6 @@ from newsledger.errors import (
 )
 from newsledger.extract.events import extract_events
 from newsledger.extract.figures import extract_figures
-from newsledger.ingest import read_articles
 from newsledger.models import Article, Event, Figure
 from newsledger.reconcile.claims import group_claims, story_of
 from newsledger.reconcile.conflicts import find_conflicts, reference_conflicts, with_sentences
@@ -191,17 +190,30 @@ def ingest(
     ``on_item(status, label)`` hears of each item: "new", "unchanged", "updated" (label: the
     id), "failed", "skipped" and "warning" (label: the coded line).
     """
+    from newsledger.pipeline.workers import analysed_stream
+
     settings = settings or Settings()
     report = IngestReport()
-    for item in read_articles(names, settings, fetch=fetch):
-        if isinstance(item, Article):
+    items = analysed_stream(names, ledger, settings, report.article_seconds, fetch=fetch)
+    return store_stream(items, ledger, settings, report, on_item)
+
+
+def store_stream(
+    items: Iterable[Article | Analysis | NewsledgerError], ledger: Ledger, settings: Settings,
+    report: IngestReport, on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Store a stream of articles (analysed or not) and coded lines in order, counting them in
+    ``report``; then the corpus stages, when due (``ingest`` and ``crawl`` end here)."""
+    for item in items:
+        if isinstance(item, Article | Analysis):
             try:
-                status, label = _store(item, ledger, settings, report.article_seconds), item.id
+                status, label = _store(item, ledger, settings, report.article_seconds)
                 setattr(report, status, getattr(report, status) + 1)
             except NewsledgerError as error:
                 item = error
             except Exception as error:  # noqa: BLE001  (one article's crash never stops the others)
-                item = InternalError.of(error, item.source_path or item.id)
+                article = item.article if isinstance(item, Analysis) else item
+                item = InternalError.of(error, article.source_path or article.id)
         if isinstance(item, NotArticleData):
             report.skipped += 1
             status, label = "skipped", str(item)
@@ -220,12 +232,16 @@ def ingest(
     return report
 
 
-def _store(article: Article, ledger: Ledger, settings: Settings,
-           seconds: dict[str, float]) -> str:
-    if ledger.is_unchanged(article):
-        return "unchanged"
-    analysis = analyze_article(article, seconds) if settings.analyze else Analysis(article)
-    return ledger.store_article(article, analysis.figures, analysis.events)
+def _store(item: Article | Analysis, ledger: Ledger, settings: Settings,
+           seconds: dict[str, float]) -> tuple[str, str]:
+    """Store an article (analysing it first) or an article analysed by a worker; returns
+    the status and the article's id."""
+    if isinstance(item, Analysis):
+        return ledger.store_article(item.article, item.figures, item.events), item.article.id
+    if ledger.is_unchanged(item):
+        return "unchanged", item.id
+    analysis = analyze_article(item, seconds) if settings.analyze else Analysis(item)
+    return ledger.store_article(item, analysis.figures, analysis.events), item.id
 
 
 def analyze(ledger: Ledger, settings: Settings | None = None,
