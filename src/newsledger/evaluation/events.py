@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsledger.evaluation.matching import maximum_matching, quotes_overlap
-from newsledger.evaluation.prf import PRF, prf, share
+from newsledger.evaluation.prf import Detection, share
 
 _LOOSE = re.compile(r"[\s.]+")
 
@@ -42,7 +42,7 @@ def match_events(predicted: list[dict], gold: list[dict],
 
 
 @dataclass(frozen=True)
-class EventScore:
+class EventScore(Detection):
     """Detection scores, date/place agreement over matches, and the misses."""
 
     predicted: int
@@ -53,22 +53,6 @@ class EventScore:
     missed: tuple[dict, ...] = ()
     spurious: tuple[dict, ...] = ()
     disagreeing: tuple[tuple[dict, dict], ...] = ()  # (predicted, gold)
-
-    @property
-    def detection(self) -> PRF:
-        return prf(self.matched, self.predicted, self.gold)
-
-    @property
-    def precision(self) -> float:
-        return self.detection.precision
-
-    @property
-    def recall(self) -> float:
-        return self.detection.recall
-
-    @property
-    def f1(self) -> float:
-        return self.detection.f1
 
     @property
     def date_agreement(self) -> float:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from newsledger.evaluation.matching import maximum_matching, normalise, quotes_overlap
-from newsledger.evaluation.prf import PRF, prf, share
+from newsledger.evaluation.prf import PRF, Detection, prf, share
 from newsledger.models import Figure
 
 STRICT_FIELDS = ("low", "high", "qualifier", "counted")
@@ -50,7 +50,7 @@ def match_figures(predicted: list[dict], gold: list[dict],
 
 
 @dataclass(frozen=True)
-class FigureScore:
+class FigureScore(Detection):
     """Detection and strict scores, per-field accuracy over matches, and the misses."""
 
     predicted: int
@@ -65,24 +65,8 @@ class FigureScore:
     wrong: tuple[tuple[dict, dict], ...] = ()  # (predicted, gold) matched but not strict
 
     @property
-    def detection(self) -> PRF:
-        return prf(self.matched, self.predicted, self.gold)
-
-    @property
     def strict_detection(self) -> PRF:
         return prf(self.strict, self.predicted, self.gold)
-
-    @property
-    def precision(self) -> float:
-        return self.detection.precision
-
-    @property
-    def recall(self) -> float:
-        return self.detection.recall
-
-    @property
-    def f1(self) -> float:
-        return self.detection.f1
 
     @property
     def strict_precision(self) -> float:

@@ -49,6 +49,31 @@ def prf(found: int, predicted: int, gold: int) -> PRF:
     return PRF(found, predicted, gold)
 
 
+class Detection:
+    """Precision, recall and F1 of a score record with ``matched``, ``predicted`` and ``gold``
+    counts (mixed into the figure and event scores)."""
+
+    matched: int
+    predicted: int
+    gold: int
+
+    @property
+    def detection(self) -> PRF:
+        return prf(self.matched, self.predicted, self.gold)
+
+    @property
+    def precision(self) -> float:
+        return self.detection.precision
+
+    @property
+    def recall(self) -> float:
+        return self.detection.recall
+
+    @property
+    def f1(self) -> float:
+        return self.detection.f1
+
+
 def share(part: int, whole: int) -> float:
     """``part / whole``, 0.0 over nothing (agreement over matched pairs)."""
     return part / whole if whole else 0.0

@@ -23,22 +23,23 @@ FALLBACK_LANGUAGE = "en"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_SKELETON, SKELETON_ENDING = 4, 4  # a folded public name's shortest key; its case ending
-# Spelling differences between languages folded away on top of the story anchors' folding.
-_SKELETON_FOLDS = (("tsch", "ch"), ("sch", "sh"), ("sz", "s"), ("ss", "s"), ("sh", "s"),
-                   ("zh", "z"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("ie", "i"), ("oe", "u"),
-                   ("e", "i"))
-
-_GREEK_PAIRS = (("ού", "u"), ("ου", "u"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"))
+@cache
+def _skeleton_table() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The letter pairs replaced before transliteration and the folds after it."""
+    table = _load("common").get("skeleton", {})
+    return (tuple(map(tuple, table.get("before", []))), tuple(map(tuple, table.get("folds", []))))
 
 
 @cache
 def skeleton(word: str) -> str:
-    """``word`` folded to a Latin skeleton in which transliterations of one name meet."""
+    """``word`` folded to a Latin skeleton in which transliterations of one name meet (the
+    ``[skeleton]`` table of ``lang/persons/common.toml``)."""
+    before, folds = _skeleton_table()
     key = word.lower()
-    for old, new in _GREEK_PAIRS:
+    for old, new in before:
         key = key.replace(old, new)
     key = latin_key(key)
-    for old, new in _SKELETON_FOLDS:
+    for old, new in folds:
         key = key.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", key))
 
