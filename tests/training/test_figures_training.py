@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsledger.base.vectors import Vectors
 from newsledger.models import Article
 from newsledger.training.figures import Source, fit
 
@@ -25,8 +26,8 @@ def _source() -> Source:
 
 
 def test_two_fits_give_the_same_weights():
-    first, meta = fit([_source()])
-    again, _ = fit([_source()])
+    first, meta = fit([_source()], Vectors())
+    again, _ = fit([_source()], Vectors())
     assert np.array_equal(first.weights, again.weights)
     assert meta["training_data_sha256"] == _["training_data_sha256"]
     assert set(meta["label_counts"]) >= {"entered_country", "arrested"}

@@ -135,10 +135,16 @@ def analysed_stream(
     pending: deque[tuple[object, Future | str | None]] = deque()
     window = window or WINDOW_PER_WORKER * count
     try:
-        for item in read_articles(names, settings, fetch=fetch, detect=False):
-            pending.append((item, _plan(item, ledger, pool, pending)))
-            while len(pending) >= window:
+        try:
+            for item in read_articles(names, settings, fetch=fetch, detect=False):
+                pending.append((item, _plan(item, ledger, pool, pending)))
+                while len(pending) >= window:
+                    yield _resolved(*pending.popleft(), ledger, pool, pending, seconds)
+        except KeyboardInterrupt:
+            # interrupted while reading: what was read is still stored, as with one process
+            while pending:
                 yield _resolved(*pending.popleft(), ledger, pool, pending, seconds)
+            raise
         while pending:
             yield _resolved(*pending.popleft(), ledger, pool, pending, seconds)
     finally:
