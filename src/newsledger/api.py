@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from newsledger import pipeline, query
-from newsledger.models import Article
+from newsledger.models import Article, Claim, Conflict
 from newsledger.pipeline import IngestReport
 from newsledger.query import Page, Reader
 from newsledger.settings import Settings
@@ -111,19 +111,19 @@ def stories(db: str | None = None) -> list[dict]:
         return reader.stories(page=EVERY).rows
 
 
-def claims(db: str | None = None, **filters) -> list[dict]:
+def claims(db: str | None = None, **filters) -> list[Claim]:
     """Claims (figures stating one quantity), most independent stories first."""
     with _reader(db) as reader:
         return reader.claims(page=EVERY, **filters).rows
 
 
-def claim(claim_id: str, db: str | None = None) -> dict:
+def claim(claim_id: str, db: str | None = None) -> Claim:
     """One claim with every mention (quote, outlet, date, language, story); NotFound if none."""
     with _reader(db) as reader:
         return reader.claim(claim_id)
 
 
-def conflicts(db: str | None = None, **filters) -> list[dict]:
+def conflicts(db: str | None = None, **filters) -> list[Conflict]:
     """Figure and version conflicts, newest first: both quotes, their articles and why."""
     with _reader(db) as reader:
         return reader.conflicts(page=EVERY, **filters).rows

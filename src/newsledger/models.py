@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 
 from newsledger.base.codebook import codebook
 
@@ -23,6 +23,18 @@ STORY_RELATIONS = ("origin", "copy", "near_duplicate", "translation")
 def content_hash(text: str) -> str:
     """Stable fingerprint of an article text (sha256 of its UTF-8 bytes)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def plain(value):
+    """``value`` as JSON takes it: records (dataclasses) as dicts, tuples as lists, at any
+    depth."""
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
 
 
 # What every store holds at most (schema.py's column sizes).
@@ -197,3 +209,73 @@ class Story:
     id: str
     origin: str
     members: tuple[StoryMember, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMention:
+    """One figure stating a claim's quantity, with its article's outlet, date and language."""
+
+    figure: str
+    article: str
+    number_text: str
+    quote: str
+    low: int | None
+    high: int | None
+    qualifier: str
+    story: str | None = None  # the story of its article (None: the article stands alone)
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Figures stating one quantity (category, place, period, rate, group), corroboration
+    counted in independent stories; ``low``/``high`` span its figures' intervals."""
+
+    id: str
+    counted: str
+    place: str | None
+    period: str | None
+    low: int | None
+    high: int | None
+    stories: int
+    articles: int
+    first: str | None = None  # earliest publication date
+    last: str | None = None
+    rate: str | None = None
+    who: str | None = None  # the group counted, where the figures name one
+    outlets: tuple[str, ...] = ()
+    mentions: tuple[ClaimMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two statements that cannot both be true: figures of one quantity (``figure``), a
+    figure against an official one (``reference``), versions of one story (``version``).
+
+    ``a`` and ``b`` are the quotes (for a reference conflict ``b`` is the official statement);
+    pairs are (a's, b's). ``titles`` and ``languages`` are filled when read from a ledger.
+    """
+
+    id: str
+    kind: str
+    article_a: str
+    article_b: str
+    a: str
+    b: str
+    why: str
+    outlets: tuple[str | None, str | None] = (None, None)
+    dates: tuple[str | None, str | None] = (None, None)
+    counted: str | None = None
+    place: str | None = None
+    rate: str | None = None
+    numbers: tuple[str, ...] = ()
+    intervals: tuple[tuple[int | None, int | None], ...] = ()
+    figure: str | None = None  # reference conflicts: the ledger's figure
+    reference: dict | None = None  # reference conflicts: the official figure
+    story: str | None = None  # version conflicts: the story of both versions
+    similarity: float | None = None  # version conflicts: of the aligned sentences
+    titles: tuple[str | None, str | None] = (None, None)
+    languages: tuple[str | None, str | None] = (None, None)

@@ -83,9 +83,17 @@ PRIVATE_FORMS = ("Ozodbek", "Nurmatov")
 
 @pytest.fixture(scope="module")
 def planted_db(tmp_path_factory) -> str:
-    from newsledger.models import Article, Event, Figure, Story, StoryMember
+    from newsledger.models import (
+        Article,
+        Claim,
+        ClaimMention,
+        Conflict,
+        Event,
+        Figure,
+        Story,
+        StoryMember,
+    )
     from newsledger.store import Ledger
-    from newsledger.store import claims as claim_store
 
     path = str(tmp_path_factory.mktemp("planted") / "ledger.db")
     number = PLANTED.index("2,000")
@@ -105,16 +113,16 @@ def planted_db(tmp_path_factory) -> str:
                                  [event] if article_id == "p1" else [])
         ledger.replace_stories([Story(id="s1", origin="p1", members=(
             StoryMember("p1", "origin"), StoryMember("p2", "copy", 1.0, '{"jaccard": 1.0}')))])
-        mention = {"article": "p1", "figure": "p1:0", "number_text": "2,000", "quote": PLANTED}
-        claim_store.replace_claims(ledger, [{
-            "id": "c1", "counted": "crossed_border", "place": "the border", "period": "Monday",
-            "low": 2000, "high": 2000, "stories": 1, "articles": 1, "first": "2022-09-27",
-            "last": "2022-09-27", "data": {"rate": None, "outlets": ["example.org"],
-                                           "mentions": [mention]}}])
-        claim_store.replace_conflicts(ledger, [{
-            "id": "k1", "kind": "version", "article_a": "p1", "article_b": "p2", "a": PLANTED,
-            "b": PLANTED, "why": "changed name: Nurmatov / Ozodbek Nurmatov",
-            "data": {"outlets": ["example.org", "example.org"], "dates": ["2022-09-27"] * 2}}])
+        mention = ClaimMention(figure="p1:0", article="p1", number_text="2,000", quote=PLANTED,
+                               low=2000, high=2000, qualifier="approx")
+        ledger.replace_claims([Claim(
+            id="c1", counted="crossed_border", place="the border", period="Monday",
+            low=2000, high=2000, stories=1, articles=1, first="2022-09-27",
+            last="2022-09-27", outlets=("example.org",), mentions=(mention,))])
+        ledger.replace_conflicts([Conflict(
+            id="k1", kind="version", article_a="p1", article_b="p2", a=PLANTED,
+            b=PLANTED, why="changed name: Nurmatov / Ozodbek Nurmatov",
+            outlets=("example.org", "example.org"), dates=("2022-09-27",) * 2)])
     return path
 
 

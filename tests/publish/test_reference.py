@@ -144,10 +144,10 @@ def reported(value: int, article: str = "a", **fields) -> dict:
 
 def test_a_figure_far_from_the_official_one_for_the_same_days_conflicts():
     found = list(reference_conflicts([reported(40000)], [OFFICIAL], {}))
-    assert len(found) == 1 and found[0]["kind"] == "reference"
-    why = found[0]["why"]
+    assert len(found) == 1 and found[0].kind == "reference"
+    why = found[0].why
     assert "Border Service" in why and "https://example.org/a" in why and "40,000" in why
-    assert found[0]["data"]["reference"]["id"] == "ref-1" and found[0]["data"]["figure"] == 1
+    assert found[0].reference["id"] == "ref-1" and found[0].figure == 1
 
 
 @pytest.mark.parametrize("figure", [

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from newsledger.base.places import resolve_place
 from newsledger.cli import app
 from newsledger.errors import BadOption
+from newsledger.models import Claim, ClaimMention, Conflict
 from newsledger.publish.series import SeriesSources, build_series
 
 KAZAKHSTAN = resolve_place("Kazakhstan").id
@@ -47,13 +48,15 @@ FIGURES = [
 ]
 STORIES = [{"id": "story-1", "origin": "wire", "members": [
     {"article": "wire", "relation": "origin"}, {"article": "wire-copy", "relation": "copy"}]}]
-CLAIMS = [{"id": "claim-98", "stories": 2, "articles": 3, "data": {"mentions": [
-    {"figure": 1}, {"figure": 2}, {"figure": 3}]}}]
+CLAIMS = [Claim("claim-98", "entered_country", "Kazakhstan", None, 98000, 98000, stories=2,
+                articles=3, mentions=tuple(ClaimMention(figure, "wire", "98,000", "", 98000, 98000,
+                                                        "exact") for figure in (1, 2, 3)))]
 REFERENCE = {"id": "ref-1", "source": "Kazakhstan Ministry of Internal Affairs",
              "as_of": "2022-09-27", "since": "2022-09-21", "counted": "entered_country",
              "place": "Kazakhstan", "place_id": KAZAKHSTAN, "low": 98000, "high": 98000,
              "qualifier": "exact", "url": "https://example.org/ministry", "note": None}
-CONFLICT = {"kind": "reference", "data": {"figure": 4, "reference": {"id": "ref-1"}}}
+CONFLICT = Conflict("reference-1", "reference", "wire", "wire", "", "", "", figure=4,
+                    reference={"id": "ref-1"})
 SOURCES = SeriesSources(FIGURES, STORIES, CLAIMS, [REFERENCE], [CONFLICT])
 
 
@@ -167,8 +170,8 @@ def test_an_official_figure_beside_the_series_and_its_conflict_survive_the_corpu
     with Ledger(str(copy), mode="write") as ledger:
         run_corpus_stages(ledger, Settings())
     conflicts = api.conflicts(str(copy), kind="reference")
-    assert len(conflicts) == 1 and conflicts[0]["article_a"] == "arrivals"
-    assert "Border Service" in conflicts[0]["why"]
+    assert len(conflicts) == 1 and conflicts[0].article_a == "arrivals"
+    assert "Border Service" in conflicts[0].why
     series = api.series("entered_country", "Kazakhstan", str(copy))
     assert [ref["low"] for ref in series["references"]] == [30000]
     arrivals = next(point for point in series["points"] if point["article"] == "arrivals")

@@ -133,7 +133,7 @@ def test_one_records_and_their_absence(reader):
     assert "source_path" not in reader.article("arrivals-ru")
     assert reader.stored("arrivals-ru").lang == "ru"
     claim = reader.claims(page=Page(1)).rows[0]
-    assert reader.claim(claim["id"])["data"]["mentions"]
+    assert reader.claim(claim.id).mentions
     event = reader.events(page=Page(1)).rows[0]
     assert reader.event(event["event_id"])["mentions"]
     for lookup in (reader.article, reader.claim, reader.story, reader.event):

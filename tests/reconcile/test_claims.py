@@ -18,9 +18,10 @@ def test_copies_count_as_one_story_and_compatible_values_join():
     figures = [_figure("wire", 98000, 98000), _figure("copy", 98000, 98000),
                _figure("own", 20000, 99999), _figure("other", 300000, 300000)]
     claims = group_claims(figures, {"wire": "story-1", "copy": "story-1"})
-    by_size = sorted(claims, key=lambda c: -c["articles"])
-    assert by_size[0]["articles"] == 3 and by_size[0]["stories"] == 2
-    assert by_size[0]["data"]["outlets"] == ["copy.example", "own.example", "wire.example"]
+    by_size = sorted(claims, key=lambda c: -c.articles)
+    assert by_size[0].articles == 3 and by_size[0].stories == 2
+    assert by_size[0].outlets == ("copy.example", "own.example", "wire.example")
+    assert {m.article for m in by_size[0].mentions} == {"wire", "copy", "own"}
     assert len(claims) == 2
 
 

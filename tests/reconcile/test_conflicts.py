@@ -37,10 +37,10 @@ def test_a_later_total_below_an_earlier_lower_bound_is_a_conflict():
 
 def test_same_day_disjoint_figures_conflict_with_both_quotes_and_dates():
     [conflict] = figure_conflicts([EARLY, SAME_DAY_DISJOINT], {})
-    assert conflict["kind"] == "figure"
-    assert {conflict["a"], conflict["b"]} == {EARLY["quote"], SAME_DAY_DISJOINT["quote"]}
-    assert conflict["data"]["dates"] == ["2022-09-27", "2022-09-27"]
-    assert "same day" in conflict["why"]
+    assert conflict.kind == "figure"
+    assert {conflict.a, conflict.b} == {EARLY["quote"], SAME_DAY_DISJOINT["quote"]}
+    assert conflict.dates == ("2022-09-27", "2022-09-27")
+    assert "same day" in conflict.why
 
 
 def test_one_story_other_groups_places_and_rounding_are_not_conflicts():
@@ -64,10 +64,10 @@ def test_copies_are_compared_once_and_the_latest_copy_is_named():
               for n in range(1, 4)]
     apart = list(figure_conflicts([*copies, SAME_DAY_DISJOINT], {}))
     one_by_one = [c for copy in copies for c in figure_conflicts([copy, SAME_DAY_DISJOINT], {})]
-    assert sorted(c["id"] for c in apart) == sorted(c["id"] for c in one_by_one)
+    assert sorted(c.id for c in apart) == sorted(c.id for c in one_by_one)
     one_story = {copy["article"]: "wire" for copy in copies}
     [conflict] = figure_conflicts([*copies, SAME_DAY_DISJOINT], one_story)
-    assert conflict["article_a"] == "early-3" and "mirror3.example" in conflict["why"]
+    assert conflict.article_a == "early-3" and "mirror3.example" in conflict.why
 
 
 def test_each_story_is_compared_with_its_neighbours_in_time():
@@ -76,9 +76,9 @@ def test_each_story_is_compared_with_its_neighbours_in_time():
     shrunk = _figure("shrunk", 60000, 60000, "exact", "2022-10-20",
                      "60,000 Russians entered Kazakhstan", "60,000")
     near = ConflictConfig(neighbours=1)
-    assert {(c["article_a"], c["article_b"]) for c in figure_conflicts(
+    assert {(c.article_a, c.article_b) for c in figure_conflicts(
         [EARLY, middle, shrunk], {})} == {("early", "shrunk"), ("middle", "shrunk")}
-    assert {(c["article_a"], c["article_b"]) for c in figure_conflicts(
+    assert {(c.article_a, c.article_b) for c in figure_conflicts(
         [EARLY, middle, shrunk], {}, near)} == {("middle", "shrunk")}
 
 

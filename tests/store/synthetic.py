@@ -16,6 +16,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from newsledger.models import Claim, plain
 from newsledger.store.engine import database_url
 
 SYLLABLES = ("ka", "ro", "vel", "mi", "tor", "sa", "lin", "du", "ber", "go", "na", "zel")
@@ -105,11 +106,12 @@ def _rows(rows, drop: tuple[str, ...]) -> list[tuple]:
                                for k, v in row.items() if k not in drop)) for row in rows)
 
 
-def _without_row_ids(claim: dict) -> dict:
+def _without_row_ids(claim: Claim) -> dict:
     """A claim whose mentions do not name figure row ids (a killed PostgreSQL transaction
     consumes serial numbers, so ids differ between ledgers with the same content)."""
-    mentions = [{k: v for k, v in m.items() if k != "figure"} for m in claim["data"]["mentions"]]
-    return {**claim, "data": {**claim["data"], "mentions": mentions}}
+    record = plain(claim)
+    return {**record, "mentions": [{k: v for k, v in m.items() if k != "figure"}
+                                   for m in record["mentions"]]}
 
 
 def snapshot(db: str) -> dict:
@@ -117,7 +119,6 @@ def snapshot(db: str) -> dict:
     stored: per article its text hash, figures and events; the merged event id of each event;
     stories, claims and conflicts."""
     from newsledger.store import Ledger
-    from newsledger.store import claims as claim_store
 
     with Ledger(db, mode="read") as ledger:
         figures, events = defaultdict(list), defaultdict(list)
@@ -132,9 +133,9 @@ def snapshot(db: str) -> dict:
             "event_ids": sorted((row["article"], row["quote_start"], row["type"],
                                  row["event_id"] or "") for rows in events.values()
                                 for row in rows),
-            "stories": _rows(ledger.stories(), ()),
-            "claims": _rows(map(_without_row_ids, claim_store.claims(ledger)), ()),
-            "conflicts": _rows(claim_store.conflicts(ledger), ()),
+            "stories": _rows(map(plain, ledger.stories()), ()),
+            "claims": _rows(map(_without_row_ids, ledger.claims()), ()),
+            "conflicts": _rows(map(plain, ledger.conflicts()), ()),
         }
 
 

@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsledger.errors import NewsledgerError
+from newsledger.models import plain
 from newsledger.settings import Settings
 
 app = typer.Typer(
@@ -98,7 +99,7 @@ def show_rows(rows: list[dict], as_json: bool, columns: Sequence[str], title: st
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(json.dumps(plain(data), ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def print_table(rows: Iterable[dict], columns: Sequence[str], title: str | None = None,

@@ -18,6 +18,7 @@ from newsledger.cli.app import (
     print_json,
     sort_option,
 )
+from newsledger.models import Claim
 from newsledger.reconcile.conflicts import describe
 
 
@@ -73,28 +74,32 @@ def claims(
         _claims(result.rows, counted(result, "claims"))
 
 
-def _claims(rows: list[dict], title: str) -> None:
+def _claims(rows: list[Claim], title: str) -> None:
     table = Table(title=title)
     for column in ("id", "counted", "place", "period", "values", "stories", "articles",
                    "outlets", "first", "last"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(row["id"], row["counted"], row["place"] or "", row["period"] or "",
-                      describe(row), str(row["stories"]), str(row["articles"]),
-                      ", ".join(row["data"]["outlets"]), row["first"] or "", row["last"] or "")
+        table.add_row(row.id, row.counted, row.place or "", row.period or "",
+                      _values(row), str(row.stories), str(row.articles),
+                      ", ".join(row.outlets), row.first or "", row.last or "")
     console.print(table)
 
 
-def _mentions(claim: dict) -> None:
-    title = (f"{claim['id']}: {claim['counted']} at {claim['place'] or 'unstated place'}, "
-             f"{describe(claim)}; {claim['stories']} stories, {claim['articles']} articles")
+def _values(claim: Claim) -> str:
+    return describe({"low": claim.low, "high": claim.high})
+
+
+def _mentions(claim: Claim) -> None:
+    title = (f"{claim.id}: {claim.counted} at {claim.place or 'unstated place'}, "
+             f"{_values(claim)}; {claim.stories} stories, {claim.articles} articles")
     table = Table(title=title, show_lines=True)
     for column in ("quote", "number", "outlet", "date", "language", "story", "article"):
         table.add_column(column, overflow="fold")
-    for mention in claim["data"]["mentions"]:
-        table.add_row(mention["quote"], mention["number_text"], mention["outlet"] or "",
-                      mention["published"] or "", mention["language"] or "",
-                      mention["story"] or "(own)", mention["article"])
+    for mention in claim.mentions:
+        table.add_row(mention.quote, mention.number_text, mention.outlet or "",
+                      mention.published or "", mention.language or "",
+                      mention.story or "(own)", mention.article)
     console.print(table)
 
 
@@ -117,10 +122,8 @@ def conflicts(
     for column in ("kind", "a", "b", "why"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        outlets = row["data"].get("outlets") or [None, None]
-        dates = row["data"].get("dates") or [None, None]
         sides = [f"{quote}\n— {outlet or article}, {date or 'undated'}" for quote, outlet, date,
-                 article in zip((row["a"], row["b"]), outlets, dates,
-                                (row["article_a"], row["article_b"]), strict=True)]
-        table.add_row(row["kind"], *sides, row["why"])
+                 article in zip((row.a, row.b), row.outlets, row.dates,
+                                (row.article_a, row.article_b), strict=True)]
+        table.add_row(row.kind, *sides, row.why)
     console.print(table)

@@ -145,17 +145,15 @@ def _events(ledger: Ledger, paths: list[Path], texts: dict[str, str]) -> EventSc
 def _stories(ledger: Ledger, folder: Path) -> dict | None:
     if not (folder / files.STORIES).is_file():
         return None
-    stored = [[member["article"] for member in story["members"]] for story in ledger.stories()]
+    stored = [[member.article for member in story.members] for story in ledger.stories()]
     return score_stories(stored, files.read_json(folder / files.STORIES))
 
 
 def _conflicts(ledger: Ledger, folder: Path) -> dict | None:
-    from newsledger.store import claims as claim_store
-
     if not (folder / files.CONFLICTS).is_file():
         return None
-    found = [{"kind": c["kind"], "articles": [c["article_a"], c["article_b"]], "a": c["a"],
-              "b": c["b"]} for c in claim_store.conflicts(ledger)]
+    found = [{"kind": c.kind, "articles": [c.article_a, c.article_b], "a": c.a, "b": c.b}
+             for c in ledger.conflicts()]
     return score_conflicts(found, read_jsonl(folder / files.CONFLICTS))
 
 

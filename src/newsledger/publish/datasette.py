@@ -6,6 +6,11 @@ that documents its columns. The article search uses the ``articles_fts`` table t
 in sync by triggers (its row id is the article's ``ingest_order``). The ledger file is the
 private store: it holds the full texts. ``public_metadata`` describes the public edition that
 ``publish.sqlite_public`` writes instead: export tables only, no text, no search over it.
+
+Datasette runs SQL, not Python, so it cannot call the Reader; the file it should publish is
+therefore built through it: ``export sqlite --public`` writes each table with the exporters,
+which read through ``query.Reader`` and redact in the one export writer. The SQL views
+(``store.views``) only join the private file's tables for its owner.
 """
 
 from __future__ import annotations

@@ -10,13 +10,13 @@ from newsledger.query import ClaimFilter, ConflictFilter, Reader
 
 def _claims(reader: Reader, **filters) -> Iterator[dict]:
     for claim in reader.each("claims", ClaimFilter(**filters)):
-        data = claim["data"]
-        yield {**{k: claim[k] for k in ("id", "counted", "place", "period", "low", "high",
-                                        "stories", "articles", "first", "last")},
-               "rate": data["rate"], "outlets": data["outlets"],
-               "mentions": [{"article": m["article"], "figure": m["figure"],
-                             "number_text": m["number_text"], "quote": m["quote"]}
-                            for m in data["mentions"]]}
+        yield {**{k: getattr(claim, k) for k in ("id", "counted", "place", "period", "low",
+                                                 "high", "stories", "articles", "first", "last",
+                                                 "rate")},
+               "outlets": list(claim.outlets),
+               "mentions": [{"article": m.article, "figure": m.figure,
+                             "number_text": m.number_text, "quote": m.quote}
+                            for m in claim.mentions]}
 
 
 register(Exporter(
@@ -45,12 +45,10 @@ register(Exporter(
 
 def _conflicts(reader: Reader, **filters) -> Iterator[dict]:
     for conflict in reader.each("conflicts", ConflictFilter(**filters), sort="kind"):
-        data = conflict["data"]
-        yield {"kind": conflict["kind"], "articles": [conflict["article_a"],
-                                                      conflict["article_b"]],
-               "article_a": conflict["article_a"], "article_b": conflict["article_b"],
-               "a": conflict["a"], "b": conflict["b"], "why": conflict["why"],
-               "outlets": data.get("outlets"), "dates": data.get("dates")}
+        yield {"kind": conflict.kind, "articles": [conflict.article_a, conflict.article_b],
+               "article_a": conflict.article_a, "article_b": conflict.article_b,
+               "a": conflict.a, "b": conflict.b, "why": conflict.why,
+               "outlets": list(conflict.outlets), "dates": list(conflict.dates)}
 
 
 register(Exporter(

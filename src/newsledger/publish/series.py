@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from newsledger.base.places import resolve_place
 from newsledger.errors import BadOption
-from newsledger.models import COUNTED
+from newsledger.models import COUNTED, Claim, Conflict
 from newsledger.reconcile.conflicts import describe
 from newsledger.reconcile.quantities import place_key
 
@@ -41,9 +41,9 @@ class SeriesSources:
 
     figures: list[dict]
     stories: list[dict] = field(default_factory=list)
-    claims: list[dict] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     references: list[dict] = field(default_factory=list)
-    conflicts: list[dict] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def read_sources(db: str | None, counted: str) -> SeriesSources:
@@ -82,12 +82,11 @@ def _day(figure: dict, reported: bool) -> tuple[str | None, str]:
     return None, "no_time"
 
 
-def _claims_by_figure(claims: list[dict]) -> dict:
-    return {mention["figure"]: claim for claim in claims
-            for mention in claim["data"]["mentions"]}
+def _claims_by_figure(claims: list[Claim]) -> dict:
+    return {mention.figure: claim for claim in claims for mention in claim.mentions}
 
 
-def _point(figures: list[dict], day: str, dated_by: str, claim: dict | None,
+def _point(figures: list[dict], day: str, dated_by: str, claim: Claim | None,
            story: str | None, contradicts: list[str]) -> dict:
     first = figures[0]
     return {
@@ -98,9 +97,9 @@ def _point(figures: list[dict], day: str, dated_by: str, claim: dict | None,
         "source": first.get("attributed_to") or first.get("outlet") or first["article"],
         "attributed_to": first.get("attributed_to"), "outlet": first.get("outlet"),
         "published": first.get("published"), "story": story,
-        "stories": claim["stories"] if claim else 1,
-        "articles": claim["articles"] if claim else len({f["article"] for f in figures}),
-        "claim": claim["id"] if claim else None,
+        "stories": claim.stories if claim else 1,
+        "articles": claim.articles if claim else len({f["article"] for f in figures}),
+        "claim": claim.id if claim else None,
         "quote": first["quote"], "number_text": first["number_text"],
         "article": first["article"], "figure": first["id"],
         "copies": sorted({f["article"] for f in figures[1:]} - {first["article"]}),
@@ -127,7 +126,7 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
     claims = _claims_by_figure(sources.claims)
     contradicted = defaultdict(list)
     for conflict in sources.conflicts:
-        contradicted[conflict["data"]["figure"]].append(conflict["data"]["reference"]["id"])
+        contradicted[conflict.figure].append(conflict.reference["id"])
     groups: dict[tuple, list[dict]] = defaultdict(list)
     left_out: dict[str, list] = defaultdict(list)
     for figure in sources.figures:

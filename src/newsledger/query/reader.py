@@ -2,7 +2,8 @@
 
 Every list method takes its filter (or the filter's fields as keywords), a ``Page`` and a
 sort key from its whitelist (the first is the default), and returns a ``Result``; the
-``each_*`` methods stream a whole list for exports. Rows are the store's row dicts.
+``each_*`` methods stream a whole list for exports. Claims and conflicts are their
+``models`` records; other rows are the store's row dicts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import fields
 from itertools import islice
 
 from newsledger.errors import InvalidFilter
-from newsledger.models import Article
+from newsledger.models import Article, Claim
 from newsledger.query.filters import (
     ArticleFilter,
     ClaimFilter,
@@ -115,8 +116,8 @@ class Reader:
         months = sorted(month for month in overview["by_month"] if month != "unknown")
         counted = Counter(dict(self.facets()["counted"]))
         top_claims = [
-            {key: claim[key] for key in ("counted", "place", "period", "low", "high", "stories",
-                                         "articles")}
+            {key: getattr(claim, key) for key in ("counted", "place", "period", "low", "high",
+                                                  "stories", "articles")}
             for claim in self.claims(page=Page(top))
         ] if top else []
         return {
@@ -191,14 +192,14 @@ class Reader:
 
     def claims(self, chosen: ClaimFilter | None = None, page: Page = Page(),
                sort: str | None = None, **values) -> Result:
-        """Claims with their ``data`` (mentions, outlets): sorts "stories" (most independent
+        """Claims (``models.Claim``, mentions included): sorts "stories" (most independent
         stories first), "newest" (latest publication first)."""
         return self._result("claims", _filter(ClaimFilter, chosen, values), page, sort)
 
     def conflicts(self, chosen: ConflictFilter | None = None, page: Page = Page(),
                   sort: str | None = None, **values) -> Result:
-        """Conflicts with both articles' titles and languages: sorts "newest" (the later of
-        the two publication dates first), "kind" (figure, then version)."""
+        """Conflicts (``models.Conflict``, both articles' titles and languages filled): sorts
+        "newest" (the later of the two publication dates first), "kind"."""
         return self._result("conflicts", _filter(ConflictFilter, chosen, values), page, sort)
 
     def stories(self, chosen: StoryFilter | None = None, page: Page = Page(),
@@ -257,7 +258,7 @@ class Reader:
         """One article as ``models.Article`` (text included, source path left out)."""
         return _article(self.article(article_id))
 
-    def claim(self, claim_id: str) -> dict:
+    def claim(self, claim_id: str) -> Claim:
         """One claim with every mention (quote, outlet, date, language, story)."""
         return browse_corpus.claim(self.ledger, claim_id)
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newsledger.models import Claim, ClaimMention
 from newsledger.reconcile.quantities import INFINITY, interval, period_key, place_key, who_group
 
 
@@ -29,7 +30,7 @@ def claim_key(figure: dict) -> tuple:
 
 def story_of(ledger) -> dict[str, str]:
     """Article id -> story id for articles in a story (others are their own story)."""
-    return {m["article"]: story["id"] for story in ledger.stories() for m in story["members"]}
+    return {m.article: story.id for story in ledger.stories() for m in story.members}
 
 
 def _clusters(figures: list[dict]) -> Iterator[list[dict]]:
@@ -49,36 +50,32 @@ def _clusters(figures: list[dict]) -> Iterator[list[dict]]:
         yield cluster
 
 
-def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> dict:
-    """One claim record: corroboration, outlets, dates, spread and every mention."""
+def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Claim:
+    """One claim: corroboration, outlets, dates, spread and every mention."""
     counted, place, period, rate, group = key
     dates = sorted(m["published"] for m in mentions if m["published"])
     lows = [m["low"] for m in mentions if m["low"] is not None]
     highs = [m["high"] for m in mentions if m["high"] is not None]
     first = mentions[0]
     seed = f"{counted}|{place}|{period}|{rate}|{group}|{first['article']}|{first['number_start']}"
-    return {
-        "id": "claim-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10],
-        "counted": counted, "place": first["place"], "period": first["period"],
-        "low": min(lows) if lows else None, "high": max(highs) if highs else None,
-        "stories": len({stories.get(m["article"], m["article"]) for m in mentions}),
-        "articles": len({m["article"] for m in mentions}),
-        "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-        "data": {
-            "rate": rate, "who": group,
-            "outlets": sorted({m["outlet"] for m in mentions if m["outlet"]}),
-            "mentions": [{
-                "figure": m["id"], "article": m["article"], "story": stories.get(m["article"]),
-                "outlet": m["outlet"], "published": m["published"], "language": m["language"],
-                "number_text": m["number_text"], "quote": m["quote"], "low": m["low"],
-                "high": m["high"], "qualifier": m["qualifier"], "attributed_to": m["attributed_to"],
-            } for m in mentions],
-        },
-    }
+    return Claim(
+        id="claim-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10],
+        counted=counted, place=first["place"], period=first["period"],
+        low=min(lows) if lows else None, high=max(highs) if highs else None,
+        stories=len({stories.get(m["article"], m["article"]) for m in mentions}),
+        articles=len({m["article"] for m in mentions}),
+        first=dates[0] if dates else None, last=dates[-1] if dates else None,
+        rate=rate, who=group, outlets=tuple(sorted({m["outlet"] for m in mentions if m["outlet"]})),
+        mentions=tuple(ClaimMention(
+            figure=m["id"], article=m["article"], story=stories.get(m["article"]),
+            outlet=m["outlet"], published=m["published"], language=m["language"],
+            number_text=m["number_text"], quote=m["quote"], low=m["low"], high=m["high"],
+            qualifier=m["qualifier"], attributed_to=m["attributed_to"]) for m in mentions),
+    )
 
 
 def group_claims(figures: Iterable[dict], stories: dict[str, str],
-                 config: ClaimConfig = ClaimConfig()) -> list[dict]:
+                 config: ClaimConfig = ClaimConfig()) -> list[Claim]:
     """Every claim of the figures (rows as ``Ledger.figures`` yields them)."""
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for figure in figures:

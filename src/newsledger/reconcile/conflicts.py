@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from newsledger.base.sentences import sentence_spans
 from newsledger.base.vectors import Vectors
+from newsledger.models import Conflict
 from newsledger.reconcile.claims import story_of
 from newsledger.reconcile.quantities import (
     IMPLICIT_PLACE,
@@ -50,12 +51,13 @@ class ConflictConfig:
     neighbours: int = 200  # stories of one quantity each story is compared with, nearest in time
 
 
-def conflict_record(kind: str, a: dict, b: dict, why: str, data: dict) -> dict:
-    """A stored conflict: both quotes with their articles, the reason and the evidence."""
+def conflict_record(kind: str, a: dict, b: dict, why: str, **evidence) -> Conflict:
+    """A conflict: both quotes with their articles, the reason and the evidence (the
+    ``Conflict`` fields named in ``evidence``)."""
     seed = f"{kind}|{a['article']}|{a['quote']}|{b['article']}|{b['quote']}"
-    return {"id": f"{kind}-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10], "kind": kind,
-            "article_a": a["article"], "article_b": b["article"], "a": a["quote"],
-            "b": b["quote"], "why": why, "data": data}
+    return Conflict(id=f"{kind}-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10],
+                    kind=kind, article_a=a["article"], article_b=b["article"], a=a["quote"],
+                    b=b["quote"], why=why, **evidence)
 
 
 def describe(figure: dict) -> str:
@@ -128,18 +130,18 @@ def contradiction(a: dict, b: dict, config: ConflictConfig = ConflictConfig()
     return (gap, reason) if gap >= config.min_ratio else None
 
 
-def _conflict(key: Quantity, a: dict, b: dict, reason: str) -> dict:
+def _conflict(key: Quantity, a: dict, b: dict, reason: str) -> Conflict:
     place = next((f["place"] for f in (a, b) if f["place"] and place_key(f) == key.place),
                  IMPLICIT_PLACE.get(key.counted) or key.place)
     rate = f" {key.rate}" if key.rate else ""
     why = (f"{key.counted}{rate} at {place}: {describe(a)} ({a['outlet'] or a['article']}, "
            f"{a['published'] or 'undated'}) vs {describe(b)} ({b['outlet'] or b['article']}, "
            f"{b['published'] or 'undated'}); {reason}")
-    return conflict_record("figure", a, b, why, {
-        "counted": key.counted, "place": key.place, "rate": key.rate,
-        "outlets": [a["outlet"], b["outlet"]], "dates": [a["published"], b["published"]],
-        "intervals": [[a["low"], a["high"]], [b["low"], b["high"]]],
-        "numbers": [a["number_text"], b["number_text"]]})
+    return conflict_record(
+        "figure", a, b, why, counted=key.counted, place=key.place, rate=key.rate,
+        outlets=(a["outlet"], b["outlet"]), dates=(a["published"], b["published"]),
+        intervals=((a["low"], a["high"]), (b["low"], b["high"])),
+        numbers=(a["number_text"], b["number_text"]))
 
 
 def _agree(first: list[dict], second: list[dict]) -> bool:
@@ -208,7 +210,7 @@ def _earliest(classes: list[list[str]], by_article: dict[str, list[dict]]) -> st
 
 
 def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
-                     config: ConflictConfig = ConflictConfig()) -> Iterator[dict]:
+                     config: ConflictConfig = ConflictConfig()) -> Iterator[Conflict]:
     """At most one conflict per quantity and pair of independent stories: the clearest.
 
     Two articles that agree on a value of the quantity, or state ``same_data`` values
@@ -275,7 +277,7 @@ def same_days(figure: dict, reference: dict) -> bool:
     return reference["since"] is None or start == reference["since"]
 
 
-def _reference_conflict(figure: dict, reference: dict, gap: float) -> dict:
+def _reference_conflict(figure: dict, reference: dict, gap: float) -> Conflict:
     place = reference["place"] or IMPLICIT_PLACE.get(reference["counted"]) or "no place"
     official = describe(reference)
     why = (f"{reference['counted']} in {place} {days_of(reference)}: a report gives "
@@ -285,19 +287,19 @@ def _reference_conflict(figure: dict, reference: dict, gap: float) -> dict:
            "other, more than rounding explains")
     statement = f"{reference['source']}, {days_of(reference)}: {official} ({reference['url']})"
     return conflict_record("reference", figure, {"article": figure["article"], "quote": statement},
-                           why, {
-        "counted": reference["counted"], "place": reference["place_id"] or reference["place"],
-        "figure": figure["id"], "reference": {key: reference[key] for key in (
+                           why,
+        counted=reference["counted"], place=reference["place_id"] or reference["place"],
+        figure=figure["id"], reference={key: reference[key] for key in (
             "id", "source", "as_of", "since", "low", "high", "qualifier", "url", "note")},
-        "outlets": [figure["outlet"], reference["source"]],
-        "dates": [figure["published"], reference["as_of"]],
-        "intervals": [[figure["low"], figure["high"]], [reference["low"], reference["high"]]],
-        "numbers": [figure["number_text"], official]})
+        outlets=(figure["outlet"], reference["source"]),
+        dates=(figure["published"], reference["as_of"]),
+        intervals=((figure["low"], figure["high"]), (reference["low"], reference["high"])),
+        numbers=(figure["number_text"], official))
 
 
 def reference_conflicts(figures: Iterable[dict], references: Iterable[dict],
                         stories: dict[str, str], config: ConflictConfig = ConflictConfig()
-                        ) -> Iterator[dict]:
+                        ) -> Iterator[Conflict]:
     """Figures that contradict the official figure for the same quantity, place and days:
     their intervals at least ``min_ratio`` apart; one conflict per story and official figure
     (copies of a story are one source). Only totals (no rate) of everyone the category counts
@@ -319,7 +321,7 @@ def reference_conflicts(figures: Iterable[dict], references: Iterable[dict],
                 yield _reference_conflict(figure, reference, gap)
 
 
-def find_conflicts(ledger, vectors: Vectors | None = None) -> Iterator[dict]:
+def find_conflicts(ledger, vectors: Vectors | None = None) -> Iterator[Conflict]:
     """Every figure, reference and version conflict in the ledger (``vectors``: see
     ``version_conflicts``)."""
     from newsledger.reconcile.versions import version_conflicts

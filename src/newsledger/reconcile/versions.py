@@ -30,7 +30,7 @@ from newsledger.base.numbers import find_number_expressions
 from newsledger.base.places import resolve_place
 from newsledger.base.transliteration import latin_key
 from newsledger.base.vectors import Vectors
-from newsledger.models import Article
+from newsledger.models import Article, Conflict
 from newsledger.reconcile.conflicts import conflict_record
 
 NEGATION_PATH = Path(__file__).with_name("lang") / "negation.toml"
@@ -205,16 +205,16 @@ def _disagreements(base: Sentences, origin: Article, other: Article, config: Ver
 
 
 def version_conflicts(ledger, config: VersionConfig = VersionConfig(),
-                      vectors: Vectors | None = None) -> Iterator[dict]:
+                      vectors: Vectors | None = None) -> Iterator[Conflict]:
     """Aligned sentences of each story member that disagree with the origin's. Members with
     one text (and language) disagree with the origin alike, so each text is compared once per
     story; sentences are encoded by ``vectors`` (pass ``Vectors(ledger)`` to use the
     ledger's cache, and flush it once the conflicts are stored)."""
     vectors = vectors or Vectors()
     for story in ledger.stories():
-        ids = [m["article"] for m in story["members"]]
+        ids = [m.article for m in story.members]
         articles = {a.id: a for a in ledger.articles(ids=ids)}
-        origin = articles[story["origin"]]
+        origin = articles[story.origin]
         base = sentences_of(origin.text, vectors=vectors)
         compared: dict[tuple[str, str | None], list] = {}
         judged: dict[tuple, str | None] = {}
@@ -229,6 +229,6 @@ def version_conflicts(ledger, config: VersionConfig = VersionConfig(),
                 yield conflict_record(
                     "version", {"article": origin.id, "quote": a},
                     {"article": other.id, "quote": b}, why,
-                    {"story": story["id"], "similarity": round(score, 3),
-                     "outlets": [origin.outlet, other.outlet],
-                     "dates": [origin.published, other.published]})
+                    story=story.id, similarity=round(score, 3),
+                    outlets=(origin.outlet, other.outlet),
+                    dates=(origin.published, other.published))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
 
@@ -32,7 +33,7 @@ class Listing:
     ledger: object
     query: Select
     order: tuple
-    finish: Callable[[dict], dict] = field(default=_same)
+    finish: Callable[[dict], Any] = field(default=_same)
 
     def page(self, offset: int = 0, limit: int | None = None) -> tuple[list[dict], int]:
         """The rows from ``offset`` (``limit`` of them, all when None) and the list's total."""

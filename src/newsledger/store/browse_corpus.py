@@ -8,19 +8,16 @@ import json
 from sqlalchemy import and_, case, func, or_, select
 
 from newsledger.errors import NotFound
+from newsledger.models import Claim
 from newsledger.store import schema
 from newsledger.store.browse import ARTICLE_COLUMNS, Listing
+from newsledger.store.records import claim_of, conflict_of
 
 A, S, M = schema.articles, schema.stories, schema.story_members
 C, K = schema.claims, schema.conflicts
 STORY_SORTS = {"size": (S.c.size.desc(), S.c.id), "id": (S.c.id,)}
 CLAIM_SORTS = {"stories": (C.c.stories.desc(), C.c.articles.desc(), C.c.id),
                "newest": (C.c.last.desc().nulls_last(), C.c.id)}
-
-
-def _decoded(row: dict) -> dict:
-    row["data"] = json.loads(row["data"])
-    return row
 
 
 def stories(ledger, filters, sort: str) -> Listing:
@@ -60,19 +57,19 @@ def members(ledger, story_ids: list[str]) -> dict[str, list[dict]]:
 
 
 def claims(ledger, filters, sort: str) -> Listing:
-    """Claims with their data (mentions, outlets) decoded; ``article`` keeps the claims with
-    a mention in that article."""
+    """Claims (``models.Claim``); ``article`` keeps the claims with a mention in that
+    article."""
     query = select(C)
     if filters.counted:
         query = query.where(C.c.counted == filters.counted)
     if filters.article:
         pattern = f'"article": {json.dumps(filters.article, ensure_ascii=False)}'
         query = query.where(C.c.data.contains(pattern, autoescape=True))
-    return Listing(ledger, query, CLAIM_SORTS[sort], _decoded)
+    return Listing(ledger, query, CLAIM_SORTS[sort], claim_of)
 
 
-def claim(ledger, claim_id: str) -> dict:
-    rows, _ = Listing(ledger, select(C).where(C.c.id == claim_id), (C.c.id,), _decoded).page()
+def claim(ledger, claim_id: str) -> Claim:
+    rows, _ = Listing(ledger, select(C).where(C.c.id == claim_id), (C.c.id,), claim_of).page()
     if not rows:
         raise NotFound(f"no claim with id {claim_id!r}")
     return rows[0]
@@ -85,8 +82,7 @@ CONFLICT_SORTS = {"newest": (NEWEST.desc().nulls_last(), K.c.id), "kind": (K.c.k
 
 
 def conflicts(ledger, filters, sort: str) -> Listing:
-    """Conflicts with both articles' titles and languages and the later of their dates
-    (``newest``)."""
+    """Conflicts (``models.Conflict``) with both articles' titles and languages."""
     conditions = [K.c.kind == filters.kind] if filters.kind else []
     if filters.article:
         conditions.append(or_(K.c.article_a == filters.article,
@@ -99,4 +95,4 @@ def conflicts(ledger, filters, sort: str) -> Listing:
         .join(_a, _a.c.id == K.c.article_a).join(_b, _b.c.id == K.c.article_b)
         .where(and_(True, *conditions))
     )
-    return Listing(ledger, query, CONFLICT_SORTS[sort], _decoded)
+    return Listing(ledger, query, CONFLICT_SORTS[sort], conflict_of)

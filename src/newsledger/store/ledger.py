@@ -17,9 +17,8 @@ from sqlalchemy import Engine, func, insert, inspect, select, update
 from sqlalchemy.exc import DBAPIError
 
 from newsledger.errors import LedgerReadOnly, NotALedger, NotFound
-from newsledger.models import Article, Event, Figure, Story
-from newsledger.store import cache, schema
-from newsledger.store import claims as claim_rows
+from newsledger.models import Article, Claim, Conflict, Event, Figure, Story
+from newsledger.store import cache, records, schema
 from newsledger.store import events as event_store
 from newsledger.store import references as reference_rows
 from newsledger.store.engine import (
@@ -268,44 +267,34 @@ class Ledger:
     # stories --------------------------------------------------------------------------------
     def replace_stories(self, stories: Iterable[Story]) -> None:
         """Replace every story grouping in one transaction."""
-        with locked(self.engine) as connection:
-            connection.execute(schema.story_members.delete())
-            connection.execute(schema.stories.delete())
-            for story in stories:
-                connection.execute(insert(schema.stories).values(
-                    id=story.id, origin=story.origin, size=len(story.members)))
-                connection.execute(insert(schema.story_members), [
-                    {"article": m.article, "story": story.id, "relation": m.relation,
-                     "score": m.score, "evidence": m.evidence} for m in story.members
-                ])
+        records.replace_stories(self, stories)
 
-    def stories(self) -> Iterator[dict]:
+    def stories(self) -> Iterator[Story]:
+        """Every story with its members (origin first), by story id."""
         s, m = schema.stories, schema.story_members
-        query = select(s.c.id, s.c.origin, s.c.size, m.c.article, m.c.relation, m.c.score,
+        query = select(s.c.id, s.c.origin, m.c.article, m.c.relation, m.c.score,
                        m.c.evidence).join(
             m, m.c.story == s.c.id).order_by(s.c.id, m.c.relation != "origin", m.c.article)
         with self.engine.connect() as connection:
-            current = None
-            for row in connection.execute(query):
-                if current is None or current["id"] != row.id:
-                    if current is not None:
-                        yield current
-                    current = {"id": row.id, "origin": row.origin, "size": row.size, "members": []}
-                current["members"].append(
-                    {"article": row.article, "relation": row.relation, "score": row.score,
-                     "evidence": json.loads(row.evidence) if row.evidence else None})
-            if current is not None:
-                yield current
+            yield from records.story_rows(connection.execute(query))
+
+    def claims(self) -> Iterator[Claim]:
+        """Every claim, most independent stories first (filtered: ``newsledger.query``)."""
+        return records.claims(self)
+
+    def conflicts(self) -> Iterator[Conflict]:
+        """Every conflict by kind and id (filtered: ``newsledger.query``)."""
+        return records.conflicts(self)
 
     # what the corpus stages read and write (the stage packages never import the store) ------
     def replace_claims(self, claims) -> int:
         """Replace every claim in one transaction; the number stored."""
-        return claim_rows.replace_claims(self, claims)
+        return records.replace_claims(self, claims)
 
     def replace_conflicts(self, conflicts, kind: str | None = None) -> int:
         """Replace every conflict (or, with ``kind``, those of that kind) in one transaction;
         the number stored."""
-        return claim_rows.replace_conflicts(self, conflicts, kind)
+        return records.replace_conflicts(self, conflicts, kind)
 
     def references(self, counted: str | None = None) -> Iterator[dict]:
         """Official reference figures (``store.references``)."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import is_dataclass
 from functools import wraps
 from typing import Annotated
 from urllib.parse import quote
@@ -12,6 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.convertors import Convertor, register_url_convertor
 
+from newsledger.models import Claim, plain
 from newsledger.publish.web import charts, geography
 from newsledger.publish.web.params import (
     ConflictKind,
@@ -59,10 +61,12 @@ Identifier = Annotated[str, Path(max_length=255, description="Stable id.")]
 
 def without_private(data):
     """``data`` with every ``PRIVATE_KEYS`` entry dropped, at any depth (a guard for views
-    whose rows come straight from a table)."""
+    whose rows come straight from a table); records become dicts (``models.plain``)."""
+    if is_dataclass(data) and not isinstance(data, type):
+        data = plain(data)
     if isinstance(data, dict):
         return {k: without_private(v) for k, v in data.items() if k not in PRIVATE_KEYS}
-    if isinstance(data, list):
+    if isinstance(data, list | tuple):
         return [without_private(item) for item in data]
     return data
 
@@ -127,10 +131,9 @@ def listing(request: Request, result: Result, **extra) -> dict:
             "next": following, **extra, "items": result.rows}
 
 
-def _summary(claim: dict) -> dict:
-    """A claim without its mention list (outlets kept)."""
-    data = claim.get("data") or {}
-    return {**{k: v for k, v in claim.items() if k != "data"}, "outlets": data.get("outlets", [])}
+def _summary(claim: Claim) -> dict:
+    """A claim without its mention list."""
+    return {k: v for k, v in plain(claim).items() if k != "mentions"}
 
 
 def drawings(request: Request) -> dict:
