@@ -106,7 +106,7 @@ def articles(
     rows = [{"id": a["id"], "outlet": a["outlet"], "published": a["published"],
              "lang": a["language"], "title": a["title"]} for a in result.rows]
     show_rows(rows, as_json, ["id", "published", "lang", "outlet", "title"],
-              title=counted(result, "articles"), wide=("id", "outlet", "title"))
+              title=counted(result, "articles"), wide=("outlet", "title"))
 
 
 @command()
