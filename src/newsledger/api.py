@@ -156,10 +156,12 @@ def places(db: str | None = None) -> list[dict]:
 
 def export(table: str, fmt: str, output: str | None = None, db: str | None = None, *,
            public: bool = True, redact: bool | None = None,
-           filters: dict[str, str] | None = None) -> dict:
+           filters: dict[str, str] | None = None,
+           on_record: Callable[[], None] | None = None) -> dict:
     """Write one table (``publish.exports.EXPORTERS``) as csv, jsonl, json or parquet to
     ``output`` (stdout when None) with a ``<output>.provenance.json`` sidecar; returns the
-    provenance. Public exports (the default) are always redacted and never hold article text."""
+    provenance. Public exports (the default) are always redacted and never hold article text.
+    ``on_record`` is called as each record is written (a progress bar)."""
     import sys
 
     from newsledger.publish.exports import ExportOptions, check_export, export_file, write_export
@@ -170,8 +172,8 @@ def export(table: str, fmt: str, output: str | None = None, db: str | None = Non
     check_export(table, fmt, options)
     with query.open(db, settings) as reader:
         if output is None:
-            return write_export(reader, table, fmt, sys.stdout.buffer, options)
-        return export_file(reader, table, fmt, output, options)
+            return write_export(reader, table, fmt, sys.stdout.buffer, options, on_record)
+        return export_file(reader, table, fmt, output, options, on_record)
 
 
 def export_public_sqlite(output: str, db: str | None = None, *, force: bool = False) -> dict:

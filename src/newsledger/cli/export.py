@@ -9,6 +9,7 @@ import typer
 
 from newsledger import api
 from newsledger.cli.app import DbOption, command, print_json
+from newsledger.cli.progress import on_interrupt, progress
 from newsledger.errors import BadOption
 
 
@@ -57,7 +58,11 @@ def export(
         data = (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         replace_file(output, lambda stream: stream.write(data))
         return
-    record = api.export(table, fmt, output, db, public=public, redact=redact,
-                        filters=_filters(where))
+    with progress("rows") as bar:
+        task = bar.add_task(f"exporting {table}", total=None)
+        with on_interrupt(lambda: f"nothing written; {output or 'the output'} is as it was"):
+            record = api.export(table, fmt, output, db, public=public, redact=redact,
+                                filters=_filters(where),
+                                on_record=lambda: bar.advance(task))
     if output is not None:
         sys.stderr.write(f"{record['rows']} {table} rows written to {output}\n")

@@ -285,13 +285,23 @@ def _columns(exporter: Exporter, options: ExportOptions) -> tuple[Column, ...]:
     return tuple(c for c in exporter.columns if c.name in names)
 
 
+def _reporting(records: Iterable[dict], on_record: Callable[[], None] | None
+               ) -> Iterable[dict]:
+    if on_record is None:
+        return records
+    return (on_record() or record for record in records)
+
+
 def write_export(reader: Reader, table: str, fmt: str, stream: BinaryIO,
-                 options: ExportOptions = ExportOptions()) -> dict:
-    """Write ``table`` to ``stream`` in format ``fmt``; returns its provenance record."""
+                 options: ExportOptions = ExportOptions(),
+                 on_record: Callable[[], None] | None = None) -> dict:
+    """Write ``table`` to ``stream`` in format ``fmt`` (calling ``on_record`` as each record
+    goes out); returns its provenance record."""
     exporter = check_export(table, fmt, options)
     columns = _columns(exporter, options)
     writer = exporter.formats.get(fmt, FORMATS[fmt])
-    count = writer(stream, columns, export_records(reader, table, options))
+    count = writer(stream, columns, _reporting(export_records(reader, table, options),
+                                               on_record))
     return provenance(reader, table, fmt, count, options, tuple(c.name for c in columns))
 
 
@@ -349,11 +359,12 @@ def replace_file(path: str, write: Callable[[BinaryIO], T]) -> T:
 
 
 def export_file(reader: Reader, table: str, fmt: str, output: str,
-                options: ExportOptions = ExportOptions()) -> dict:
+                options: ExportOptions = ExportOptions(),
+                on_record: Callable[[], None] | None = None) -> dict:
     """Write ``table`` to the file ``output`` and its provenance to
     ``<output>.provenance.json``, each through ``replace_file``; returns the provenance."""
     check_export(table, fmt, options)
     record = replace_file(output, lambda stream: write_export(reader, table, fmt, stream,
-                                                              options))
+                                                              options, on_record))
     replace_file(output + ".provenance.json", lambda stream: stream.write(provenance_json(record)))
     return record
