@@ -156,11 +156,12 @@ def places(db: str | None = None) -> list[dict]:
 
 def export(table: str, fmt: str, output: str | None = None, db: str | None = None, *,
            public: bool = True, redact: bool | None = None,
-           filters: dict[str, str] | None = None,
+           filters: dict[str, str] | None = None, excel: bool = False,
            on_record: Callable[[], None] | None = None) -> dict:
     """Write one table (``publish.exports.EXPORTERS``) as csv, jsonl, json or parquet to
     ``output`` (stdout when None) with a ``<output>.provenance.json`` sidecar; returns the
     provenance. Public exports (the default) are always redacted and never hold article text.
+    ``excel`` starts a CSV with a UTF-8 byte order mark (spreadsheets then read it as UTF-8);
     ``on_record`` is called as each record is written (a progress bar)."""
     import sys
 
@@ -168,7 +169,7 @@ def export(table: str, fmt: str, output: str | None = None, db: str | None = Non
 
     settings = Settings.from_env(db=db)
     options = ExportOptions(public=public, redact=settings.redact if redact is None else redact,
-                            filters=tuple(sorted((filters or {}).items())))
+                            filters=tuple(sorted((filters or {}).items())), excel=excel)
     check_export(table, fmt, options)
     with query.open(db, settings) as reader:
         if output is None:

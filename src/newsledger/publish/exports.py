@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.metadata import version
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -96,6 +97,7 @@ class ExportOptions:
     public: bool = True
     redact: bool = True
     filters: tuple[tuple[str, str], ...] = ()
+    excel: bool = False  # CSV that a spreadsheet reads as UTF-8: a byte order mark first
 
     def __post_init__(self) -> None:
         if self.public and not self.redact:
@@ -265,8 +267,19 @@ FORMATS: dict[str, Callable[[BinaryIO, tuple[Column, ...], Iterable[dict]], int]
 }
 
 
-# Formats that only some tables can take.
+UTF8_BOM = b"\xef\xbb\xbf"
+# Formats that only some tables can take: a list of tables, or the column they need.
 FORMAT_TABLES: dict[str, tuple[str, ...]] = {"acled": ("events",)}
+FORMAT_COLUMNS: dict[str, str] = {"geojson": "place_id"}
+
+
+def format_tables(fmt: str) -> tuple[str, ...]:
+    """The tables ``fmt`` can export."""
+    exporters = load_exporters()
+    if fmt in FORMAT_COLUMNS:
+        return tuple(name for name, exporter in exporters.items()
+                     if FORMAT_COLUMNS[fmt] in exporter.column_names(public=True))
+    return FORMAT_TABLES.get(fmt, tuple(exporters))
 
 
 def check_export(table: str, fmt: str, options: ExportOptions) -> Exporter:
@@ -274,8 +287,10 @@ def check_export(table: str, fmt: str, options: ExportOptions) -> Exporter:
     if fmt not in FORMATS:
         raise BadOption(f"no format {fmt!r}; choose one of {', '.join(FORMATS)}")
     exporter = exporter_for(table)
-    if table not in FORMAT_TABLES.get(fmt, (table,)):
-        raise BadOption(f"the {fmt} format exports {', '.join(FORMAT_TABLES[fmt])} only")
+    if table not in format_tables(fmt):
+        raise BadOption(f"the {fmt} format exports {', '.join(format_tables(fmt))} only")
+    if options.excel and fmt != "csv":
+        raise BadOption(f"--excel marks CSV for spreadsheets; {fmt} is not CSV")
     _check_filters(exporter, dict(options.filters))
     return exporter
 
@@ -300,6 +315,8 @@ def write_export(reader: Reader, table: str, fmt: str, stream: BinaryIO,
     exporter = check_export(table, fmt, options)
     columns = _columns(exporter, options)
     writer = exporter.formats.get(fmt, FORMATS[fmt])
+    if options.excel:
+        stream.write(UTF8_BOM)
     count = writer(stream, columns, _reporting(export_records(reader, table, options),
                                                on_record))
     return provenance(reader, table, fmt, count, options, tuple(c.name for c in columns))
@@ -313,7 +330,8 @@ def export_chunks(reader: Reader, table: str, fmt: str,
     if fmt not in CHUNKED or fmt in exporter.formats:
         raise BadOption(f"{table} cannot be streamed as {fmt}; stream one of "
                         f"{', '.join(CHUNKED)}")
-    return CHUNKED[fmt](_columns(exporter, options), export_records(reader, table, options))
+    chunks = CHUNKED[fmt](_columns(exporter, options), export_records(reader, table, options))
+    return chain([UTF8_BOM], chunks) if options.excel else chunks
 
 
 def provenance(reader: Reader, table: str, fmt: str, rows: int, options: ExportOptions,

@@ -147,12 +147,14 @@ def figures(ledger, filters, places: frozenset[str], sort: str) -> Listing:
 
 def figure_pages(ledger, filters, places: frozenset[str], size: int = 1000
                  ) -> Iterator[list[dict]]:
-    """Every matching figure in the "ledger" order, ``size`` at a time. Each page is read on
+    """Every matching figure in the "ledger" order, with its article's URL, ``size`` at a
+    time. Each page is read on
     its own short connection, continuing after the last row of the one before, so a slow
     reader (a download) holds no database connection between pages."""
     key = tuple_(*FIGURE_ORDER)
     query = (_figures_query(ledger, filters, places)
-             .add_columns(A.c.ingest_order.label(_ORDER)).order_by(*FIGURE_ORDER).limit(size))
+             .add_columns(A.c.url, A.c.ingest_order.label(_ORDER)).order_by(*FIGURE_ORDER)
+             .limit(size))
     after = None
     while True:
         with ledger.engine.connect() as connection:
