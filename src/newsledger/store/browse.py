@@ -133,7 +133,7 @@ def articles(ledger, filters, places: frozenset[str], sort: str, full: bool = Fa
 
 def _figures_query(ledger, filters, places: frozenset[str]) -> Select:
     query = (
-        select(F, A.c.outlet, A.c.published, LANGUAGE, A.c.title)
+        select(F, A.c.outlet, A.c.published, LANGUAGE, A.c.title, A.c.url)
         .join(A, A.c.id == F.c.article)
         .where(and_(True, *article_conditions(filters), *figure_conditions(filters, places)))
     )
@@ -141,20 +141,18 @@ def _figures_query(ledger, filters, places: frozenset[str]) -> Select:
 
 
 def figures(ledger, filters, places: frozenset[str], sort: str) -> Listing:
-    """Figures with their article's outlet, date, language and title."""
+    """Figures with their article's outlet, date, language, title and URL."""
     return Listing(ledger, _figures_query(ledger, filters, places), FIGURE_SORTS[sort])
 
 
 def figure_pages(ledger, filters, places: frozenset[str], size: int = 1000
                  ) -> Iterator[list[dict]]:
-    """Every matching figure in the "ledger" order, with its article's URL, ``size`` at a
-    time. Each page is read on
+    """Every matching figure in the "ledger" order, ``size`` at a time. Each page is read on
     its own short connection, continuing after the last row of the one before, so a slow
     reader (a download) holds no database connection between pages."""
     key = tuple_(*FIGURE_ORDER)
     query = (_figures_query(ledger, filters, places)
-             .add_columns(A.c.url, A.c.ingest_order.label(_ORDER)).order_by(*FIGURE_ORDER)
-             .limit(size))
+             .add_columns(A.c.ingest_order.label(_ORDER)).order_by(*FIGURE_ORDER).limit(size))
     after = None
     while True:
         with ledger.engine.connect() as connection:
