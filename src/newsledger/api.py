@@ -131,7 +131,8 @@ def conflicts(db: str | None = None, **filters) -> list[dict]:
 
 def evaluate(corpus_dir: str, db: str | None = None, events_gold: Iterable[str] = (), *,
              labels: str | None = None, split: str = "test",
-             persons_gold: str | None = None) -> Evaluation:
+             persons_gold: str | None = None,
+             on_item: Callable[[str, str], None] | None = None) -> Evaluation:
     """Ingest a gold corpus folder (or, with ``labels``, the labelled articles of one split of
     our labels of ``corpus_dir``) into a temporary store (or ``db``), run the whole pipeline and
     score every kind it has gold for (DESIGN.md's rules); see ``evaluation.runner``."""
@@ -139,7 +140,7 @@ def evaluate(corpus_dir: str, db: str | None = None, events_gold: Iterable[str] 
     from newsledger.evaluation.runner import evaluate as run
 
     gold = GoldSet(corpus_dir, labels, split, tuple(events_gold), persons_gold)
-    return run(gold, db, Settings.from_env(analyze=True))
+    return run(gold, db, Settings.from_env(analyze=True), on_item=on_item)
 
 
 def events(db: str | None = None, **filters) -> list[dict]:

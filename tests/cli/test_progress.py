@@ -94,3 +94,12 @@ def test_the_rate_column_reads_per_second_or_per_minute():
     assert RateColumn().render(SimpleNamespace(finished_speed=None, speed=0.5)).plain == \
         "30.0/min"
     assert RateColumn().render(SimpleNamespace(finished_speed=None, speed=None)).plain == ""
+
+
+def test_ctrl_c_in_evaluate_says_nothing_was_scored(reports, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "run_corpus_stages", _interrupt)
+    assert _one_line(invoke("evaluate", reports)) == "interrupted: nothing scored, nothing kept"
+    db = tmp_path / "kept.db"
+    line = _one_line(invoke("evaluate", reports, "--db", db))
+    assert line == f"interrupted: nothing scored; {db} holds what was ingested"
+    assert len(json.loads(invoke("articles", "--db", db, "--json").stdout)) == 2

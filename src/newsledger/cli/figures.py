@@ -21,7 +21,7 @@ from newsledger.cli.app import (
     print_json,
     sort_option,
 )
-from newsledger.cli.progress import on_interrupt, progress
+from newsledger.cli.progress import ItemTally, on_interrupt, progress
 from newsledger.evaluation import report
 
 
@@ -99,12 +99,12 @@ def evaluate(
     as_json: bool = JsonOption,
 ) -> None:
     """Run the pipeline over a gold corpus and score it; the last line sums it up."""
-    with progress("") as bar:
-        bar.add_task(f"evaluating on {corpus_dir}", total=None)
+    with progress("articles") as bar:
+        tally = ItemTally(bar, "evaluating")
         with on_interrupt(lambda: f"nothing scored; {db} holds what was ingested" if db
                           else "nothing scored, nothing kept"):
             result = api.evaluate(corpus_dir, db, events_gold or (), labels=labels,
-                                  split=split, persons_gold=persons_gold)
+                                  split=split, persons_gold=persons_gold, on_item=tally)
     if as_json:
         print_json(report.as_json(result))
         return
