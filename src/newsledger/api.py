@@ -131,7 +131,8 @@ def conflicts(db: str | None = None, **filters) -> list[Conflict]:
 
 def evaluate(corpus_dir: str, db: str | None = None, events_gold: Iterable[str] = (), *,
              labels: str | None = None, split: str = "test",
-             persons_gold: str | None = None) -> Evaluation:
+             persons_gold: str | None = None,
+             on_item: Callable[[str, str], None] | None = None) -> Evaluation:
     """Ingest a gold corpus folder (or, with ``labels``, the labelled articles of one split of
     our labels of ``corpus_dir``) into a temporary store (or ``db``), run the whole pipeline and
     score every kind it has gold for (DESIGN.md's rules); see ``evaluation.runner``."""
@@ -139,7 +140,7 @@ def evaluate(corpus_dir: str, db: str | None = None, events_gold: Iterable[str] 
     from newsledger.evaluation.runner import evaluate as run
 
     gold = GoldSet(corpus_dir, labels, split, tuple(events_gold), persons_gold)
-    return run(gold, db, Settings.from_env(analyze=True))
+    return run(gold, db, Settings.from_env(analyze=True), on_item=on_item)
 
 
 def events(db: str | None = None, **filters) -> list[dict]:
@@ -156,22 +157,25 @@ def places(db: str | None = None) -> list[dict]:
 
 def export(table: str, fmt: str, output: str | None = None, db: str | None = None, *,
            public: bool = True, redact: bool | None = None,
-           filters: dict[str, str] | None = None) -> dict:
+           filters: dict[str, str] | None = None, excel: bool = False,
+           on_record: Callable[[], None] | None = None) -> dict:
     """Write one table (``publish.exports.EXPORTERS``) as csv, jsonl, json or parquet to
     ``output`` (stdout when None) with a ``<output>.provenance.json`` sidecar; returns the
-    provenance. Public exports (the default) are always redacted and never hold article text."""
+    provenance. Public exports (the default) are always redacted and never hold article text.
+    ``excel`` starts a CSV with a UTF-8 byte order mark (spreadsheets then read it as UTF-8);
+    ``on_record`` is called as each record is written (a progress bar)."""
     import sys
 
     from newsledger.publish.exports import ExportOptions, check_export, export_file, write_export
 
     settings = Settings.from_env(db=db)
     options = ExportOptions(public=public, redact=settings.redact if redact is None else redact,
-                            filters=tuple(sorted((filters or {}).items())))
+                            filters=tuple(sorted((filters or {}).items())), excel=excel)
     check_export(table, fmt, options)
     with query.open(db, settings) as reader:
         if output is None:
-            return write_export(reader, table, fmt, sys.stdout.buffer, options)
-        return export_file(reader, table, fmt, output, options)
+            return write_export(reader, table, fmt, sys.stdout.buffer, options, on_record)
+        return export_file(reader, table, fmt, output, options, on_record)
 
 
 def export_public_sqlite(output: str, db: str | None = None, *, force: bool = False) -> dict:

@@ -19,9 +19,9 @@ from newsledger.store import Ledger
 
 TEXT = ("Andrei Volkov, 27, a programmer, said the queue was long; about 3,000 men crossed "
         "the border at Verkhny Lars on Monday, Volkov said.")
-FIGURE_COLUMNS = ("article", "number_text", "quote", "low", "high", "qualifier", "counted", "who",
-                  "place", "period", "attributed_to", "rate", "start", "end", "outlet",
-                  "published", "language")
+FIGURE_COLUMNS = ("id", "article", "url", "number_text", "quote", "low", "high", "qualifier",
+                  "counted", "who", "place", "period", "attributed_to", "rate", "start", "end",
+                  "outlet", "published", "language")
 
 
 @pytest.fixture
@@ -186,7 +186,7 @@ def test_an_export_replaces_the_file_whole_with_ordinary_permissions(db, tmp_pat
     keep = tmp_path / "keep.csv"
     keep.write_bytes(KEEP)
     api.export("figures", "csv", str(keep), db)
-    assert keep.read_bytes().startswith(b"article,number_text")
+    assert keep.read_bytes().startswith(b"id,article,url,number_text")
     assert (keep.stat().st_mode & 0o777) == (0o666 & ~_umask())
     assert _files(tmp_path) == ["keep.csv", "keep.csv.provenance.json", "ledger.db"]
 

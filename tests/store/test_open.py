@@ -3,6 +3,7 @@ commands open the store read-only (a ledger on read-only media can be read)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import sqlite3
@@ -173,3 +174,58 @@ def test_a_ledger_on_read_only_media_can_be_read(tmp_path):
     assert done.stdout.startswith("1 articles")
     assert '"id": "a1"' in done.stdout
     assert "NL207" in (tmp_path / "ingest.err").read_text()
+
+
+def test_reading_a_wal_ledger_leaves_nothing_beside_it(tmp_path):
+    db = tmp_path / "ledger.db"
+    with Ledger(str(db)) as ledger:
+        ledger.store_article(Article(id="a1", text="Some 300 people left.", language="en"))
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()
+    before = db.read_bytes()
+    for command in READ_COMMANDS[:-1]:
+        assert invoke(*command, "--db", db).exit_code == 0, command
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.db"]
+    assert db.read_bytes() == before
+
+
+READ_UNWRITABLE = """
+set -e
+folder="$1" python="$2" file_mode="$3" folder_mode="$4"
+cli() { "$python" -c "from newsledger.cli import main; main()" "$@"; }
+chmod "$file_mode" "$folder/ledger.db"
+chmod "$folder_mode" "$folder"
+[ -w "$folder" ] && [ -w "$folder/ledger.db" ] && { echo "still writable"; exit 3; }
+cli stats --db "$folder/ledger.db"
+cli figures --db "$folder/ledger.db" --json
+ls -a "$folder"
+"""
+
+
+@pytest.mark.parametrize("file_mode, folder_mode", [("444", "555"), ("644", "555"),
+                                                    ("444", "755")])
+def test_a_read_only_ledger_or_folder_can_be_read_and_nothing_is_left(
+        tmp_path, file_mode, folder_mode):
+    """chmod, as a user it binds: root runs the reads in a user namespace (``unshare -U``),
+    where the root-owned files are checked by their permission bits."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    with Ledger(str(folder / "ledger.db")) as ledger:
+        ledger.store_article(Article(id="a1", text="Some 300 people left.", language="en"))
+    shell = ["sh", "-c", READ_UNWRITABLE, "sh", str(folder), sys.executable, file_mode,
+             folder_mode]
+    if os.geteuid() == 0:
+        if shutil.which("unshare") is None:
+            pytest.skip("root without unshare: chmod binds nobody")
+        shell = ["unshare", "-U", *shell]
+    try:
+        done = subprocess.run(shell, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    finally:
+        folder.chmod(0o755)
+    if done.returncode == 3 or "unshare:" in done.stderr:
+        pytest.skip(f"cannot make an unwritable folder here: {done.stderr.strip()[:200]}")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 articles")
+    assert sorted(done.stdout.split()[-3:]) == [".", "..", "ledger.db"]

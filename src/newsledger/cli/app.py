@@ -8,9 +8,11 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from newsledger.errors import NewsledgerError
 from newsledger.models import plain
@@ -102,20 +104,77 @@ def print_json(data) -> None:
     sys.stdout.write(json.dumps(plain(data), ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+# tables that fit the terminal ---------------------------------------------------------------
+ID, SHORT, TEXT = "id", "short", "text"  # how a column of ``print_fitted`` may be laid out
+ID_COLUMNS = frozenset({"id", "article", "story", "claim", "event_id", "place_id"})
+MIN_TEXT_WIDTH = 20  # a wrapping column narrower than this is hard to read
+
+
 def print_table(rows: Iterable[dict], columns: Sequence[str], title: str | None = None,
                 wide: Sequence[str] = ()) -> None:
-    """A terminal table of ``rows``; columns named in ``wide`` wrap instead of truncating."""
-    table = Table(title=title, show_lines=False, expand=False)
-    for column in columns:
-        table.add_column(column, overflow="fold" if column in wide else "ellipsis",
-                         no_wrap=column not in wide, max_width=None if column in wide else 40,
-                         min_width=max(len(column), 10) if column in wide else None)
+    """A terminal table of ``rows`` (see ``print_fitted``): columns named in ``wide`` wrap,
+    ids (``ID_COLUMNS``) and the other columns stay on one line."""
+    print_fitted([(column, TEXT if column in wide else ID if column in ID_COLUMNS else SHORT)
+                  for column in columns],
+                 [[row.get(column) for column in columns] for row in rows], title=title)
+
+
+def print_fitted(columns: Sequence[tuple[str, str]], rows: Iterable[Sequence],
+                 title: str | None = None, show_lines: bool = False) -> None:
+    """Print a table fitted to the terminal's width: ``ID`` columns are never wrapped nor cut
+    (an id can be copied), ``SHORT`` columns stay on one line while they fit (else they fold,
+    never cut), ``TEXT`` columns share the rest of the width and wrap. Cells are plain values
+    (printed as they are, no markup) or rich ``Text``."""
+    rows = [[_cell(value) for value in row] for row in rows]
+    needs = [max([cell_len(name)] + [_cell_width(row[i]) for row in rows])
+             for i, (name, _kind) in enumerate(columns)]
+    widths = _fit(columns, needs, console.width - 3 * len(columns) - 1)
+    table = Table(title=title, show_lines=show_lines,
+                  expand=any(kind == TEXT for _name, kind in columns))
+    for (name, kind), need, width in zip(columns, needs, widths, strict=True):
+        if kind == TEXT:
+            table.add_column(name, overflow="fold", ratio=1, min_width=width)
+        else:
+            table.add_column(name, no_wrap=width >= need, overflow="fold", width=width,
+                             min_width=width)
     for row in rows:
-        table.add_row(*[_cell(row.get(column)) for column in columns])
+        table.add_row(*row)
     console.print(table)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    return str(value)
+def _fit(columns: Sequence[tuple[str, str]], needs: list[int], available: int) -> list[int]:
+    """Column widths within ``available`` cells: text columns at least ``MIN_TEXT_WIDTH`` (they
+    take the rest), ids as wide as they need. While the row is too wide, short columns are
+    narrowed widest first down to their heading, then text columns down to half their
+    minimum, and only then ids (they fold, never cut)."""
+    widths = [min(need, MIN_TEXT_WIDTH) if kind == TEXT else need
+              for (_name, kind), need in zip(columns, needs, strict=True)]
+    for narrowed in (SHORT, TEXT, ID):
+        floors = [width if kind != narrowed else MIN_TEXT_WIDTH // 2 if kind == TEXT
+                  else min(need, max(cell_len(name), 10))
+                  for (name, kind), need, width in zip(columns, needs, widths, strict=True)]
+        while sum(widths) > available:
+            narrowable = [i for i, width in enumerate(widths) if width > floors[i]]
+            if not narrowable:
+                break
+            widths[max(narrowable, key=lambda i: widths[i])] -= 1
+    return widths
+
+
+def highlighted(quote: str, part: str | None) -> Text:
+    """The quote with ``part`` (its number expression) in bold where the quote holds it."""
+    text = Text(quote)
+    start = quote.find(part) if part else -1
+    if start >= 0:
+        text.stylize("bold yellow", start, start + len(part))
+    return text
+
+
+def _cell(value) -> Text:
+    if isinstance(value, Text):
+        return value
+    return Text("" if value is None else str(value))
+
+
+def _cell_width(text: Text) -> int:
+    return max((cell_len(line) for line in text.plain.splitlines()), default=0)

@@ -4,8 +4,6 @@ summary."""
 from __future__ import annotations
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
 from newsledger import api, query
 from newsledger.cli.app import (
@@ -16,7 +14,6 @@ from newsledger.cli.app import (
     command,
     console,
     counted,
-    errors,
     page_of,
     print_json,
     print_table,
@@ -25,12 +22,7 @@ from newsledger.cli.app import (
     sort_option,
 )
 from newsledger.cli.figures import _interval as interval_text
-from newsledger.errors import printable
-
-
-def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                    TextColumn("{task.completed} inputs"), console=errors, transient=True)
+from newsledger.cli.progress import ItemTally, corpus_note, on_interrupt, progress
 
 
 @command()
@@ -48,24 +40,11 @@ def ingest(
     one met an internal error (a bug to report); the other inputs went in all the same.
     """
     settings = settings_for(db, analyze=analyze, max_input_bytes=max_bytes, workers=workers)
-    with _progress() as progress:
-        on_item = item_printer(progress, progress.add_task("ingesting", total=None))
-        report = api.ingest(inputs, settings.db, settings, on_item=on_item)
+    with progress("inputs") as bar:
+        tally = ItemTally(bar, "ingesting")
+        with on_interrupt(lambda: f"{tally.stored} articles stored{corpus_note(settings.db)}"):
+            report = api.ingest(inputs, settings.db, settings, on_item=tally)
     finish_ingest(report)
-
-
-def item_printer(progress: Progress, task):
-    """``on_item`` for ingest and crawl: failures and warnings printed, the rest counted."""
-
-    def on_item(status: str, label: str) -> None:
-        if status in ("failed", "warning"):
-            colour = "red" if status == "failed" else "yellow"
-            errors.print(f"[{colour}]{status}[/{colour}] {escape(label)}", highlight=False,
-                         soft_wrap=True)
-        shown = escape(printable(label)[:50])
-        progress.update(task, advance=1, description=f"{status} {shown}")
-
-    return on_item
 
 
 def finish_ingest(report: api.IngestReport) -> None:
@@ -80,9 +59,13 @@ def finish_ingest(report: api.IngestReport) -> None:
 @command()
 def analyze(db: str = DbOption) -> None:
     """Re-run extraction, stories and resolution over everything stored."""
-    with _progress() as progress:
-        task = progress.add_task("analyzing", total=None)
-        count = api.analyze(db, on_item=lambda _s, label: progress.update(task, advance=1))
+    with query.open(db) as reader:
+        total = reader.totals()["articles"]
+    with progress("articles") as bar:
+        tally = ItemTally(bar, "analyzing", total)
+        with on_interrupt(lambda: f"{tally.counts['analyzed']} of {total} articles analyzed"
+                                  f"{corpus_note(db)}"):
+            count = api.analyze(db, on_item=tally)
     console.print(f"{count} articles analyzed")
 
 
@@ -106,7 +89,7 @@ def articles(
     rows = [{"id": a["id"], "outlet": a["outlet"], "published": a["published"],
              "lang": a["language"], "title": a["title"]} for a in result.rows]
     show_rows(rows, as_json, ["id", "published", "lang", "outlet", "title"],
-              title=counted(result, "articles"), wide=("id", "outlet", "title"))
+              title=counted(result, "articles"), wide=("outlet", "title"))
 
 
 @command()

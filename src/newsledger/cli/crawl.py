@@ -6,7 +6,8 @@ import typer
 
 from newsledger import api
 from newsledger.cli.app import DbOption, command, settings_for
-from newsledger.cli.articles import _progress, finish_ingest, item_printer
+from newsledger.cli.articles import finish_ingest
+from newsledger.cli.progress import ItemTally, corpus_note, on_interrupt, progress
 
 
 @command()
@@ -25,8 +26,9 @@ def crawl(
     Exits like ingest: 0, 1 when some inputs failed, 3 after an internal error.
     """
     settings = settings_for(db, workers=workers)
-    with _progress() as progress:
-        on_item = item_printer(progress, progress.add_task("crawling", total=None))
-        report = api.crawl(shards, settings.db, settings, scheduler=scheduler, parquet=parquet,
-                           on_item=on_item)
+    with progress("articles") as bar:
+        tally = ItemTally(bar, "crawling")
+        with on_interrupt(lambda: f"{tally.stored} articles stored{corpus_note(settings.db)}"):
+            report = api.crawl(shards, settings.db, settings, scheduler=scheduler,
+                               parquet=parquet, on_item=tally)
     finish_ingest(report)

@@ -6,13 +6,19 @@ import typer
 
 from newsledger import query
 from newsledger.cli.app import (
+    ID,
+    SHORT,
+    TEXT,
     DbOption,
     JsonOption,
     LimitOption,
     OffsetOption,
     command,
     counted,
+    highlighted,
     page_of,
+    print_fitted,
+    print_json,
     show_rows,
     sort_option,
 )
@@ -33,9 +39,15 @@ def events(
                                until=until)
     with query.open(db) as reader:
         result = reader.event_mentions(chosen, page_of(limit, offset), sort)
-    show_rows(result.rows, as_json,
-              ("article", "type", "date", "place", "figure", "event_id", "quote"),
-              title=counted(result, "event mentions"), wide=("quote",))
+    if as_json:
+        print_json(result.rows)
+        return
+    print_fitted([("event_id", ID), ("article", ID), ("type", SHORT), ("date, place", SHORT),
+                  ("quote", TEXT)],
+                 [(row["event_id"], row["article"], row["type"],
+                   ", ".join(filter(None, (row["date"], row["place"]))),
+                   highlighted(row["quote"], row["figure"])) for row in result.rows],
+                 title=counted(result, "event mentions"))
 
 
 @command()

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from newsledger import api, query
 from newsledger.cli.app import (
+    ID,
+    SHORT,
+    TEXT,
     DbOption,
     JsonOption,
     LimitOption,
     OffsetOption,
     command,
-    console,
     counted,
     page_of,
+    print_fitted,
     print_json,
     sort_option,
 )
+from newsledger.cli.progress import ItemTally, on_interrupt, progress
 from newsledger.evaluation import report
 
 
@@ -28,6 +31,14 @@ def highlighted_quote(row: dict) -> Text:
     start = row["number_start"] - row["quote_start"]
     if 0 <= start <= len(row["quote"]):
         quote.stylize("bold yellow", start, start + len(row["number_text"]))
+    return quote
+
+
+def _quote_and_source(row: dict) -> Text:
+    """The highlighted quote, and on a line of its own who it is attributed to."""
+    quote = highlighted_quote(row)
+    if row["attributed_to"]:
+        quote.append(f"\n— {row['attributed_to']}", style="dim")
     return quote
 
 
@@ -63,13 +74,12 @@ def figures(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=counted(result, "figures"), show_lines=True)
-    for column in ("article", "counted", "interval", "qualifier", "place", "source", "quote"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(row["article"], row["counted"], _interval(row), row["qualifier"],
-                      row["place"] or "", row["attributed_to"] or "", highlighted_quote(row))
-    console.print(table)
+    print_fitted([("id", ID), ("article", ID), ("counted", SHORT), ("value", SHORT),
+                  ("place", SHORT), ("quote (source)", TEXT)],
+                 [(row["id"], row["article"], row["counted"],
+                   f"{_interval(row)} {row['qualifier']}", row["place"], _quote_and_source(row))
+                  for row in rows],
+                 title=counted(result, "figures"), show_lines=True)
 
 
 @command()
@@ -89,8 +99,12 @@ def evaluate(
     as_json: bool = JsonOption,
 ) -> None:
     """Run the pipeline over a gold corpus and score it; the last line sums it up."""
-    result = api.evaluate(corpus_dir, db, events_gold or (), labels=labels, split=split,
-                          persons_gold=persons_gold)
+    with progress("articles") as bar:
+        tally = ItemTally(bar, "evaluating")
+        with on_interrupt(lambda: f"nothing scored; {db} holds what was ingested" if db
+                          else "nothing scored, nothing kept"):
+            result = api.evaluate(corpus_dir, db, events_gold or (), labels=labels,
+                                  split=split, persons_gold=persons_gold, on_item=tally)
     if as_json:
         print_json(report.as_json(result))
         return

@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from newsledger import api
 from newsledger.cli.app import (
+    ID,
+    SHORT,
+    TEXT,
     DbOption,
     JsonOption,
     app,
     command,
     console,
     errors,
+    print_fitted,
     print_json,
 )
 
 reference_app = typer.Typer(help="Official reference figures (source, day, quantity, value, URL).",
                             no_args_is_help=True)
 app.add_typer(reference_app, name="reference")
+
+
 def _rows(result: dict) -> list[tuple[str, ...]]:
     """Points and official figures as one table by day: day, interval with its qualifier,
     source, independent stories and the quote with its article (the official figure's URL)."""
@@ -35,15 +40,8 @@ def _rows(result: dict) -> list[tuple[str, ...]]:
 
 
 def _print_series(result: dict, title: str) -> None:
-    table = Table(title=title, expand=False)
-    table.add_column("day", no_wrap=True)
-    table.add_column("interval", overflow="fold", max_width=20)
-    table.add_column("source", overflow="fold", max_width=24)
-    table.add_column("stories", justify="right", no_wrap=True)
-    table.add_column("quote (article)", overflow="fold", min_width=24)
-    for row in _rows(result):
-        table.add_row(*(escape(cell) for cell in row))
-    console.print(table)
+    print_fitted([("day", ID), ("interval", SHORT), ("source", SHORT), ("stories", SHORT),
+                  ("quote (article)", TEXT)], _rows(result), title=title)
 
 
 @command()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
 from newsledger import query
 from newsledger.cli.app import (
+    ID,
+    SHORT,
+    TEXT,
     DbOption,
     JsonOption,
     LimitOption,
     OffsetOption,
     command,
-    console,
     counted,
+    highlighted,
     page_of,
+    print_fitted,
     print_json,
     sort_option,
 )
@@ -35,17 +38,17 @@ def stories(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=counted(result, "stories"), show_lines=True)
-    for column in ("story", "article", "relation", "similarity", "evidence"):
-        table.add_column(column, overflow="fold")
+    lines = []
     for story in rows:
         for position, member in enumerate(story["members"]):
             evidence = member["evidence"] or {}
-            table.add_row(story["id"] if position == 0 else "", member["article"],
+            lines.append((story["id"] if position == 0 else "", member["article"],
                           member["relation"], "" if member["score"] is None else
                           f"{member['score']:.3f}",
-                          ", ".join(f"{k}={v}" for k, v in evidence.items() if v not in ([], None)))
-    console.print(table)
+                          ", ".join(f"{k}={v}" for k, v in evidence.items()
+                                    if v not in ([], None))))
+    print_fitted([("story", ID), ("article", ID), ("relation", SHORT), ("similarity", SHORT),
+                  ("evidence", TEXT)], lines, title=counted(result, "stories"), show_lines=True)
 
 
 @command()
@@ -57,7 +60,8 @@ def claims(
     sort: str = sort_option("claims"), limit: int = LimitOption, offset: int = OffsetOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Claims sorted by independent stories; with an ID, every mention side by side."""
+    """Claims sorted by independent stories; with an ID, every mention side by side (the
+    outlets and dates of each claim are in ``--json`` and in the mentions)."""
     chosen = query.ClaimFilter(counted=category, article=article)
     with query.open(db) as reader:
         if claim_id:
@@ -75,15 +79,10 @@ def claims(
 
 
 def _claims(rows: list[Claim], title: str) -> None:
-    table = Table(title=title)
-    for column in ("id", "counted", "place", "period", "values", "stories", "articles",
-                   "outlets", "first", "last"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(row.id, row.counted, row.place or "", row.period or "",
-                      _values(row), str(row.stories), str(row.articles),
-                      ", ".join(row.outlets), row.first or "", row.last or "")
-    console.print(table)
+    print_fitted([("id", ID), ("counted", SHORT), ("place", SHORT), ("period", TEXT),
+                  ("values", SHORT), ("stories", SHORT), ("articles", SHORT)],
+                 [(row.id, row.counted, row.place, row.period, _values(row),
+                   row.stories, row.articles) for row in rows], title=title)
 
 
 def _values(claim: Claim) -> str:
@@ -93,14 +92,13 @@ def _values(claim: Claim) -> str:
 def _mentions(claim: Claim) -> None:
     title = (f"{claim.id}: {claim.counted} at {claim.place or 'unstated place'}, "
              f"{_values(claim)}; {claim.stories} stories, {claim.articles} articles")
-    table = Table(title=title, show_lines=True)
-    for column in ("quote", "number", "outlet", "date", "language", "story", "article"):
-        table.add_column(column, overflow="fold")
-    for mention in claim.mentions:
-        table.add_row(mention.quote, mention.number_text, mention.outlet or "",
-                      mention.published or "", mention.language or "",
-                      mention.story or "(own)", mention.article)
-    console.print(table)
+    print_fitted([("quote", TEXT), ("source", TEXT), ("story", ID), ("article", ID)],
+                 [(highlighted(mention.quote, mention.number_text),
+                   ", ".join(filter(None, (mention.outlet, mention.published,
+                                           mention.language))),
+                   mention.story or "(own)", mention.article)
+                  for mention in claim.mentions],
+                 title=title, show_lines=True)
 
 
 @command()
@@ -118,12 +116,11 @@ def conflicts(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=counted(result, "conflicts"), show_lines=True)
-    for column in ("kind", "a", "b", "why"):
-        table.add_column(column, overflow="fold")
+    lines = []
     for row in rows:
         sides = [f"{quote}\n— {outlet or article}, {date or 'undated'}" for quote, outlet, date,
                  article in zip((row.a, row.b), row.outlets, row.dates,
                                 (row.article_a, row.article_b), strict=True)]
-        table.add_row(row.kind, *sides, row.why)
-    console.print(table)
+        lines.append((row.id, row.kind, *sides, row.why))
+    print_fitted([("id", ID), ("kind", SHORT), ("a", TEXT), ("b", TEXT), ("why", TEXT)], lines,
+                 title=counted(result, "conflicts"), show_lines=True)

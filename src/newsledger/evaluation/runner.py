@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +79,10 @@ class Evaluation:
         return self.scores().get(kind, {}).get(measure)
 
 
-def evaluate(gold: GoldSet, db: str | None = None, settings: Settings | None = None) -> Evaluation:
-    """Ingest ``gold`` into a temporary store (or ``db``), run the whole pipeline and score it."""
+def evaluate(gold: GoldSet, db: str | None = None, settings: Settings | None = None,
+             on_item: Callable[[str, str], None] | None = None) -> Evaluation:
+    """Ingest ``gold`` into a temporary store (or ``db``), run the whole pipeline and score it;
+    ``on_item`` hears of each article as ``pipeline.ingest`` tells it."""
     if gold.split not in SPLITS:
         raise BadOption(f"--split must be test, train or all, not {gold.split!r}")
     settings = settings or Settings.from_env(analyze=True)
@@ -90,10 +93,10 @@ def evaluate(gold: GoldSet, db: str | None = None, settings: Settings | None = N
                                         Path(folder, "gold")))
         with Ledger(db or str(Path(folder, "evaluate.db")), mode="create") as ledger:
             started = time.perf_counter()
-            report = pipeline.ingest([corpus], ledger, settings)
+            report = pipeline.ingest([corpus], ledger, settings, on_item=on_item)
             seconds = time.perf_counter() - started
             if not report.new and not report.updated:
-                pipeline.analyze(ledger, settings)
+                pipeline.analyze(ledger, settings, on_item=on_item)
             return score_ledger(ledger, corpus, gold.events, gold.persons, seconds, gold.name)
 
 

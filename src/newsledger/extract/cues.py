@@ -73,6 +73,13 @@ def _languages() -> frozenset[str]:
 
 
 @cache
+def rate_names() -> tuple[str, ...]:
+    """Every rate a figure can have (the ``[rate]`` labels of the language tables)."""
+    return tuple(sorted({name for language in _languages()
+                         for name in _read_toml(f"{language}.toml").get("rate", {})}))
+
+
+@cache
 def cue_table(language: str | None) -> CueTable:
     """The compiled table of a language, the English one when the language has none."""
     data = _read_toml(f"{language}.toml") if language in _languages() else {}

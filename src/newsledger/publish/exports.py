@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.metadata import version
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -96,6 +97,7 @@ class ExportOptions:
     public: bool = True
     redact: bool = True
     filters: tuple[tuple[str, str], ...] = ()
+    excel: bool = False  # CSV that a spreadsheet reads as UTF-8: a byte order mark first
 
     def __post_init__(self) -> None:
         if self.public and not self.redact:
@@ -265,8 +267,19 @@ FORMATS: dict[str, Callable[[BinaryIO, tuple[Column, ...], Iterable[dict]], int]
 }
 
 
-# Formats that only some tables can take.
+UTF8_BOM = b"\xef\xbb\xbf"
+# Formats that only some tables can take: a list of tables, or the column they need.
 FORMAT_TABLES: dict[str, tuple[str, ...]] = {"acled": ("events",)}
+FORMAT_COLUMNS: dict[str, str] = {"geojson": "place_id"}
+
+
+def format_tables(fmt: str) -> tuple[str, ...]:
+    """The tables ``fmt`` can export."""
+    exporters = load_exporters()
+    if fmt in FORMAT_COLUMNS:
+        return tuple(name for name, exporter in exporters.items()
+                     if FORMAT_COLUMNS[fmt] in exporter.column_names(public=True))
+    return FORMAT_TABLES.get(fmt, tuple(exporters))
 
 
 def check_export(table: str, fmt: str, options: ExportOptions) -> Exporter:
@@ -274,8 +287,10 @@ def check_export(table: str, fmt: str, options: ExportOptions) -> Exporter:
     if fmt not in FORMATS:
         raise BadOption(f"no format {fmt!r}; choose one of {', '.join(FORMATS)}")
     exporter = exporter_for(table)
-    if table not in FORMAT_TABLES.get(fmt, (table,)):
-        raise BadOption(f"the {fmt} format exports {', '.join(FORMAT_TABLES[fmt])} only")
+    if table not in format_tables(fmt):
+        raise BadOption(f"the {fmt} format exports {', '.join(format_tables(fmt))} only")
+    if options.excel and fmt != "csv":
+        raise BadOption(f"--excel marks CSV for spreadsheets; {fmt} is not CSV")
     _check_filters(exporter, dict(options.filters))
     return exporter
 
@@ -285,13 +300,25 @@ def _columns(exporter: Exporter, options: ExportOptions) -> tuple[Column, ...]:
     return tuple(c for c in exporter.columns if c.name in names)
 
 
+def _reporting(records: Iterable[dict], on_record: Callable[[], None] | None
+               ) -> Iterable[dict]:
+    if on_record is None:
+        return records
+    return (on_record() or record for record in records)
+
+
 def write_export(reader: Reader, table: str, fmt: str, stream: BinaryIO,
-                 options: ExportOptions = ExportOptions()) -> dict:
-    """Write ``table`` to ``stream`` in format ``fmt``; returns its provenance record."""
+                 options: ExportOptions = ExportOptions(),
+                 on_record: Callable[[], None] | None = None) -> dict:
+    """Write ``table`` to ``stream`` in format ``fmt`` (calling ``on_record`` as each record
+    goes out); returns its provenance record."""
     exporter = check_export(table, fmt, options)
     columns = _columns(exporter, options)
     writer = exporter.formats.get(fmt, FORMATS[fmt])
-    count = writer(stream, columns, export_records(reader, table, options))
+    if options.excel:
+        stream.write(UTF8_BOM)
+    count = writer(stream, columns, _reporting(export_records(reader, table, options),
+                                               on_record))
     return provenance(reader, table, fmt, count, options, tuple(c.name for c in columns))
 
 
@@ -303,7 +330,8 @@ def export_chunks(reader: Reader, table: str, fmt: str,
     if fmt not in CHUNKED or fmt in exporter.formats:
         raise BadOption(f"{table} cannot be streamed as {fmt}; stream one of "
                         f"{', '.join(CHUNKED)}")
-    return CHUNKED[fmt](_columns(exporter, options), export_records(reader, table, options))
+    chunks = CHUNKED[fmt](_columns(exporter, options), export_records(reader, table, options))
+    return chain([UTF8_BOM], chunks) if options.excel else chunks
 
 
 def provenance(reader: Reader, table: str, fmt: str, rows: int, options: ExportOptions,
@@ -349,11 +377,12 @@ def replace_file(path: str, write: Callable[[BinaryIO], T]) -> T:
 
 
 def export_file(reader: Reader, table: str, fmt: str, output: str,
-                options: ExportOptions = ExportOptions()) -> dict:
+                options: ExportOptions = ExportOptions(),
+                on_record: Callable[[], None] | None = None) -> dict:
     """Write ``table`` to the file ``output`` and its provenance to
     ``<output>.provenance.json``, each through ``replace_file``; returns the provenance."""
     check_export(table, fmt, options)
     record = replace_file(output, lambda stream: write_export(reader, table, fmt, stream,
-                                                              options))
+                                                              options, on_record))
     replace_file(output + ".provenance.json", lambda stream: stream.write(provenance_json(record)))
     return record

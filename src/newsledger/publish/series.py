@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from newsledger.base.places import resolve_place
 from newsledger.errors import BadOption
+from newsledger.extract.cues import rate_names
 from newsledger.models import COUNTED, Claim, Conflict
 from newsledger.reconcile.conflicts import describe
 from newsledger.reconcile.quantities import place_key
@@ -120,6 +121,8 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
     the reference figures of the same quantity and what was left out and why."""
     if counted not in COUNTED:
         raise BadOption(f"--counted must be one of {', '.join(COUNTED)}, not {counted!r}")
+    if rate is not None and rate not in rate_names():
+        raise BadOption(f"--rate must be one of {', '.join(rate_names())}, not {rate!r}")
     place_id, at_place = _place_matcher(place)
     story_of = {m["article"]: story["id"] for story in sources.stories for m in story["members"]}
     origins = {story["origin"] for story in sources.stories}

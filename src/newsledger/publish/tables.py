@@ -24,14 +24,17 @@ def _filters(kind: type) -> tuple[str, ...]:
 
 def _figures(reader: Reader, **filters) -> Iterator[dict]:
     for row in reader.each_figure(FigureFilter(**filters)):
-        yield {**row, "start": row["period_start"], "end": row["period_end"]}
+        yield {**row, "id": str(row["id"]), "start": row["period_start"],
+               "end": row["period_end"]}
 
 
 register(Exporter(
     table="figures",
     description="Figures: quantitative claims about people, each with the quote it came from.",
     columns=(
+        Column("id", "string", "Figure id (the ledger's id of this record, to cite it)"),
         _ARTICLE,
+        Column("url", "string", "URL of the article"),
         Column("number_text", "string", "The number expression as printed"),
         Column("quote", "string", "The span saying what is counted (public: the number's "
                                   "clause, private names replaced by a role)"),

@@ -134,7 +134,7 @@ def articles(ledger, filters, places: frozenset[str], sort: str, full: bool = Fa
 
 def _figures_query(ledger, filters, places: frozenset[str]) -> Select:
     query = (
-        select(F, A.c.outlet, A.c.published, LANGUAGE, A.c.title)
+        select(F, A.c.outlet, A.c.published, LANGUAGE, A.c.title, A.c.url)
         .join(A, A.c.id == F.c.article)
         .where(and_(True, *article_conditions(filters), *figure_conditions(filters, places)))
     )
@@ -142,7 +142,7 @@ def _figures_query(ledger, filters, places: frozenset[str]) -> Select:
 
 
 def figures(ledger, filters, places: frozenset[str], sort: str) -> Listing:
-    """Figures with their article's outlet, date, language and title."""
+    """Figures with their article's outlet, date, language, title and URL."""
     return Listing(ledger, _figures_query(ledger, filters, places), FIGURE_SORTS[sort])
 
 

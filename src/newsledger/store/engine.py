@@ -95,23 +95,40 @@ def _sqlite_begin(connection: Connection) -> None:
 
 
 def _read_only_sqlite(path: Path):
-    """Connections to an existing SQLite file that never write it: ``mode=ro`` and, where
-    even that cannot open it (a WAL ledger on read-only media has no ``-shm`` file to
-    share), ``immutable=1``; no WAL pragma either way."""
+    """Connections to an existing SQLite file that never write it and leave nothing beside it.
+
+    A ledger we may write (file and folder): a normal connection with ``query_only``, so that
+    SQLite removes the ``-wal``/``-shm`` files of a WAL ledger when the last connection closes
+    (a ``mode=ro`` connection would create and leave them). A ledger we may not write:
+    ``mode=ro`` while a writer has it open (its ``-wal`` file exists), else ``immutable=1``
+    (nothing can be created beside it); ``immutable=1`` also where ``mode=ro`` cannot open it
+    (a WAL ledger on read-only media without its ``-shm`` file). No WAL pragma either way."""
     uri = "file:" + quote(str(path.resolve()))
 
     def connect():
-        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        except sqlite3.OperationalError:
-            connection.close()
+        if _writable(path):
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            connection.execute("PRAGMA query_only=ON")
+        elif not Path(f"{path}-wal").exists():
             connection = sqlite3.connect(f"{uri}?immutable=1", uri=True,
                                          check_same_thread=False)
+        else:
+            connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            except sqlite3.OperationalError:
+                connection.close()
+                connection = sqlite3.connect(f"{uri}?immutable=1", uri=True,
+                                             check_same_thread=False)
         connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         return connection
 
     return connect
+
+
+def _writable(path: Path) -> bool:
+    """We may write the file and create files beside it (a WAL ledger's ``-wal``, ``-shm``)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _read_only_postgres(dbapi_connection, _record) -> None:
@@ -204,8 +221,7 @@ def store_error(error: DBAPIError, db: str) -> StoreError:
 def _unwritable(db: str) -> bool:
     """A SQLite ledger that exists but whose file or folder cannot be written."""
     path = sqlite_file(parse_url(db))
-    return path is not None and path.is_file() and not (
-        os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    return path is not None and path.is_file() and not _writable(path)
 
 
 def require_existing(db: str) -> None:

@@ -69,7 +69,7 @@ def test_a_download_holds_no_connection_between_chunks(backend_db, monkeypatch):
         rest = b"".join(chunks)
         total = reader.figures().total
     table = list(csv.DictReader(io.StringIO((first + rest).decode("utf-8"))))
-    assert len(table) == total and first.startswith(b"article,number_text")
+    assert len(table) == total and first.startswith(b"id,article,url,number_text")
     assert len(list(csv.reader(io.StringIO(first.decode("utf-8"))))) == 1 + 3
 
 
