@@ -1,0 +1,102 @@
+"""Cite records: how to cite a figure, claim, event or conflict of the ledger.
+
+``cite(kind, record, as_of, urls)`` gives the record's ledger id and permalink, the sources it
+rests on (outlet, date, quote, URL) and when the ledger was retrieved: its as-of date, the
+newest ingest, never the time of the request, so the same ledger always cites alike. Records
+are mappings or objects with the same attributes (``_field``); a claim's mentions may sit under
+``data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from urllib.parse import quote as url_quote
+
+KINDS = ("figure", "claim", "event", "conflict")
+PATHS = {"figure": "/figures/", "claim": "/claims/", "event": "/events/",
+         "conflict": "/conflicts/"}
+
+
+def _field(record, name: str):
+    if isinstance(record, Mapping):
+        return record.get(name)
+    return getattr(record, name, None)
+
+
+def _source(article, outlet, date, quote, urls: Mapping[str, str | None]) -> dict:
+    return {"article": article, "outlet": outlet, "date": date, "quote": quote,
+            "url": urls.get(article)}
+
+
+def _mentioned(mention, urls) -> dict:
+    return _source(_field(mention, "article"), _field(mention, "outlet"),
+                   _field(mention, "published"), _field(mention, "quote"), urls)
+
+
+def _earliest(mentions) -> list:
+    """The first published mention (undated ones last), the one a citation names."""
+    ordered = sorted(mentions, key=lambda m: (_field(m, "published") is None,
+                                              _field(m, "published") or ""))
+    return ordered[:1]
+
+
+def _figure(record, urls) -> tuple[str, list[dict]]:
+    return _field(record, "id"), [_mentioned(record, urls)]
+
+
+def _claim(record, urls) -> tuple[str, list[dict]]:
+    mentions = _field(record, "mentions") or _field(_field(record, "data") or {}, "mentions")
+    return _field(record, "id"), [_mentioned(m, urls) for m in _earliest(mentions or [])]
+
+
+def _event(record, urls) -> tuple[str, list[dict]]:
+    mentions = _field(record, "mentions") or []
+    return _field(record, "event_id"), [_mentioned(m, urls) for m in _earliest(mentions)]
+
+
+def _conflict(record, urls) -> tuple[str, list[dict]]:
+    data = _field(record, "data") or {}
+    outlets = _field(record, "outlets") or _field(data, "outlets") or [None, None]
+    dates = _field(record, "dates") or _field(data, "dates") or [None, None]
+    sides = [(_field(record, "article_a"), _field(record, "a")),
+             (_field(record, "article_b"), _field(record, "b"))]
+    return _field(record, "id"), [_source(article, outlets[i], dates[i], text, urls)
+                                  for i, (article, text) in enumerate(sides)]
+
+
+SOURCES: dict[str, Callable] = {"figure": _figure, "claim": _claim, "event": _event,
+                                "conflict": _conflict}
+
+
+def citation_text(kind: str, ledger_id: str, sources: list[dict], as_of: str | None) -> str:
+    """The citation in one line: each source, then the ledger record and its date."""
+    cited = " / ".join(
+        f"{s['outlet'] or s['article']} ({s['date'] or 'undated'}): “{s['quote']}”"
+        + (f" {s['url']}" if s["url"] else "") for s in sources)
+    return f"{cited}. newsledger {kind} {ledger_id}, ledger as of {as_of or 'unknown'}."
+
+
+def cite(kind: str, record, as_of: str | None,
+         urls: Mapping[str, str | None] | None = None) -> dict:
+    """The cite record of ``record`` (a ``kind`` of ``KINDS``); ``urls`` maps article ids to
+    their URLs where the record does not carry them."""
+    if kind not in SOURCES:
+        raise ValueError(f"cite takes one of {', '.join(KINDS)}, not {kind!r}")
+    known = dict(urls or {})
+    url = _field(record, "url")
+    if url and _field(record, "article"):
+        known.setdefault(_field(record, "article"), url)
+    for mention in _field(record, "mentions") or []:
+        if _field(mention, "url"):
+            known.setdefault(_field(mention, "article"), _field(mention, "url"))
+    ledger_id, sources = SOURCES[kind](record, known)
+    retrieved = as_of[:10] if as_of else None
+    return {"kind": kind, "ledger_id": ledger_id,
+            "permalink": PATHS[kind] + url_quote(str(ledger_id), safe=""),
+            "retrieved_at": retrieved, "sources": sources,
+            "citation": citation_text(kind, ledger_id, sources, retrieved)}
+
+
+def article_ids(kind: str, record) -> list[str]:
+    """The articles a cite of ``record`` names (to look up their URLs)."""
+    return [source["article"] for source in SOURCES[kind](record, {})[1] if source["article"]]
