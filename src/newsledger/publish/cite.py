@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from urllib.parse import quote as url_quote
 
+from newsledger.errors import BadOption
+from newsledger.publish.redact import PersonCache, redact_text
+
 KINDS = ("figure", "claim", "event", "conflict")
 PATHS = {"figure": "/figures/", "claim": "/claims/", "event": "/events/",
          "conflict": "/conflicts/"}
@@ -100,3 +103,27 @@ def cite(kind: str, record, as_of: str | None,
 def article_ids(kind: str, record) -> list[str]:
     """The articles a cite of ``record`` names (to look up their URLs)."""
     return [source["article"] for source in SOURCES[kind](record, {})[1] if source["article"]]
+
+
+def cite_with(reader, kind: str, record) -> dict:
+    """The cite record of ``record`` read through ``reader`` (a ``query.Reader``): the URLs of
+    the articles it names looked up, retrieved at the ledger's as-of date."""
+    urls = {article: reader.article(article).get("url") for article in article_ids(kind, record)}
+    return cite(kind, record, reader.as_of(), urls)
+
+
+def cite_record(reader, kind: str, record_id: str, redact: bool = True) -> dict:
+    """The cite record of the ledger's ``kind`` ``record_id`` (NotFound if none); ``redact``
+    replaces private persons' names in its quotes (``publish.redact``), as a citation is
+    shared."""
+    if kind not in KINDS:
+        raise BadOption(f"cite takes one of {', '.join(KINDS)}, not {kind!r}")
+    record = cite_with(reader, kind, getattr(reader, kind)(record_id))  # Reader.figure...
+    if not redact:
+        return record
+    persons = PersonCache(reader)
+    sources = [{**source, "quote": redact_text(persons.index(source["article"]),
+                                               source["quote"] or "")}
+               for source in record["sources"]]
+    return {**record, "sources": sources, "citation": citation_text(
+        kind, record["ledger_id"], sources, record["retrieved_at"])}

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.convertors import Convertor, register_url_convertor
 
 from newsledger.errors import BadOption
-from newsledger.publish.cite import article_ids, cite
+from newsledger.publish.cite import cite_with
 from newsledger.publish.redact import PersonCache
 from newsledger.publish.web import charts, geography
 from newsledger.publish.web.params import (
@@ -87,11 +87,9 @@ def shown(request: Request, data):
 
 
 def cited(request: Request, kind: str, record: dict) -> dict:
-    """The cite record of ``record`` (``publish.cite``), article URLs looked up as needed."""
-    reader = reader_of(request)
-    urls = {article: reader.article(article).get("url")
-            for article in article_ids(kind, record)}
-    return cite(kind, record, reader.as_of(), urls)
+    """The cite record of ``record`` (``publish.cite``); the public edition redacts it with
+    the rest of the page."""
+    return cite_with(reader_of(request), kind, record)
 
 
 def facets(request: Request) -> dict:
