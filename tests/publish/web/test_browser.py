@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from newsledger.base.codebook import codebook
+
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-output" / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -105,7 +107,7 @@ def test_a_filter_changes_the_list_and_lands_in_the_url(page):
     page.wait_for_url("**/figures?counted=arrested")
     chips = page.locator("table.figures tbody .chip").all_inner_texts()
     assert 0 < len(chips) < before
-    assert set(chips) == {"arrested"}
+    assert set(chips) == {codebook().label("arrested")}  # the category in words
 
 
 def test_hostile_markup_in_articles_stays_inert(page):
@@ -122,12 +124,14 @@ def test_hostile_markup_in_articles_stays_inert(page):
 def test_screenshots_at_laptop_and_phone_width(browser, live_server, client):
     claim = client.get("/api/claims").json()["items"][0]["id"]
     story = client.get("/api/stories").json()["items"][0]["id"]
+    figure = client.get("/api/figures").json()["items"][0]["id"]
     event = next(e["event_id"] for e in client.get("/api/events").json()["items"]
                  if e["articles"] > 1)
     pages = {"overview": "/", "search": "/search?q=border", "figures": "/figures",
              "events": "/events", "event": f"/events/{event}",
              "article": "/articles/border-wire", "claim": f"/claims/{claim}",
-             "story": f"/stories/{story}", "conflicts": "/conflicts", "claims": "/claims"}
+             "story": f"/stories/{story}", "conflicts": "/conflicts", "claims": "/claims",
+             "articles": "/articles", "figure": f"/figures/{figure}"}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size, viewport in SIZES.items():
         context = browser.new_context(viewport=viewport, base_url=live_server)
