@@ -123,6 +123,16 @@ def claim(claim_id: str, db: str | None = None) -> Claim:
         return reader.claim(claim_id)
 
 
+def cite(kind: str, record_id: str, db: str | None = None, redact: bool = True) -> dict:
+    """How to cite one figure, claim, event or conflict: outlet, date, quote and URL of its
+    sources, its ledger id and permalink, the ledger's as-of date (``publish.cite``); private
+    persons' names in the quotes replaced unless ``redact`` is False."""
+    from newsledger.publish.cite import cite_record
+
+    with _reader(db) as reader:
+        return cite_record(reader, kind, record_id, redact=redact)
+
+
 def conflicts(db: str | None = None, **filters) -> list[Conflict]:
     """Figure and version conflicts, newest first: both quotes, their articles and why."""
     with _reader(db) as reader:

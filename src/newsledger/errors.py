@@ -279,6 +279,14 @@ class BadReferenceFile(ReferenceProblem):
 
     code = "NL342"
 
+
+class PrivateViewExposed(BadOption):
+    """The private web view (full text, names unredacted) asked to listen beyond this machine:
+    it binds only to a loopback address; ``serve --public`` serves the redacted edition."""
+
+    code = "NL350"
+
+
 class InvalidFilter(BadOption):
     """A read filter, sort key or page outside its allowed values (``counted="left"``,
     ``since="notadate"``): the message names the filter and what it allows."""

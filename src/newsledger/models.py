@@ -37,6 +37,13 @@ def plain(value):
     return value
 
 
+def figure_id(article: str, number_start: int, number_end: int, number_text: str) -> str:
+    """The stable id of a figure: a hash of its article, number span and number text, so the
+    same input gives the same id and re-analysing an article keeps it (claims point at it)."""
+    seed = f"{article}|{number_start}|{number_end}|{number_text}"
+    return "fig-" + hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
 # What every store holds at most (schema.py's column sizes).
 MAX_ID = 255
 MAX_OUTLET = 255
@@ -157,6 +164,11 @@ class Figure:
     period_start: str | None = None
     period_end: str | None = None
     period_precision: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Its ledger id (``figure_id``)."""
+        return figure_id(self.article, self.number_start, self.number_end, self.number_text)
 
     def record(self) -> dict:
         """The figure record as scored and exported (DESIGN.md field names)."""

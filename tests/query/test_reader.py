@@ -136,7 +136,10 @@ def test_one_records_and_their_absence(reader):
     assert reader.claim(claim.id).mentions
     event = reader.events(page=Page(1)).rows[0]
     assert reader.event(event["event_id"])["mentions"]
-    for lookup in (reader.article, reader.claim, reader.story, reader.event):
+    figure = reader.figures(page=Page(1)).rows[0]
+    assert reader.figure(figure["id"]) == figure and figure["id"].startswith("fig-")
+    for lookup in (reader.article, reader.claim, reader.story, reader.event, reader.figure,
+                   reader.conflict):
         with pytest.raises(NotFound):
             lookup("no-such-id")
 

@@ -37,6 +37,11 @@ class Codebook:
     event_types: tuple[str, ...]
     anchors: dict[str, Anchor]
     words: dict[str, tuple[str, ...]]  # country -> cue phrases naming it besides place names
+    labels: dict[str, str]  # category -> how pages name it in words
+
+    def label(self, category: str) -> str:
+        """The category in words (its label, else the code with spaces)."""
+        return self.labels.get(category) or category.replace("_", " ")
 
     @property
     def cues_dir(self) -> Path:
@@ -57,6 +62,7 @@ def codebook() -> Codebook:
         categories=tuple(data["categories"]), event_types=tuple(data["event_types"]),
         anchors={key: Anchor(**value) for key, value in data.get("anchors", {}).items()},
         words={key: tuple(value) for key, value in data.get("words", {}).items()},
+        labels=dict(data.get("labels", {})),
     )
 
 

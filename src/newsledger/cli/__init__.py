@@ -2,6 +2,7 @@
 
 from newsledger.cli import (  # noqa: F401  (registers commands)  # noqa: F401  (export, migrate)
     articles,
+    cite,
     crawl,
     events,  # noqa: F401  (events, places)
     export,

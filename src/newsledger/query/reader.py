@@ -14,7 +14,7 @@ from dataclasses import fields
 from itertools import islice
 
 from newsledger.errors import InvalidFilter
-from newsledger.models import Article, Claim
+from newsledger.models import Article, Claim, Conflict
 from newsledger.query.filters import (
     ArticleFilter,
     ClaimFilter,
@@ -258,9 +258,18 @@ class Reader:
         """One article as ``models.Article`` (text included, source path left out)."""
         return _article(self.article(article_id))
 
+    def figure(self, figure_id: str) -> dict:
+        """One figure with its article's outlet, date, language, title and URL; NotFound if
+        none."""
+        return browse.figure(self.ledger, figure_id)
+
     def claim(self, claim_id: str) -> Claim:
         """One claim with every mention (quote, outlet, date, language, story)."""
         return browse_corpus.claim(self.ledger, claim_id)
+
+    def conflict(self, conflict_id: str) -> Conflict:
+        """One conflict with both articles' titles and languages; NotFound if none."""
+        return browse_corpus.conflict(self.ledger, conflict_id)
 
     def story(self, story_id: str) -> dict:
         """One story with its members (origin first); NotFound if none."""

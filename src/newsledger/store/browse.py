@@ -14,7 +14,9 @@ from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
 
+from newsledger.errors import NotFound
 from newsledger.store import schema, search
+from newsledger.store.ledger import CORPUS_DUE, WRITTEN
 
 A, F = schema.articles, schema.figures
 LANGUAGE = func.coalesce(A.c.language, A.c.detected_language).label("language")
@@ -86,6 +88,17 @@ def figure_conditions(filters, places: frozenset[str]) -> list:
     return conditions if placed is None else [*conditions, placed]
 
 
+@dataclass(frozen=True)
+class _Every:
+    """No filter: every figure."""
+
+    counted: None = None
+    place: None = None
+
+
+EVERY_FIGURE = _Every()
+
+
 def _dialect(ledger) -> str:
     return ledger.engine.dialect.name
 
@@ -144,6 +157,16 @@ def _figures_query(ledger, filters, places: frozenset[str]) -> Select:
 def figures(ledger, filters, places: frozenset[str], sort: str) -> Listing:
     """Figures with their article's outlet, date, language, title and URL."""
     return Listing(ledger, _figures_query(ledger, filters, places), FIGURE_SORTS[sort])
+
+
+def figure(ledger, figure_id: str) -> dict:
+    """One figure with its article's outlet, date, language, title and URL; NotFound if none."""
+    query = _figures_query(ledger, EVERY_FIGURE, frozenset()).where(F.c.id == figure_id)
+    with ledger.engine.connect() as connection:
+        row = connection.execute(query).first()
+    if row is None:
+        raise NotFound(f"no figure with id {figure_id!r}")
+    return dict(row._mapping)
 
 
 def figure_pages(ledger, filters, places: frozenset[str], size: int = 1000
@@ -211,7 +234,8 @@ def ledger_version(ledger) -> tuple:
     """A cheap fingerprint of the ledger's contents that changes whenever an ingest, analysis
     or corpus stage writes. A SQLite file: the modification times and sizes of the file and
     its write-ahead log (microseconds). Other databases: the newest ingest time, the row count
-    of every table the pages read, and the highest figure and event row ids."""
+    of every table the pages read, the tokens each analysis write and corpus run change
+    (``ledger.WRITTEN``, ``ledger.CORPUS_DUE``) and the highest event row id."""
     url = ledger.engine.url
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         files = [Path(url.database), Path(url.database + "-wal")]
@@ -219,8 +243,9 @@ def ledger_version(ledger) -> tuple:
     tables = schema.metadata.tables
     counts = [select(func.count()).select_from(tables[name]).scalar_subquery()
               for name in VERSIONED]
-    query = select(select(func.max(A.c.ingested_at)).scalar_subquery(), *counts,
-                   select(func.max(F.c.id)).scalar_subquery(),
+    tokens = [select(schema.meta.c.value).where(schema.meta.c.key == key).scalar_subquery()
+              for key in (WRITTEN, CORPUS_DUE)]
+    query = select(select(func.max(A.c.ingested_at)).scalar_subquery(), *counts, *tokens,
                    select(func.max(schema.events.c.id)).scalar_subquery())
     with ledger.engine.connect() as connection:
         return tuple(connection.execute(query).one())

@@ -4,11 +4,12 @@ members, claims and conflicts, filtered and sorted (``query.Reader`` calls them)
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, case, func, or_, select
 
 from newsledger.errors import NotFound
-from newsledger.models import Claim
+from newsledger.models import Claim, Conflict
 from newsledger.store import schema
 from newsledger.store.browse import ARTICLE_COLUMNS, Listing
 from newsledger.store.records import claim_of, conflict_of
@@ -96,3 +97,18 @@ def conflicts(ledger, filters, sort: str) -> Listing:
         .where(and_(True, *conditions))
     )
     return Listing(ledger, query, CONFLICT_SORTS[sort], conflict_of)
+
+
+@dataclass(frozen=True)
+class _AnyConflict:
+    kind: None = None
+    article: None = None
+
+
+def conflict(ledger, conflict_id: str) -> Conflict:
+    """One conflict with both articles' titles and languages; NotFound if none."""
+    listing = conflicts(ledger, _AnyConflict(), "kind")
+    rows, _ = replace(listing, query=listing.query.where(K.c.id == conflict_id)).page()
+    if not rows:
+        raise NotFound(f"no conflict with id {conflict_id!r}")
+    return rows[0]

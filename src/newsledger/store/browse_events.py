@@ -112,7 +112,7 @@ def merged_event(ledger, event_id: str) -> dict:
             raise NotFound(f"no event with id {event_id!r}")
         query = (select(E.c.id, E.c.article, E.c.quote, E.c.quote_start, E.c.quote_end,
                         E.c.date, E.c.date_precision, E.c.place, E.c.figure, E.c.actors,
-                        A.c.title, A.c.outlet, A.c.published, LANGUAGE,
+                        A.c.title, A.c.outlet, A.c.published, LANGUAGE, A.c.url,
                         STORY_KEY.label("story"), M.c.relation)
                  .select_from(MENTIONS).where(EVENT_KEY == event_id)
                  .order_by(A.c.published.nulls_last(), A.c.ingest_order, E.c.quote_start))

@@ -38,6 +38,7 @@ FIGURE_FIELDS = tuple(spec.name for spec in fields(Figure))
 EVENT_FIELDS = tuple(spec.name for spec in fields(Event))
 MODES = ("create", "write", "read")
 CORPUS_DUE = "corpus_due"  # meta key: set with each stored article, cleared by the corpus stages
+WRITTEN = "analysis_written"  # meta key: set anew with each stored article, never cleared
 
 
 def _now() -> str:
@@ -228,7 +229,11 @@ class Ledger:
 
     @staticmethod
     def _write_analysis(connection, article_id: str, figures, events) -> None:
-        figure_rows = [{name: getattr(f, name) for name in FIGURE_FIELDS} for f in figures]
+        by_id: dict[str, dict] = {}
+        for f in figures:  # the id is the span and text: a repeat is the same figure
+            by_id.setdefault(f.id, {"id": f.id,
+                                    **{name: getattr(f, name) for name in FIGURE_FIELDS}})
+        figure_rows = list(by_id.values())
         event_rows = [
             {**{name: getattr(e, name) for name in EVENT_FIELDS},
              "actors": json.dumps(list(e.actors))}
@@ -369,7 +374,9 @@ class Ledger:
 
 
 def _mark_corpus_due(connection) -> None:
-    """Record, in the transaction that changed an article, that the corpus stages are due."""
+    """Record, in the transaction that changed an article, that the corpus stages are due (and
+    that the ledger was written, for ``browse.ledger_version``)."""
     meta = schema.meta
-    connection.execute(meta.delete().where(meta.c.key == CORPUS_DUE))
-    connection.execute(meta.insert().values(key=CORPUS_DUE, value=uuid.uuid4().hex))
+    connection.execute(meta.delete().where(meta.c.key.in_((CORPUS_DUE, WRITTEN))))
+    connection.execute(meta.insert(), [{"key": key, "value": uuid.uuid4().hex}
+                                       for key in (CORPUS_DUE, WRITTEN)])

@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, insert, inspect, select, update
 
 from newsledger.errors import SchemaTooNew
 from newsledger.store.schema import SCHEMA_VERSION, meta, metadata
@@ -41,8 +42,54 @@ def _reference_figures(connection: Connection) -> None:
     metadata.create_all(connection, tables=[reference_figures], checkfirst=True)
 
 
+def _figure_ids(connection: Connection) -> None:
+    """Figure ids become content hashes (``models.figure_id``): the figures table is rebuilt
+    with them, and claims' mentions and reference conflicts point at the new ids."""
+    from newsledger.models import figure_id
+    from newsledger.store.schema import figures
+    from newsledger.store.views import create_views
+
+    stored = {c["name"]: c["type"] for c in inspect(connection).get_columns("figures")}
+    if isinstance(stored["id"], String):  # created at this version
+        return
+    renamed, rows = {}, {}
+    for row in connection.execute(select(figures)):
+        record = dict(row._mapping)
+        record["id"] = figure_id(record["article"], record["number_start"],
+                                 record["number_end"], record["number_text"])
+        renamed[str(row.id)] = record["id"]
+        rows.setdefault(record["id"], record)
+    view = "figure_evidence" in inspect(connection).get_view_names()
+    if view:
+        connection.exec_driver_sql("DROP VIEW figure_evidence")
+    figures.drop(connection)
+    metadata.create_all(connection, tables=[figures])
+    values = list(rows.values())
+    for start in range(0, len(values), 500):
+        connection.execute(insert(figures), values[start:start + 500])
+    if view:
+        create_views(connection)
+    _repoint_figures(connection, renamed)
+
+
+def _repoint_figures(connection: Connection, renamed: dict[str, str]) -> None:
+    """Claims' mentions and reference conflicts given the figures' new ids."""
+    from newsledger.store.schema import claims, conflicts
+
+    for table, where in ((claims, True), (conflicts, conflicts.c.kind == "reference")):
+        for row_id, data in connection.execute(
+                select(table.c.id, table.c.data).where(where)).all():
+            record = json.loads(data)
+            for holder in [record, *record.get("mentions", [])]:
+                if holder.get("figure") is not None:
+                    holder["figure"] = renamed.get(str(holder["figure"]), holder["figure"])
+            connection.execute(update(table).where(table.c.id == row_id)
+                               .values(data=json.dumps(record, ensure_ascii=False)))
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create, 2: _claims_and_conflicts, 3: _search_index, 4: _cache, 5: _reference_figures,
+    6: _figure_ids,
 }
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -69,7 +69,8 @@ article_versions = Table(
 
 figures = Table(
     "figures", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), primary_key=True,
+           comment="Figure id: a hash of article, number span and text (schema 6)"),
     Column("article", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("number_text", Text, nullable=False, comment="Number expression as printed"),
     Column("quote", Text, nullable=False, comment="Exact span saying what is counted"),

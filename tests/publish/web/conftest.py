@@ -101,15 +101,15 @@ def client(web_db) -> Iterator[TestClient]:
 
 
 @contextmanager
-def serving(db: str) -> Iterator[str]:
-    """The app over ``db`` served by uvicorn on 127.0.0.1 and a free port, in a background
-    thread; its base URL."""
+def serving(db: str, public: bool = False) -> Iterator[str]:
+    """The app over ``db`` (its public edition when ``public``) served by uvicorn on 127.0.0.1
+    and a free port, in a background thread; its base URL."""
     import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(db, public), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -130,6 +130,59 @@ def live_server(web_db) -> Iterator[str]:
     """The test ledger served on 127.0.0.1 (for the browser)."""
     with serving(web_db) as base:
         yield base
+
+# Our own sentences naming private people (an interviewee, a pseudonymous mother) beside
+# officials, for the public edition: none of PRIVATE_NAMES may appear in it.
+PRIVATE_NAMES = ("Andrei", "Volkov", "Galina", "Orlova")
+INTERVIEW = ("Andrei Volkov, 27, a programmer from Kazan, said more than 5,000 people waited at "
+             "the Verkhny Lars crossing on Tuesday. \"We waited nine hours,\" Volkov said. "
+             "Volkov's brother stayed behind. Kremlin spokesman Dmitry Peskov said 300,000 "
+             "reservists would be called up.")
+PUBLIC_ARTICLES = [
+    {"id": "volkov-border", "url": "https://wire.example.org/volkov",
+     "outlet": "wire.example.org", "published": "2022-09-27", "language": "en",
+     "title": "Andrei Volkov waited nine hours at the border",
+     "text": "Andrei Volkov waited nine hours at the border\n\n" + INTERVIEW},
+    {"id": "volkov-border-copy", "url": "https://daily.example.com/volkov",
+     "outlet": "daily.example.com", "published": "2022-09-28", "language": "en",
+     "title": "Andrei Volkov waited nine hours at the border",
+     "text": "Andrei Volkov waited nine hours at the border\n\n" + INTERVIEW
+             + " Subscribe to our newsletter."},
+    {"id": "orlova-dacha", "url": "https://monitor.example.net/orlova",
+     "outlet": "monitor.example.net", "published": "2022-09-25", "language": "en",
+     "title": "Galina Orlova's son hides",
+     "text": "Galina Orlova's son hides\n\nGalina Orlova (name changed), a mother of two, "
+             "says her son hides at a dacha with 20 other men. Orlova said police detained at "
+             "least 1,300 people at protests against the mobilization in Russia, according to "
+             "OVD-Info. Regional governor Mikhail Sokolov said 2,000 men "
+             "had been summoned in the region."},
+    {"id": "lars-count", "url": "https://other.example.net/lars",
+     "outlet": "other.example.net", "published": "2022-10-04", "language": "en",
+     "title": "A smaller count at Verkhny Lars",
+     "text": "A smaller count at Verkhny Lars\n\nAbout 500 people waited at the Verkhny Lars "
+             "crossing on Tuesday, border officials said. Police detained 300 people at "
+             "protests in Russia, the interior ministry said."},
+]
+
+
+@pytest.fixture(scope="session")
+def public_db(tmp_path_factory) -> str:
+    """A ledger of ``PUBLIC_ARTICLES``, whose texts name private people."""
+    folder = tmp_path_factory.mktemp("web-public")
+    (folder / "articles.jsonl").write_text(
+        "\n".join(json.dumps(a, ensure_ascii=False) for a in PUBLIC_ARTICLES) + "\n", "utf-8")
+    db = str(folder / "public.db")
+    report = api.ingest([str(folder)], db=db, settings=Settings(db=db))
+    assert report.new == len(PUBLIC_ARTICLES), report.errors
+    return db
+
+
+@pytest.fixture(scope="session")
+def public_server(public_db) -> Iterator[str]:
+    """The public edition of ``public_db`` served on 127.0.0.1."""
+    with serving(public_db, public=True) as base:
+        yield base
+
 
 def _odd_articles() -> list[dict]:
     return [{"id": odd, "outlet": "odd.example.org", "published": "2022-09-30", "language": "en",

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from newsledger.base.codebook import codebook
+
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-output" / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -105,7 +107,7 @@ def test_a_filter_changes_the_list_and_lands_in_the_url(page):
     page.wait_for_url("**/figures?counted=arrested")
     chips = page.locator("table.figures tbody .chip").all_inner_texts()
     assert 0 < len(chips) < before
-    assert set(chips) == {"arrested"}
+    assert set(chips) == {codebook().label("arrested")}  # the category in words
 
 
 def test_hostile_markup_in_articles_stays_inert(page):
@@ -122,12 +124,14 @@ def test_hostile_markup_in_articles_stays_inert(page):
 def test_screenshots_at_laptop_and_phone_width(browser, live_server, client):
     claim = client.get("/api/claims").json()["items"][0]["id"]
     story = client.get("/api/stories").json()["items"][0]["id"]
+    figure = client.get("/api/figures").json()["items"][0]["id"]
     event = next(e["event_id"] for e in client.get("/api/events").json()["items"]
                  if e["articles"] > 1)
     pages = {"overview": "/", "search": "/search?q=border", "figures": "/figures",
              "events": "/events", "event": f"/events/{event}",
              "article": "/articles/border-wire", "claim": f"/claims/{claim}",
-             "story": f"/stories/{story}", "conflicts": "/conflicts", "claims": "/claims"}
+             "story": f"/stories/{story}", "conflicts": "/conflicts", "claims": "/claims",
+             "articles": "/articles", "figure": f"/figures/{figure}"}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size, viewport in SIZES.items():
         context = browser.new_context(viewport=viewport, base_url=live_server)
@@ -144,3 +148,38 @@ def test_screenshots_at_laptop_and_phone_width(browser, live_server, client):
                 tab.locator(".map-card").screenshot(path=str(SCREENSHOTS / f"map-{size}.png"))
         context.close()
     assert len(list(SCREENSHOTS.glob("*.png"))) >= 2 * (len(pages) + 1)
+
+
+def _same_site_links(tab, base: str) -> list[str]:
+    """The page's links within the site, without fragments and downloads."""
+    hrefs = tab.eval_on_selector_all(
+        "a[href]:not([download])",  # SVG links too: their href is no string, resolve it
+        "links => links.map(link => new URL(link.getAttribute('href'), document.baseURI).href)")
+    return [href.split("#")[0] for href in hrefs
+            if href.startswith(base) and not href.split("#")[0].endswith((".csv", ".jsonl"))]
+
+
+def test_every_public_page_walked_from_the_overview_names_no_private_person(browser,
+                                                                            public_server):
+    from .conftest import PRIVATE_NAMES
+
+    context = browser.new_context(viewport=SIZES["laptop"])
+    tab = context.new_page()
+    seen, queue, kinds = set(), [public_server + "/"], set()
+    while queue and len(seen) < 300:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = tab.goto(url)
+        assert response.status == 200, url
+        path = url[len(public_server):].split("?")[0]
+        kinds.add(path.split("/")[1] if path.count("/") > 1 else path)
+        shown = tab.content() + tab.locator("body").inner_text()
+        found = [name for name in PRIVATE_NAMES if name in shown]
+        assert found == [], (url, found)
+        if "html" in response.headers.get("content-type", ""):
+            queue += [link for link in _same_site_links(tab, public_server) if link not in seen]
+    context.close()
+    assert len(seen) > 20
+    assert {"articles", "figures", "claims", "events", "stories", "conflicts", "api"} <= kinds

@@ -168,7 +168,7 @@ def test_the_api_declares_its_errors_and_choices(client):
     enums = {(path, p["name"]): p["schema"] for path, item in schema["paths"].items()
              for p in item["get"].get("parameters", [])
              if p["name"] in ("counted", "type", "kind")}
-    assert len(enums) == 7
+    assert len(enums) == 8
     for (path, name), declared in enums.items():
         choices = next(s["enum"] for s in declared.get("anyOf", [declared]) if "enum" in s)
         assert len(choices) > 1, (path, name)
@@ -180,6 +180,8 @@ def _every_api_url(client) -> list[str]:
            "claim_id": client.get("/api/claims").json()["items"][0]["id"],
            "story_id": client.get("/api/stories").json()["items"][0]["id"],
            "event_id": client.get("/api/events").json()["items"][0]["event_id"],
+           "figure_id": client.get("/api/figures").json()["items"][0]["id"],
+           "conflict_id": client.get("/api/conflicts").json()["items"][0]["id"],
            "kind": "jsonl"}
     urls = []
     for path in client.get("/openapi.json").json()["paths"]:

@@ -19,9 +19,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
 from newsledger import query
+from newsledger.base.codebook import codebook
 from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError
 from newsledger.models import COUNTED
-from newsledger.publish.web import charts, downloads, routes, text
+from newsledger.publish.web import charts, downloads, records, routes, text
 from newsledger.publish.web.result_cache import LedgerCache
 
 VERSION = version("newsledger")
@@ -36,7 +37,7 @@ HEADERS = {
 }
 
 
-def templates() -> Jinja2Templates:
+def templates(public: bool = False) -> Jinja2Templates:
     environment = Environment(loader=PackageLoader("newsledger.publish.web", "templates"),
                               autoescape=select_autoescape(default=True), trim_blocks=True,
                               lstrip_blocks=True)
@@ -44,9 +45,10 @@ def templates() -> Jinja2Templates:
     environment.filters["marked"] = text.marked
     environment.filters["web_url"] = text.web_url
     environment.filters["id_path"] = text.id_path
+    environment.filters["label"] = codebook().label
     environment.globals.update(
         describe=charts.describe, spread=charts.spread, highlight=text.highlight,
-        word_diff=text.word_diff, categories=COUNTED, version=VERSION,
+        word_diff=text.word_diff, categories=COUNTED, version=VERSION, public=public,
     )
     return Jinja2Templates(env=environment)
 
@@ -84,8 +86,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(request, NewsledgerError("internal error; see the server log"), 500)
 
 
-def create_app(db: str) -> FastAPI:
-    """A read-only web app over the ledger ``db`` (SQLite path or database URL)."""
+def create_app(db: str, public: bool = False) -> FastAPI:
+    """A read-only web app over the ledger ``db`` (SQLite path or database URL); ``public``
+    serves the public edition (``web.public``): names redacted, records' own quotes only."""
     reader = query.open(db)  # read-only: serving never creates or changes a ledger
 
     @asynccontextmanager
@@ -101,11 +104,13 @@ def create_app(db: str) -> FastAPI:
     )
     app.state.reader = reader
     app.state.cache = LedgerCache(reader)
-    app.state.templates = templates()
+    app.state.public = public
+    app.state.templates = templates(public)
     app.mount("/static", StaticFiles(packages=[("newsledger.publish.web", "static")]),
               name="static")
     app.include_router(downloads.router)
     app.include_router(routes.router)
+    app.include_router(records.router)
     _install_error_handlers(app)
 
     @app.middleware("http")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
+from newsledger.base.codebook import codebook
+
 MAX_POWER = 9  # 10^9 people is beyond any count in a ledger
 
 
@@ -177,7 +179,7 @@ def _timeline_mark(mark: dict, x: float, scale: LogScale) -> dict:
     query = {"counted": mark["counted"], "since": mark["published"], "until": mark["published"]}
     return {"kind": kind, "x": x, "y0": y0, "y1": y1, "vague": mark["qualifier"] == "vague",
             "n": mark["n"], "href": "/figures?" + urlencode(query),
-            "title": f"{mark['counted']} · {mark['published']} · {label}{count}"}
+            "title": f"{codebook().label(mark['counted'])} · {mark['published']} · {label}{count}"}
 
 
 WEEKLY_BELOW_DAYS = 120  # a shorter axis is labelled by week, a longer one by month

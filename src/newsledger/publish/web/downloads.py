@@ -19,9 +19,10 @@ router = APIRouter()
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
 
 
-def download_options(chosen: FigureFilter) -> ExportOptions:
-    """The export of a download: the whole quotes the figure list shows, names redacted."""
-    return ExportOptions(public=False, redact=True,
+def download_options(chosen: FigureFilter, public: bool = False) -> ExportOptions:
+    """The export of a download: the whole quotes the figure list shows, names redacted (in the
+    public edition, the public export: quotes cut to their number's clause)."""
+    return ExportOptions(public=public, redact=True,
                          filters=tuple(sorted(chosen.values().items())))
 
 
@@ -34,6 +35,7 @@ def download_options(chosen: FigureFilter) -> ExportOptions:
 def download_figures(request: Request,
                      kind: Annotated[Literal["csv", "jsonl"], Path(description="File format.")],
                      chosen: FigureFilter = Depends(figure_filter)) -> StreamingResponse:
-    chunks = export_chunks(request.app.state.reader, "figures", kind, download_options(chosen))
+    chunks = export_chunks(request.app.state.reader, "figures", kind, download_options(
+        chosen, request.app.state.public))
     return StreamingResponse(chunks, media_type=MEDIA[kind], headers={
         "Content-Disposition": f'attachment; filename="figures.{kind}"'})

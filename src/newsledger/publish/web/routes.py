@@ -13,7 +13,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.convertors import Convertor, register_url_convertor
 
+from newsledger.errors import BadOption
 from newsledger.models import Claim, plain
+from newsledger.publish.cite import cite_with
+from newsledger.publish.redact import PersonCache
 from newsledger.publish.web import charts, geography
 from newsledger.publish.web.params import (
     ConflictKind,
@@ -24,6 +27,7 @@ from newsledger.publish.web.params import (
     filter_values,
     paging,
 )
+from newsledger.publish.web.public import public_data
 from newsledger.publish.web.responses import errors
 from newsledger.query import (
     ArticleFilter,
@@ -75,6 +79,23 @@ def reader_of(request: Request) -> Reader:
     return request.app.state.reader
 
 
+def shown(request: Request, data):
+    """A view's data as this app serves it: without private keys, and in the public edition
+    redacted (``public.public_data``); text search is off there (a hit would tell that an
+    article names someone)."""
+    if not request.app.state.public:
+        return without_private(data)
+    if request.query_params.get("q"):
+        raise BadOption("the public edition has no text search (it would find private names)")
+    return public_data(without_private(data), PersonCache(reader_of(request)))
+
+
+def cited(request: Request, kind: str, record) -> dict:
+    """The cite record of ``record`` (``publish.cite``); the public edition redacts it with
+    the rest of the page."""
+    return cite_with(reader_of(request), kind, record)
+
+
 def facets(request: Request) -> dict:
     """Filter choices for the HTML forms (not part of the JSON twins)."""
     return {"facets": request.app.state.cache.get("facets", reader_of(request).facets)}
@@ -87,11 +108,12 @@ def event_choices(request: Request) -> dict:
 
 
 def twin(path: str, template: str, extras: Callable[[Request], dict] | None = None,
-         statuses: tuple[int, ...] = (422,), opens: tuple[str, str, str] | None = None):
+         statuses: tuple[int, ...] = (422,), opens: tuple[str, str, str] | None = None,
+         on: APIRouter = router):
     """Register ``view`` at ``/api{path}`` (JSON, documented with the error ``statuses`` it
     can answer) and at ``path`` (HTML from ``template``). An id in ``path`` is written
     ``{name:ledger_id}``. ``opens`` (view, its id parameter, item field) documents the OpenAPI
-    link from a list to its first item."""
+    link from a list to its first item. ``on`` is the router they are added to."""
 
     def decorate(view):
         responses = errors(*statuses)
@@ -103,20 +125,20 @@ def twin(path: str, template: str, extras: Callable[[Request], dict] | None = No
 
         @wraps(view)
         def api(**kwargs):  # plain JSON data: json.dumps, without FastAPI's slower encoder
-            return JSONResponse(without_private(view(**kwargs)))
+            return JSONResponse(shown(kwargs["request"], view(**kwargs)))
 
-        router.add_api_route("/api" + path, api, methods=["GET"], name="api_" + view.__name__,
+        on.add_api_route("/api" + path, api, methods=["GET"], name="api_" + view.__name__,
                              operation_id="api_" + view.__name__, responses=responses,
                              summary=(view.__doc__ or "").split("\n")[0].rstrip("."))
 
         @wraps(view)
         def page(**kwargs):
             request = kwargs["request"]
-            context = {"data": without_private(view(**kwargs)),
+            context = {"data": shown(request, view(**kwargs)),
                        **(extras(request) if extras else {})}
             return request.app.state.templates.TemplateResponse(request, template, context)
 
-        router.add_api_route(path, page, methods=["GET"], name=view.__name__,
+        on.add_api_route(path, page, methods=["GET"], name=view.__name__,
                              include_in_schema=False, response_class=HTMLResponse)
         return view
 
@@ -213,8 +235,9 @@ def claims(request: Request,
 
 @twin("/claims/{claim_id:ledger_id}", "claim.html", statuses=(404, 422))
 def claim(request: Request, claim_id: Identifier) -> dict:
-    """One claim with every mention (quote, outlet, date, language, story)."""
-    return reader_of(request).claim(claim_id)
+    """One claim with every mention (quote, outlet, date, language, story) and its cite."""
+    record = reader_of(request).claim(claim_id)
+    return {**plain(record), "cite": cited(request, "claim", record)}
 
 
 @twin("/stories", "stories.html", opens=("story", "story_id", "id"))
@@ -236,6 +259,7 @@ def conflicts(request: Request,
     """Pairs of quotes that cannot both be true, newest first."""
     chosen = ConflictFilter(kind=kind)
     result = reader_of(request).conflicts(chosen, page)
+    result.rows[:] = [{**plain(c), "cite": cited(request, "conflict", c)} for c in result.rows]
     return listing(request, result, filters=filter_values(chosen))
 
 
@@ -252,5 +276,6 @@ def events(request: Request, chosen: EventFilter = Depends(event_filter),
 
 @twin("/events/{event_id:ledger_id}", "event.html", statuses=(404, 422))
 def event(request: Request, event_id: Identifier) -> dict:
-    """One event with every mention (quote, outlet, date, language, story)."""
-    return reader_of(request).event(event_id)
+    """One event with every mention (quote, outlet, date, language, story) and its cite."""
+    record = reader_of(request).event(event_id)
+    return {**record, "cite": cited(request, "event", record)}
