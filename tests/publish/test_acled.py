@@ -7,7 +7,14 @@ import json
 import pytest
 
 from newsledger.base.places import resolve_place
-from newsledger.publish.acled import ACLED_COLUMNS, acled_record, event_date, write_acled
+from newsledger.publish.acled import (
+    ACLED_COLUMNS,
+    AcledConfig,
+    acled_record,
+    event_date,
+    tally_rules,
+    write_acled,
+)
 from newsledger.publish.geojson import write_geojson
 
 MOSCOW = resolve_place("Moscow")
@@ -39,15 +46,24 @@ def test_deaths_in_one_dated_event_are_its_fatalities():
 
 @pytest.mark.parametrize("changes, reason", [
     ({"figure": "122,883", "quote": "122,883 soldiers have died since the invasion began",
-      "date": None, "date_precision": None}, "not dated to one day"),
+      "date": None, "date_precision": None}, "more than 1,000"),
     ({"figure": "over a million", "quote": "over a million killed and wounded",
-      "date": "2023", "date_precision": "year"}, "not dated to one day"),
+      "date": "2023", "date_precision": "year"}, "more than 1,000"),
     ({"figure": "6,073", "quote": "a count of 6,073 convicted", "date": "2022-11",
+      "date_precision": "month"}, "more than 1,000"),
+    ({"figure": "29", "quote": "29 soldiers from the district died", "date": "2022-11",
       "date_precision": "month"}, "not dated to one day"),
     ({"figure": "thousands", "quote": "thousands were killed on Sunday"}, "vague magnitude"),
     ({"figure": "45,123", "quote": "on Sunday the count reached 45,123 dead"}, "more than 1,000"),
     ({"figure": None, "quote": "soldiers killed in Ukraine"}, "no count"),
     ({"figure": "40", "quote": "40 soldiers killed and wounded on Sunday"}, "wounded too"),
+    ({"figure": "212", "quote": "212 men of the region were killed since the start of the war"},
+     "cumulative toll (\"since the start of the war\")"),
+    ({"figure": "87", "quote": "в общей сложности погибли 87 мобилизованных"},
+     "cumulative toll (\"в общей сложности\")"),
+    ({"figure": "64", "quote": "64 men convicted of desertion after the deaths"},
+     "counts people convicted"),
+    ({"figure": "17", "quote": "17 from the town"}, "does not state deaths"),
 ])
 def test_a_toll_is_no_battle_and_never_fatalities(changes, reason):
     record = acled_record({**DEATHS, **changes})
@@ -59,10 +75,21 @@ def test_a_toll_is_no_battle_and_never_fatalities(changes, reason):
 def test_event_date_is_a_full_day_or_empty():
     assert event_date({"date": "2022-09-24", "date_precision": "day"}) == ("2022-09-24", 1)
     assert event_date({"date": "2022-09", "date_precision": "month"}) == ("2022-09-15", 3)
-    assert event_date({"date": "2022", "date_precision": "year"}) == (None, None)
     assert event_date({"date": None, "date_precision": None}) == (None, None)
+
+
+def test_a_year_only_date_is_the_middle_of_the_year_at_precision_3():
+    assert event_date({"date": "2022", "date_precision": "year"}) == ("2022-07-01", 3)
     record = acled_record({**ROW, "type": "protest", "date": "2022", "date_precision": "year"})
-    assert record["event_date"] is None and record["nl_date"] == "2022"
+    assert (record["event_date"], record["time_precision"]) == ("2022-07-01", 3)
+    assert record["nl_date"] == "2022"
+
+
+def test_the_bound_of_one_event_is_the_tables_unless_configured():
+    assert tally_rules().max_event_deaths == 1000
+    record = acled_record({**DEATHS, "figure": "1,200", "quote": "1,200 killed on Sunday"},
+                          AcledConfig(max_event_deaths=2000))
+    assert record["fatalities"] == 1200 and record["nl_tally"] is None
 
 
 def test_acled_csv_has_the_acled_header_first():

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import BinaryIO
 
+from newsledger.base.codebook import codebook
 from newsledger.base.numbers import find_number_expressions
+from newsledger.base.phrases import compile_phrases
 from newsledger.base.places import Place, gazetteer
 from newsledger.errors import BadOption
 from newsledger.extract.cues import table_for
@@ -39,9 +44,10 @@ TYPE_MAP = {
 }
 # A casualty report that is a toll, not deaths in one event, is no battle.
 TALLY_TYPE = ("Strategic developments", "Other")
-# ACLED's time_precision: 1 the day is known, 2 a few days or a week, 3 the month. Our dates are
-# labelled by the smallest calendar unit holding them (a week is labelled by its month).
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+# ACLED's time_precision: 1 the day is known, 2 a few days or a week, 3 a month or coarser (ACLED
+# has no year level). Our dates are labelled by the smallest calendar unit holding them (a week
+# by its month).
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 # Place.precision -> ACLED geo_precision (1 = the exact town or point, 2 = near a town or a
 # part of a region, 3 = a region or larger, coded at its representative point). Our places are
 # whole gazetteer units, never "near" one, so 2 does not occur.
@@ -49,41 +55,83 @@ GEO_PRECISION = {"point": 1, "region": 3, "country": 3, "area": 3}
 
 
 @dataclass(frozen=True)
+class TallyRules:
+    """The codebook's ``tallies/`` table: what makes a casualty figure a toll (see there)."""
+
+    max_event_deaths: int
+    not_deaths: frozenset[str]  # cue labels of a figure that counts more than deaths
+    deaths: str  # the cue label a figure's quote names when it states deaths
+    cumulative: re.Pattern | None  # phrases of a toll over a period, every language
+    not_death_words: re.Pattern | None  # phrases of counts that are not deaths (convicted)
+
+
+@cache
+def tally_rules() -> TallyRules:
+    """The table, read once; the phrases of all languages together (a mention's language is
+    not in its row, and a phrase of one language rarely reads as another's)."""
+    folder = codebook().folder / "tallies"
+    common = tomllib.loads((folder / "common.toml").read_text(encoding="utf-8"))
+    tables = [tomllib.loads(path.read_text(encoding="utf-8"))
+              for path in sorted(folder.glob("*.toml")) if path.stem != "common"]
+    return TallyRules(
+        max_event_deaths=common["max_event_deaths"], not_deaths=frozenset(common["not_deaths"]),
+        deaths=common["deaths"],
+        cumulative=compile_phrases([p for t in tables for p in t.get("cumulative", [])]),
+        not_death_words=compile_phrases([p for t in tables for p in t.get("not_deaths", [])]))
+
+
+@dataclass(frozen=True)
 class AcledConfig:
     """When a casualty report's figure is the deaths of one event (ACLED's ``fatalities``)."""
 
-    max_event_deaths: int = 1000  # more deaths than one event of this crisis: a toll
+    max_event_deaths: int | None = None  # None: the table's bound (more than one event had)
 
 
 def event_date(row: dict) -> tuple[str | None, int | None]:
-    """(ACLED ``event_date`` as a full day, ``time_precision``): the day itself, a month's
-    15th with precision 3; nothing for a year alone (ACLED has no year level) or no date."""
+    """(ACLED ``event_date`` as a full day, ``time_precision``): the day itself; for a month
+    its 15th, for a year its 1 July (the middle of the period), with precision 3."""
     precision = TIME_PRECISION.get(row.get("date_precision") or "")
     date = row.get("date") or ""
-    if precision is None or not date:
+    if precision is None or len(date) not in (4, 7, 10):
         return None, None
-    return (date if len(date) == 10 else f"{date[:7]}-15"), precision
+    return {10: date, 7: f"{date[:7]}-15", 4: f"{date[:4]}-07-01"}[len(date)], precision
+
+
+def _found(pattern: re.Pattern | None, text: str) -> str | None:
+    match = pattern.search(text) if pattern else None
+    return match.group(0) if match else None
 
 
 def tally_reason(row: dict, config: AcledConfig = AcledConfig()) -> str | None:
     """Why a casualty report is a toll rather than the deaths of one event, or None when it is
     an event's deaths (by ACLED's conventions an event happens on one day, and its
-    ``fatalities`` are the deaths in it); None for other types."""
+    ``fatalities`` are the deaths in it); None for other types. The rules are the codebook's
+    ``tallies/`` table."""
     if row["type"] != "casualty_report":
         return None
+    rules = tally_rules()
+    bound = config.max_event_deaths or rules.max_event_deaths
     numbers = find_number_expressions(row["figure"], None) if row.get("figure") else []
     if not numbers or numbers[0].low is None:
         return "no count of deaths in one event"
-    if row.get("date_precision") != "day":
-        return "not dated to one day: a toll over a period"
     if numbers[0].qualifier == "vague":
         return "a vague magnitude, not a count"
-    if numbers[0].low > config.max_event_deaths:
-        return f"more than {config.max_event_deaths:,} deaths: a cumulative toll"
+    if numbers[0].low > bound:
+        return f"more than {bound:,} deaths: a cumulative toll"
     quote = row.get("quote") or ""
-    if {"killed_or_wounded", "wounded"} & {cue.label for cue in table_for(
-            None, quote).counted.find(quote)}:
-        return "counts the wounded too, not deaths alone"
+    if phrase := _found(rules.cumulative, quote):
+        return f"a cumulative toll (\"{phrase}\")"
+    if phrase := _found(rules.not_death_words, quote):
+        return f"counts people {phrase}, not deaths"
+    labels = {cue.label for cue in table_for(None, quote).counted.find(quote)}
+    if labels & rules.not_deaths:
+        if labels & {"killed_or_wounded", "wounded"}:
+            return "counts the wounded too, not deaths alone"
+        return f"counts {', '.join(sorted(labels & rules.not_deaths))}, not deaths"
+    if rules.deaths not in labels:
+        return "the figure's text does not state deaths"
+    if row.get("date_precision") != "day":
+        return "not dated to one day: a toll over a period"
     return None
 
 
