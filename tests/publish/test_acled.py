@@ -44,6 +44,15 @@ def test_deaths_in_one_dated_event_are_its_fatalities():
     assert record["nl_tally"] is None
 
 
+@pytest.mark.parametrize("quote, figure, deaths", [
+    ("при обстреле полигона погибли 7 мобилизованных", "7", 7),
+    ("five mobilized men were killed when the shell hit the school", "five", 5),
+])
+def test_who_died_does_not_make_a_single_event_a_toll(quote, figure, deaths):
+    record = acled_record({**DEATHS, "quote": quote, "figure": figure})
+    assert record["fatalities"] == deaths and record["event_type"] == "Battles"
+
+
 @pytest.mark.parametrize("changes, reason", [
     ({"figure": "122,883", "quote": "122,883 soldiers have died since the invasion began",
       "date": None, "date_precision": None}, "more than 1,000"),
