@@ -3,10 +3,12 @@
 import csv
 import io
 import json
+from types import SimpleNamespace
 
 import pytest
 
 from newsledger.base.places import resolve_place
+from newsledger.publish import acled
 from newsledger.publish.acled import (
     ACLED_COLUMNS,
     AcledConfig,
@@ -126,3 +128,13 @@ def test_geo_precision_follows_place_precision_and_admin1_is_the_citys_region():
     assert region["geo_precision"] == 3 and region["admin1"] == "Krasnoyarsk Krai"
     country = acled_record({**ROW, "place": "Russia", "place_id": russia.id})
     assert country["geo_precision"] == 3 and country["admin1"] is None
+
+
+def test_a_codebook_without_a_toll_table_uses_the_shipped_one(monkeypatch, tmp_path):
+    shipped = tally_rules()
+    monkeypatch.setattr(acled, "codebook", lambda: SimpleNamespace(folder=tmp_path))
+    tally_rules.cache_clear()
+    try:
+        assert tally_rules() == shipped
+    finally:
+        tally_rules.cache_clear()

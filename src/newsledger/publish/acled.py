@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import BinaryIO
 
-from newsledger.base.codebook import codebook
+from newsledger.base.codebook import SHIPPED, codebook
 from newsledger.base.numbers import find_number_expressions
 from newsledger.base.phrases import compile_phrases
 from newsledger.base.places import Place, gazetteer
@@ -68,8 +68,10 @@ class TallyRules:
 @cache
 def tally_rules() -> TallyRules:
     """The table, read once; the phrases of all languages together (a mention's language is
-    not in its row, and a phrase of one language rarely reads as another's)."""
+    not in its row, and a phrase of one language rarely reads as another's); the shipped
+    table when the codebook in use has none."""
     folder = codebook().folder / "tallies"
+    folder = folder if folder.is_dir() else SHIPPED / "tallies"
     common = tomllib.loads((folder / "common.toml").read_text(encoding="utf-8"))
     tables = [tomllib.loads(path.read_text(encoding="utf-8"))
               for path in sorted(folder.glob("*.toml")) if path.stem != "common"]
