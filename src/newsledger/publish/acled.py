@@ -126,10 +126,8 @@ def tally_reason(row: dict, config: AcledConfig = AcledConfig()) -> str | None:
     if phrase := _found(rules.not_death_words, quote):
         return f"counts people {phrase}, not deaths"
     labels = {cue.label for cue in table_for(None, quote).counted.find(quote)}
-    if labels & rules.not_deaths:
-        if labels & {"killed_or_wounded", "wounded"}:
-            return "counts the wounded too, not deaths alone"
-        return f"counts {', '.join(sorted(labels & rules.not_deaths))}, not deaths"
+    if others := sorted(labels & rules.not_deaths):
+        return f"counts {', '.join(others).replace('_', ' ')} too, not deaths alone"
     if rules.deaths not in labels:
         return "the figure's text does not state deaths"
     if row.get("date_precision") != "day":
