@@ -60,8 +60,8 @@ SETTINGS_TABLE = {
     "analyze": "Run extraction, stories and resolution right after ingest.",
     "languages": "Comma-separated ISO 639-1 codes the language detector chooses among.",
     "redact": "Public exports replace private persons' names by a role.",
-    "codebook": "Folder of the crisis codebook (codebook.toml, cues/, events/, tallies/); empty: the "
-                "shipped mobilization codebook.",
+    "codebook": "Folder of the crisis codebook (codebook.toml, cues/, events/, tallies/); "
+                "empty: the shipped mobilization codebook.",
 
     "workers": "Processes that analyse articles while one process stores them in order; 0 is "
                "one per core, 1 analyses in the storing process.",
