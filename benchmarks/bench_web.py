@@ -13,11 +13,10 @@ from pathlib import Path
 from benchmarks.bench_ingest import ARTICLES
 
 from newsledger import pipeline
-from newsledger.models import Event, Figure, Story, StoryMember
+from newsledger.models import Conflict, Event, Figure, Story
 from newsledger.pipeline import claims_stage
 from newsledger.settings import Settings
 from newsledger.store import Ledger
-from newsledger.store import claims as claim_store
 
 
 def build_ledger(folder: Path, scale: int) -> str:
@@ -30,7 +29,7 @@ def build_ledger(folder: Path, scale: int) -> str:
         pipeline.ingest([str(ARTICLES)], ledger, Settings(db=db, analyze=True))
         originals = [(a, ledger_figures(ledger, a.id), ledger_events(ledger, a.id))
                      for a in ledger.articles()]
-        stories, conflicts = list(ledger.stories()), list(claim_store.conflicts(ledger))
+        stories, conflicts = list(ledger.stories()), list(ledger.conflicts())
         copies = [[_story_copy(story, "") for story in stories]]
         conflict_copies = list(conflicts)
         for number in range(1, -(-scale // len(originals))):
@@ -43,12 +42,12 @@ def build_ledger(folder: Path, scale: int) -> str:
                     for e in events])
             present = {article.id for article, _, _ in chunk}
             copies.append([_story_copy(story, f"-{number:04d}") for story in stories
-                           if {m["article"] for m in story["members"]} <= present])
+                           if {m.article for m in story.members} <= present])
             conflict_copies += [_conflict_copy(c, f"-{number:04d}") for c in conflicts
-                                if {c["article_a"], c["article_b"]} <= present]
+                                if {c.article_a, c.article_b} <= present]
         ledger.replace_stories(story for group in copies for story in group)
         claims_stage(ledger, None)
-        claim_store.replace_conflicts(ledger, conflict_copies)
+        ledger.replace_conflicts(conflict_copies)
     return db
 
 
@@ -68,15 +67,14 @@ def _shift(published: str | None, days: int) -> str | None:
     return (date.fromisoformat(published) + timedelta(days=days)).isoformat() if published else None
 
 
-def _conflict_copy(conflict: dict, suffix: str) -> dict:
-    return {**conflict, "id": conflict["id"] + suffix, "article_a": conflict["article_a"] + suffix,
-            "article_b": conflict["article_b"] + suffix}
+def _conflict_copy(conflict: Conflict, suffix: str) -> Conflict:
+    return replace(conflict, id=conflict.id + suffix, article_a=conflict.article_a + suffix,
+                   article_b=conflict.article_b + suffix)
 
 
-def _story_copy(story: dict, suffix: str) -> Story:
-    return Story(story["id"] + suffix, story["origin"] + suffix, tuple(
-        StoryMember(m["article"] + suffix, m["relation"], m["score"])
-        for m in story["members"]))
+def _story_copy(story: Story, suffix: str) -> Story:
+    return Story(story.id + suffix, story.origin + suffix, tuple(
+        replace(m, article=m.article + suffix) for m in story.members))
 
 
 def _urls(client, middle: int) -> dict[str, list[str]]:
