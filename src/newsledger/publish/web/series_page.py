@@ -21,7 +21,7 @@ def choices(request: Request) -> dict:
     return {"categories": COUNTED}
 
 
-@twin("/series", "series.html", extras=choices, statuses=(400, 422), on=router)
+@twin("/series", "series.html", extras=choices, on=router)
 def series(
     request: Request,
     counted: Annotated[Literal[COUNTED], Query(description="Figure category (codebook).")] =
