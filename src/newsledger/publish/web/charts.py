@@ -262,5 +262,12 @@ def series_chart(series: dict, width: int = 960, height: int = 300) -> dict:
                      f"{row['interval']}",
         })
     return {"width": width, "height": height, "marks": marks, "ticks": scale.ticks(),
-            "days": date_ticks(first, last, x) if days else [],
+            "days": _ends_labelled(date_ticks(first, last, x), first, last, x) if days else [],
             "sources": [(f"src-{i % SOURCE_COLOURS}", s) for i, s in enumerate(sources)]}
+
+
+def _ends_labelled(ticks: list[tuple[float, str]], first: int, last: int, x) -> list:
+    """Date ticks, with the first and last day labelled when fewer than two fall between."""
+    if len(ticks) >= 2:
+        return ticks
+    return [(x(day), date.fromordinal(day).strftime("%-d %b")) for day in (first, last)]
