@@ -166,6 +166,7 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
                         key=lambda row: (row["as_of"], row["since"] or "", row["source"]))
     return {
         "counted": counted, "place": place, "place_id": place_id, "rate": rate,
+        "reported": reported,
         "points": points, "references": references,
         "left_out": {
             "figures": sum(len(ids) for ids in left_out.values()),

@@ -47,7 +47,7 @@ def every_twin(client: TestClient) -> dict[str, str]:
             bodies[f"/api/{name}/{item[key]}"] = client.get(f"/api/{name}/{item[key]}").text
         routes.add(f"/api/{name}/{{{parameter}}}")
     for counted in ("arrested", "crossed_border", "summoned", "mobilized"):
-        url = f"/api/series?counted={counted}"
+        url = f"/api/series?counted={counted}&reported=true"
         bodies[url] = client.get(url).text
     routes.add("/api/series")
     for kind in ("csv", "jsonl"):

@@ -37,11 +37,12 @@ def series_client(series_db) -> Iterator[TestClient]:
 def test_the_twin_is_the_series_of_the_api(series_client, series_db):
     for params in ({"counted": "entered_country"},
                    {"counted": "entered_country", "place": "Kazakhstan"},
-                   {"counted": "crossed_border", "rate": "per_day"}):
+                   {"counted": "crossed_border", "rate": "per_day"},
+                   {"counted": "arrested", "reported": True}):
         twin = series_client.get("/api/series", params=params)
         assert twin.status_code == 200, params
         expected = api.series(params["counted"], params.get("place"), series_db,
-                              rate=params.get("rate"))
+                              rate=params.get("rate"), reported=params.get("reported", False))
         assert twin.json() == expected, params
     kazakhstan = series_client.get("/api/series", params={"counted": "entered_country",
                                                           "place": "Казахстан"}).json()
@@ -64,12 +65,15 @@ def test_the_page_draws_points_and_official_figures_and_lists_them(series_client
     assert 'href="/series"' in series_client.get("/").text  # the nav link
 
 
-def test_the_page_says_what_was_left_out(series_client):
+def test_the_page_says_what_was_left_out_and_places_reported_figures_on_request(series_client):
     data = series_client.get("/api/series", params={"counted": "arrested"}).json()
     html = series_client.get("/series", params={"counted": "arrested"}).text
     assert data["left_out"]["reasons"]
     for reason in data["left_out"]["reasons"]:
         assert reason["why"].split(" (")[0] in html.replace("&#34;", '"')
+    reported = series_client.get("/series", params={"counted": "arrested", "reported": "true"})
+    assert "(reported)" in reported.text and "(reported)" not in html
+    assert 'name="reported" value="true" checked' in reported.text
 
 
 @pytest.mark.parametrize("params", [{"counted": "left"}, {"counted": "arrested",

@@ -17,8 +17,8 @@ Rate = Literal[("", *rate_names())]
 
 
 def choices(request: Request) -> dict:
-    """The form's categories (page only)."""
-    return {"categories": COUNTED}
+    """The form's categories and rates (page only)."""
+    return {"categories": COUNTED, "rates": rate_names()}
 
 
 @twin("/series", "series.html", extras=choices, on=router)
@@ -30,8 +30,10 @@ def series(
         max_length=200, description="Gazetteer place id or name in any language.")] = None,
     rate: Annotated[Rate | None, Query(description="Figures of this rate instead of "
                                                    "totals.")] = None,
+    reported: Annotated[bool, Query(description="Place figures that state no time of their "
+                                                "own at their article's date (marked).")] = False,
 ) -> dict:
     """One quantity over the days its figures speak of, with sources, corroboration and
     quotes, beside the official figures; what was left out and why."""
     sources = read_sources(reader_of(request), counted)
-    return build_series(sources, counted, place or None, rate or None)
+    return build_series(sources, counted, place or None, rate or None, reported)
