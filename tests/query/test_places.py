@@ -41,3 +41,11 @@ def test_a_searched_place_name_brings_the_places_other_names():
     assert search_terms("said people") == (("said",), ("people",))
     moscow = search_terms("Moscow")[0]
     assert "москва" in moscow and "российская столица" not in moscow  # common words stay out
+
+
+def test_a_searched_run_of_words_naming_a_place_is_one_term():
+    from newsledger.query.places import search_terms
+
+    lars, queues = search_terms("Verkhny Lars queues")
+    assert lars[0] == "Verkhny Lars" and queues == ("queues",)
+    assert {"upper lars", "верхний ларс"} <= set(lars)

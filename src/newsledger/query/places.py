@@ -89,11 +89,20 @@ def place_names(word: str) -> tuple[str, ...]:
     return _shortest(list(_names().get(named[0].id, ())))
 
 
+LONGEST_NAME = 3  # words of the longest place name a search looks for ("Saint Petersburg")
+
+
 def search_terms(text: str | None) -> tuple[tuple[str, ...], ...]:
     """The words of a text search, each with the other names of the place it names: per
-    word, (the word, *alternatives)."""
-    terms = []
-    for word in query_words(text):
-        others = [name for name in place_names(word) if name != fold_name(word)]
-        terms.append((word, *others))
+    word, or per run of words naming a place none of which names one alone ("Verkhny Lars"),
+    (the words, *alternatives)."""
+    words, terms, at = query_words(text), [], 0
+    while at < len(words):
+        for size in range(min(LONGEST_NAME, len(words) - at), 0, -1):
+            phrase = " ".join(words[at:at + size])
+            others = place_names(phrase)
+            if size == 1 or others and not any(map(place_names, words[at:at + size])):
+                break
+        terms.append((phrase, *(name for name in others if name != fold_name(phrase))))
+        at += size
     return tuple(terms)
