@@ -28,3 +28,24 @@ def test_a_country_holds_its_regions_and_cities_and_a_region_its_cities():
 
 def test_an_unknown_name_denotes_no_gazetteer_place():
     assert place_ids("Nowhere-on-Sea") == frozenset()
+
+
+def test_a_searched_place_name_brings_the_places_other_names():
+    from newsledger.query.places import search_terms
+
+    kazakhstan, border = search_terms("Kazakhstan border")
+    assert kazakhstan[0] == "Kazakhstan" and border == ("border",)
+    assert {"казахстан", "қазақстан", "kasachstan"} <= set(kazakhstan)
+    assert "казахстане" not in kazakhstan  # a prefix already finds its case forms
+    assert set(search_terms("Казахстан")[0]) >= {"kazakhstan", "қазақстан"}
+    assert search_terms("said people") == (("said",), ("people",))
+    moscow = search_terms("Moscow")[0]
+    assert "москва" in moscow and "российская столица" not in moscow  # common words stay out
+
+
+def test_a_searched_run_of_words_naming_a_place_is_one_term():
+    from newsledger.query.places import search_terms
+
+    lars, queues = search_terms("Verkhny Lars queues")
+    assert lars[0] == "Verkhny Lars" and queues == ("queues",)
+    assert {"upper lars", "верхний ларс"} <= set(lars)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsledger.base.places import resolve_place
 from newsledger.errors import BadOption
@@ -22,6 +23,9 @@ from newsledger.extract.cues import rate_names
 from newsledger.models import COUNTED, Claim, Conflict
 from newsledger.reconcile.conflicts import describe
 from newsledger.reconcile.quantities import place_key
+
+if TYPE_CHECKING:
+    from newsledger.query import Reader
 
 LEFT_OUT = {
     "no_time": "the figure states no time of its own (its article's date is when it was "
@@ -47,18 +51,17 @@ class SeriesSources:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
-def read_sources(db: str | None, counted: str) -> SeriesSources:
-    """Every read a series makes, in one place."""
-    from newsledger import query
+def read_sources(reader: Reader, counted: str) -> SeriesSources:
+    """Every read a series makes, in one place, through ``reader``."""
+    from newsledger.query import Page
 
-    every = query.Page(None)
-    with query.open(db) as reader:
-        return SeriesSources(
-            figures=reader.figures(counted=counted, page=every).rows,
-            stories=reader.stories(page=every).rows,
-            claims=reader.claims(counted=counted, page=every).rows,
-            references=reader.references(counted=counted),
-            conflicts=reader.conflicts(kind="reference", page=every).rows)
+    every = Page(None)
+    return SeriesSources(
+        figures=reader.figures(counted=counted, page=every).rows,
+        stories=reader.stories(page=every).rows,
+        claims=reader.claims(counted=counted, page=every).rows,
+        references=reader.references(counted=counted),
+        conflicts=reader.conflicts(kind="reference", page=every).rows)
 
 
 def _place_matcher(place: str | None):
@@ -102,6 +105,7 @@ def _point(figures: list[dict], day: str, dated_by: str, claim: Claim | None,
         "articles": claim.articles if claim else len({f["article"] for f in figures}),
         "claim": claim.id if claim else None,
         "quote": first["quote"], "number_text": first["number_text"],
+        "quote_start": first.get("quote_start"), "number_start": first.get("number_start"),
         "article": first["article"], "figure": first["id"],
         "copies": sorted({f["article"] for f in figures[1:]} - {first["article"]}),
         "contradicts": contradicts,
@@ -115,14 +119,19 @@ def _reference(row: dict) -> dict:
             "note": row["note"], "id": row["id"]}
 
 
-def build_series(sources: SeriesSources, counted: str, place: str | None = None,
-                 rate: str | None = None, reported: bool = False) -> dict:
-    """The series of ``counted`` (at ``place``; totals, or figures of ``rate``): points by day,
-    the reference figures of the same quantity and what was left out and why."""
+def check(counted: str, rate: str | None) -> None:
+    """Refuse a category or rate the codebook does not know."""
     if counted not in COUNTED:
         raise BadOption(f"--counted must be one of {', '.join(COUNTED)}, not {counted!r}")
     if rate is not None and rate not in rate_names():
         raise BadOption(f"--rate must be one of {', '.join(rate_names())}, not {rate!r}")
+
+
+def build_series(sources: SeriesSources, counted: str, place: str | None = None,
+                 rate: str | None = None, reported: bool = False) -> dict:
+    """The series of ``counted`` (at ``place``; totals, or figures of ``rate``): points by day,
+    the reference figures of the same quantity and what was left out and why."""
+    check(counted, rate)
     place_id, at_place = _place_matcher(place)
     story_of = {m["article"]: story["id"] for story in sources.stories for m in story["members"]}
     origins = {story["origin"] for story in sources.stories}
@@ -157,6 +166,7 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
                         key=lambda row: (row["as_of"], row["since"] or "", row["source"]))
     return {
         "counted": counted, "place": place, "place_id": place_id, "rate": rate,
+        "reported": reported,
         "points": points, "references": references,
         "left_out": {
             "figures": sum(len(ids) for ids in left_out.values()),
@@ -170,4 +180,7 @@ def build_series(sources: SeriesSources, counted: str, place: str | None = None,
 def series(counted: str, place: str | None = None, db: str | None = None,
            rate: str | None = None, reported: bool = False) -> dict:
     """The series of one quantity in the ledger ``db`` (see ``build_series``)."""
-    return build_series(read_sources(db, counted), counted, place, rate, reported)
+    from newsledger import query
+
+    with query.open(db) as reader:
+        return build_series(read_sources(reader, counted), counted, place, rate, reported)

@@ -17,7 +17,8 @@ nothing. The fields that recur mean the same in every filter:
 - ``since``/``until``: the article's publication date, YYYY-MM-DD, both ends included; for
   events the event's own date, YYYY[-MM[-DD]], compared at that date's precision.
 - ``article``: an article id; ``text``: words the article's title or text contains (all of
-  them, as word prefixes where the database has full-text search).
+  them, as word prefixes where the database has full-text search); a word that names a place
+  also matches the place's other names ("Kazakhstan" finds "Казахстан", ``places.search_terms``).
 """
 
 from __future__ import annotations
@@ -118,6 +119,14 @@ class _Filter:
     def values(self) -> dict[str, str]:
         """The fields that are set."""
         return {key: value for key, value in asdict(self).items() if value}
+
+    @property
+    def terms(self) -> tuple[tuple[str, ...], ...]:
+        """What ``text`` searches for: per word, the word and its alternatives (the store
+        keeps the rows matching one alternative of every term)."""
+        from newsledger.query.places import search_terms
+
+        return search_terms(getattr(self, "text", None))
 
 
 @dataclass(frozen=True)

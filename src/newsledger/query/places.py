@@ -1,12 +1,15 @@
-"""The ``place`` filter resolved through the gazetteer: a place id or name to the ids of the
-places it denotes and of every place inside them."""
+"""Places through the gazetteer: the ``place`` filter's id or name to the ids of the places it
+denotes and of every place inside them; and a searched word that names a place to the place's
+other names."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
 
+from newsledger.base.gazetteer import fold_name
 from newsledger.base.places import gazetteer
+from newsledger.store.search import query_words
 
 
 @cache
@@ -49,3 +52,57 @@ def place_ids(value: str) -> frozenset[str]:
     named = [places.get(value)] if places.get(value) else places.by_name(value)
     inside = _inside()
     return frozenset(pid for place in named for pid in {place.id} | inside.get(place.id, set()))
+
+
+@cache
+def _names() -> dict[str, tuple[str, ...]]:
+    """Place id -> its names as written (every language and case form the gazetteer knows),
+    without the ones written in lower case (common words such as "российская столица")."""
+    places = gazetteer()
+    names: dict[str, set[str]] = defaultdict(set)
+    for key in places.alias_keys():
+        if places.lowercase(key):
+            continue
+        for place, alias in places.candidates(key):
+            names[place.id].add(alias.text)
+    return {pid: tuple(sorted(found)) for pid, found in names.items()}
+
+
+def _shortest(names: list[str]) -> tuple[str, ...]:
+    """The names no other name is a prefix of (as prefixes and substrings, the store's
+    matches, "Казахстан" already finds "Казахстане"), case-folded, shortest first."""
+    kept: list[str] = []
+    for name in sorted({fold_name(name) for name in names}, key=lambda n: (len(n), n)):
+        if not any(name.startswith(shorter) for shorter in kept):
+            kept.append(name)
+    return tuple(kept)
+
+
+@cache
+def place_names(word: str) -> tuple[str, ...]:
+    """The other names of the place ``word`` names (its most prominent place), or ()."""
+    key = fold_name(word)
+    places = gazetteer()
+    named = places.by_name(word)
+    if not named or places.lowercase(key):
+        return ()
+    return _shortest(list(_names().get(named[0].id, ())))
+
+
+LONGEST_NAME = 3  # words of the longest place name a search looks for ("Saint Petersburg")
+
+
+def search_terms(text: str | None) -> tuple[tuple[str, ...], ...]:
+    """The words of a text search, each with the other names of the place it names: per
+    word, or per run of words naming a place none of which names one alone ("Verkhny Lars"),
+    (the words, *alternatives)."""
+    words, terms, at = query_words(text), [], 0
+    while at < len(words):
+        for size in range(min(LONGEST_NAME, len(words) - at), 0, -1):
+            phrase = " ".join(words[at:at + size])
+            others = place_names(phrase)
+            if size == 1 or others and not any(map(place_names, words[at:at + size])):
+                break
+        terms.append((phrase, *(name for name in others if name != fold_name(phrase))))
+        at += size
+    return tuple(terms)

@@ -103,8 +103,13 @@ def _dialect(ledger) -> str:
     return ledger.engine.dialect.name
 
 
-def _words(filters) -> list[str]:
-    return search.query_words(getattr(filters, "text", None))
+def _terms(filters) -> list[tuple[str, ...]]:
+    """A filter's search terms: its ``terms`` (the query layer's, with a place's other
+    names), else the words of its ``text``."""
+    terms = getattr(filters, "terms", None)
+    if terms is not None:
+        return list(terms)
+    return search.as_terms(search.query_words(getattr(filters, "text", None)))
 
 
 FIGURE_ORDER = (A.c.ingest_order, F.c.number_start, F.c.id)
@@ -126,7 +131,7 @@ def articles(ledger, filters, places: frozenset[str], sort: str, full: bool = Fa
     """Articles with their figure count and a snippet around the searched words (best
     matches first when searching in the "ledger" order), or (``full``) every stored column
     but the source path; a figure filter keeps articles with at least one such figure."""
-    words = _words(filters)
+    terms = _terms(filters)
     conditions = article_conditions(filters)
     if filters.counted or filters.place:
         conditions.append(exists().where(F.c.article == A.c.id,
@@ -135,8 +140,9 @@ def articles(ledger, filters, places: frozenset[str], sort: str, full: bool = Fa
     columns = ([c for c in A.c if c.name != "source_path"] if full
                else [*ARTICLE_COLUMNS, figures.label("figures"), A.c.text])
     query = select(*columns).where(and_(True, *conditions))
-    query = search.apply_search(query, _dialect(ledger), words)
-    ranked = search.rank_order(_dialect(ledger), words) if sort == "ledger" else []
+    query = search.apply_search(query, _dialect(ledger), terms)
+    ranked = search.rank_order(_dialect(ledger), terms) if sort == "ledger" else []
+    words = [word for term in terms for word in term]
 
     def finish(row: dict) -> dict:
         row["snippet"] = search.snippet(row.pop("text"), words)
@@ -151,7 +157,7 @@ def _figures_query(ledger, filters, places: frozenset[str]) -> Select:
         .join(A, A.c.id == F.c.article)
         .where(and_(True, *article_conditions(filters), *figure_conditions(filters, places)))
     )
-    return search.apply_search(query, _dialect(ledger), _words(filters))
+    return search.apply_search(query, _dialect(ledger), _terms(filters))
 
 
 def figures(ledger, filters, places: frozenset[str], sort: str) -> Listing:

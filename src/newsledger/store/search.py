@@ -2,14 +2,17 @@
 
 The FTS row id is the article's ``ingest_order``, which never changes for an article. Other
 databases (PostgreSQL) fall back to case-insensitive substring matching of every query word,
-so the same queries work everywhere; only SQLite ranks results.
+so the same queries work everywhere; only SQLite ranks results. A search is a list of terms,
+each a word and its alternatives (the query layer adds a place's other names): a row matches
+when it matches one alternative of every term.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from sqlalchemy import Connection, Select, and_, column, func, table, text
+from sqlalchemy import Connection, Select, and_, column, func, or_, table, text
 
 from newsledger.store import schema
 
@@ -53,27 +56,42 @@ def query_words(query: str | None) -> list[str]:
     return _WORD.findall(query or "")
 
 
-def _expression(words: list[str]) -> str:
-    return " ".join(f'"{word}"*' for word in words)
+Terms = Sequence[Sequence[str]]
 
 
-def apply_search(query: Select, dialect: str, words: list[str]) -> Select:
-    """Keep the rows whose article contains every word (as a prefix on SQLite's FTS5, as a
-    case-insensitive substring elsewhere); ``query`` must select from ``articles``."""
-    if not words:
+def as_terms(words: list[str]) -> list[tuple[str, ...]]:
+    """Words as terms without alternatives."""
+    return [(word,) for word in words]
+
+
+def _phrase(words: str) -> str:
+    return '"' + words.replace('"', '""') + '"*'
+
+
+def _expression(terms: Terms) -> str:
+    return " AND ".join(_phrase(term[0]) if len(term) == 1
+                    else "(" + " OR ".join(_phrase(word) for word in term) + ")"
+                    for term in terms)
+
+
+def apply_search(query: Select, dialect: str, terms: Terms) -> Select:
+    """Keep the rows whose article contains one alternative of every term (as a prefix on
+    SQLite's FTS5, as a case-insensitive substring elsewhere); ``query`` must select from
+    ``articles``."""
+    if not terms:
         return query
     articles = schema.articles
     if dialect == "sqlite":
         return query.join(_FTS, _FTS.c.rowid == articles.c.ingest_order).where(
-            text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=_expression(words)))
+            text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=_expression(terms)))
     haystack = func.lower(func.coalesce(articles.c.title, "") + " " + articles.c.text)
-    return query.where(and_(*(haystack.contains(word.lower(), autoescape=True)
-                              for word in words)))
+    return query.where(and_(*(or_(*(haystack.contains(word.lower(), autoescape=True)
+                                    for word in term)) for term in terms)))
 
 
-def rank_order(dialect: str, words: list[str]) -> list:
+def rank_order(dialect: str, terms: Terms) -> list:
     """ORDER BY terms putting the best matches first (bm25 on SQLite), else none."""
-    return [_FTS.c.rank] if dialect == "sqlite" and words else []
+    return [_FTS.c.rank] if dialect == "sqlite" and terms else []
 
 
 def snippet(article_text: str, words: list[str], width: int = 220) -> str:

@@ -131,7 +131,8 @@ def test_screenshots_at_laptop_and_phone_width(browser, live_server, client):
              "events": "/events", "event": f"/events/{event}",
              "article": "/articles/border-wire", "claim": f"/claims/{claim}",
              "story": f"/stories/{story}", "conflicts": "/conflicts", "claims": "/claims",
-             "articles": "/articles", "figure": f"/figures/{figure}"}
+             "articles": "/articles", "figure": f"/figures/{figure}",
+             "series": "/series?counted=entered_country"}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size, viewport in SIZES.items():
         context = browser.new_context(viewport=viewport, base_url=live_server)

@@ -46,6 +46,10 @@ def every_twin(client: TestClient) -> dict[str, str]:
         for item in items:
             bodies[f"/api/{name}/{item[key]}"] = client.get(f"/api/{name}/{item[key]}").text
         routes.add(f"/api/{name}/{{{parameter}}}")
+    for counted in ("arrested", "crossed_border", "summoned", "mobilized"):
+        url = f"/api/series?counted={counted}&reported=true"
+        bodies[url] = client.get(url).text
+    routes.add("/api/series")
     for kind in ("csv", "jsonl"):
         bodies[f"/api/figures.{kind}"] = client.get(f"/api/figures.{kind}").text
     routes.add("/api/figures.{kind}")

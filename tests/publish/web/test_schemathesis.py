@@ -30,4 +30,4 @@ def test_the_served_api_passes_every_schemathesis_check(backend_server, tmp_path
         capture_output=True, text=True, timeout=300)
     summary = result.stdout[result.stdout.rfind("SUMMARY"):]
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
-    assert "Tested: 15" in summary and "failures" not in summary.splitlines()[-1], summary
+    assert "Tested: 16" in summary and "failures" not in summary.splitlines()[-1], summary

@@ -168,7 +168,7 @@ def test_the_api_declares_its_errors_and_choices(client):
     enums = {(path, p["name"]): p["schema"] for path, item in schema["paths"].items()
              for p in item["get"].get("parameters", [])
              if p["name"] in ("counted", "type", "kind")}
-    assert len(enums) == 8
+    assert len(enums) == 9
     for (path, name), declared in enums.items():
         choices = next(s["enum"] for s in declared.get("anyOf", [declared]) if "enum" in s)
         assert len(choices) > 1, (path, name)

@@ -1,5 +1,5 @@
-"""What the web app does the same on SQLite and PostgreSQL: id routes (a NUL, a "/"), and the
-figure downloads read in pages."""
+"""What the web app does the same on SQLite and PostgreSQL: id routes (a NUL, a "/"), search by
+a place's other names, and the figure downloads read in pages."""
 
 from __future__ import annotations
 
@@ -80,3 +80,11 @@ def test_downloads_match_the_list_on_every_database(backend_client):
         (f["article"], f["quote"]) for f in listed["items"]]
     lines = backend_client.get("/api/figures.jsonl").text.splitlines()
     assert len(lines) == listed["total"]
+
+
+def test_searching_a_place_finds_its_names_in_other_languages(backend_client):
+    found = backend_client.get("/api/search", params={"q": "Kazakhstan"}).json()["items"]
+    ids = {row["id"] for row in found}
+    assert {"border-wire", "granitsa-ru"} <= ids  # "Kazakhstan" and "в Казахстан"
+    html = backend_client.get("/search", params={"q": "Kazakhstan"}).text
+    assert "<mark>Казахстан</mark>" in html and 'href="/articles/granitsa-ru"' in html

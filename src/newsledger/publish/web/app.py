@@ -22,7 +22,7 @@ from newsledger import query
 from newsledger.base.codebook import codebook
 from newsledger.errors import BadOption, NewsledgerError, NotFound, QueryError
 from newsledger.models import COUNTED
-from newsledger.publish.web import charts, downloads, records, routes, text
+from newsledger.publish.web import charts, downloads, records, routes, series_page, text
 from newsledger.publish.web.result_cache import LedgerCache
 
 VERSION = version("newsledger")
@@ -47,7 +47,8 @@ def templates(public: bool = False) -> Jinja2Templates:
     environment.filters["id_path"] = text.id_path
     environment.filters["label"] = codebook().label
     environment.globals.update(
-        describe=charts.describe, spread=charts.spread, highlight=text.highlight,
+        describe=charts.describe, spread=charts.spread, series_chart=charts.series_chart,
+        highlight=text.highlight,
         word_diff=text.word_diff, categories=COUNTED, version=VERSION, public=public,
     )
     return Jinja2Templates(env=environment)
@@ -111,6 +112,7 @@ def create_app(db: str, public: bool = False) -> FastAPI:
     app.include_router(downloads.router)
     app.include_router(routes.router)
     app.include_router(records.router)
+    app.include_router(series_page.router)
     _install_error_handlers(app)
 
     @app.middleware("http")

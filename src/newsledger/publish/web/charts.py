@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from newsledger.base.codebook import codebook
 
@@ -74,7 +74,7 @@ def _short(value: int) -> str:
     return str(value)
 
 
-def _span(scale: LogScale, low: int | None, high: int | None) -> tuple[float, float]:
+def span(scale: LogScale, low: int | None, high: int | None) -> tuple[float, float]:
     """Pixel ends of an interval; open ends run to the edge of the scale."""
     return (scale.start if low is None else scale(low),
             scale.end if high is None else scale(high))
@@ -157,7 +157,7 @@ def timeline(marks: list[dict], undated: int = 0, width: int = 960) -> Timeline:
                       if interval_kind(m["low"], m["high"])],
         })
     height = TOP + len(panels) * (LABEL + PANEL + GAP) + BOTTOM
-    return Timeline(width, height, panels, _date_ticks(first, last, x), undated, clipped)
+    return Timeline(width, height, panels, date_ticks(first, last, x), undated, clipped)
 
 
 def _clipped(marks: list[dict], days: list[int], first: int, last: int) -> dict | None:
@@ -173,7 +173,7 @@ def _clipped(marks: list[dict], days: list[int], first: int, last: int) -> dict 
 
 def _timeline_mark(mark: dict, x: float, scale: LogScale) -> dict:
     kind = interval_kind(mark["low"], mark["high"])
-    y0, y1 = _span(scale, mark["low"], mark["high"])
+    y0, y1 = span(scale, mark["low"], mark["high"])
     label = describe(mark["low"], mark["high"], mark["qualifier"])
     count = f" · {mark['n']} figures" if mark["n"] > 1 else ""
     query = {"counted": mark["counted"], "since": mark["published"], "until": mark["published"]}
@@ -185,7 +185,7 @@ def _timeline_mark(mark: dict, x: float, scale: LogScale) -> dict:
 WEEKLY_BELOW_DAYS = 120  # a shorter axis is labelled by week, a longer one by month
 
 
-def _date_ticks(first: int, last: int, x) -> list[tuple[float, str]]:
+def date_ticks(first: int, last: int, x) -> list[tuple[float, str]]:
     """Date ticks between two ordinal days: Mondays on a short axis, else first days of
     months; thinned to at most 8 labels."""
     start, end = date.fromordinal(first), date.fromordinal(last)
@@ -214,7 +214,7 @@ def spread(mentions: list[dict], width: int = 720, limit: int = 80) -> dict:
     scale = LogScale.fitting(values, SPREAD_LEFT, width - RIGHT)
     drawn = []
     for i, mention in enumerate(rows):
-        x0, x1 = _span(scale, mention["low"], mention["high"])
+        x0, x1 = span(scale, mention["low"], mention["high"])
         drawn.append({
             "kind": interval_kind(mention["low"], mention["high"]), "x0": x0, "x1": x1,
             "y": 12 + i * ROW, "label": mention["outlet"] or mention["article"],
@@ -225,3 +225,49 @@ def spread(mentions: list[dict], width: int = 720, limit: int = 80) -> dict:
     return {"width": width, "height": 12 + len(drawn) * ROW + BOTTOM, "rows": drawn,
             "ticks": scale.ticks(), "left": SPREAD_LEFT, "right": width - RIGHT,
             "hidden": len(mentions) - len(drawn)}
+
+
+SOURCE_COLOURS = 8  # app.css has .src-0 … .src-7; more sources reuse them in turn
+
+
+def series_chart(series: dict, width: int = 960, height: int = 300) -> dict:
+    """Geometry of a series: each point an interval at its as-of day (log value up),
+    coloured by its source (``src-N``, with the key in ``sources``), and the official
+    reference figures beside it as diamonds (``official``)."""
+    points = [p for p in series["points"] if interval_kind(p["low"], p["high"])]
+    references = [r for r in series["references"] if interval_kind(r["low"], r["high"])]
+    rows = points + references
+    official_from = len(points)
+    days = [date.fromisoformat(r["as_of"][:10]).toordinal() for r in rows]
+    first, last = (min(days), max(max(days), min(days) + 1)) if days else (0, 1)
+    inner = width - LEFT - RIGHT - 2 * PAD
+
+    def x(day: int) -> float:
+        return round(LEFT + PAD + inner * (day - first) / (last - first), 1)
+
+    values = [v for r in rows for v in (r["low"], r["high"]) if v is not None]
+    scale = LogScale.fitting(values, height - BOTTOM, TOP + 8)
+    sources = list(dict.fromkeys(p["source"] for p in points))
+    marks = []
+    for index, (row, day) in enumerate(zip(rows, days, strict=True)):
+        official = index >= official_from
+        y0, y1 = span(scale, row["low"], row["high"])
+        marks.append({
+            "kind": interval_kind(row["low"], row["high"]), "x": x(day), "y0": y0, "y1": y1,
+            "vague": row["qualifier"] == "vague", "official": official,
+            "colour": "official" if official
+                      else f"src-{sources.index(row['source']) % SOURCE_COLOURS}",
+            "href": row["url"] if official else "/figures/" + quote(row["figure"], safe=""),
+            "title": f"{'official: ' if official else ''}{row['source']} · {row['as_of']} · "
+                     f"{row['interval']}",
+        })
+    return {"width": width, "height": height, "marks": marks, "ticks": scale.ticks(),
+            "days": _ends_labelled(date_ticks(first, last, x), first, last, x) if days else [],
+            "sources": [(f"src-{i % SOURCE_COLOURS}", s) for i, s in enumerate(sources)]}
+
+
+def _ends_labelled(ticks: list[tuple[float, str]], first: int, last: int, x) -> list:
+    """Date ticks, with the first and last day labelled when fewer than two fall between."""
+    if len(ticks) >= 2:
+        return ticks
+    return [(x(day), date.fromordinal(day).strftime("%-d %b")) for day in (first, last)]
