@@ -65,16 +65,17 @@ def _summary_query(*conditions):
 
 
 def _details(connection, keys: list[str]) -> dict[str, dict]:
-    """Actors, figures and outlets of each event (sorted, without repeats)."""
-    found: dict[str, dict] = {key: {"actors": set(), "figures": set(), "outlets": set()}
-                              for key in keys}
-    query = (select(EVENT_KEY.label("key"), E.c.actors, E.c.figure, A.c.outlet)
+    """Actors, figures, outlets and articles of each event (sorted, without repeats)."""
+    found: dict[str, dict] = {key: {"actors": set(), "figures": set(), "outlets": set(),
+                                    "article_ids": set()} for key in keys}
+    query = (select(EVENT_KEY.label("key"), E.c.actors, E.c.figure, A.c.outlet, E.c.article)
              .select_from(MENTIONS).where(EVENT_KEY.in_(keys)))
     for row in connection.execute(query):
         entry = found[row.key]
         entry["actors"].update(json.loads(row.actors or "[]"))
         entry["figures"].update([row.figure] if row.figure else [])
         entry["outlets"].update([row.outlet] if row.outlet else [])
+        entry["article_ids"].add(row.article)
     return {key: {name: sorted(values) for name, values in entry.items()}
             for key, entry in found.items()}
 

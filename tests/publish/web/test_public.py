@@ -92,3 +92,28 @@ def test_the_private_view_refuses_a_host_beyond_this_machine(public_db):
     assert result.exit_code == 2 and "NL350" in result.output and "--public" in result.output
     html = TestClient(create_app(public_db)).get("/").text
     assert "served only to this machine" in html
+
+
+def test_a_merged_event_is_redacted_with_the_persons_of_its_articles(public_db):
+    from newsledger import query
+    from newsledger.publish.redact import PersonCache
+    from newsledger.publish.web.public import public_data
+
+    event = {"event_id": "e1", "type": "border_crossing", "articles": 2,
+             "actors": ["Volkov", "border guards"], "figures": ["Volkov and 40 men"],
+             "article_ids": ["volkov-border", "volkov-border-copy"]}
+    with query.open(public_db) as reader:
+        shown = public_data(event, PersonCache(reader))
+    assert "Volkov" not in repr(shown) and "border guards" in shown["actors"]
+    assert shown["article_ids"] == event["article_ids"] and shown["articles"] == 2
+
+
+def test_a_string_tied_to_no_article_is_redacted_by_the_names_it_holds(public_db):
+    from newsledger import query
+    from newsledger.publish.redact import PersonCache
+    from newsledger.publish.web.public import public_data
+
+    with query.open(public_db) as reader:
+        shown = public_data({"actors": ["Andrei Volkov, a programmer from Tver, said"]},
+                            PersonCache(reader))
+    assert "Volkov" not in repr(shown), shown

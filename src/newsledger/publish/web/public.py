@@ -3,13 +3,16 @@ persons' names replaced by a role (``publish.redact``), figure quotes cut to the
 clause, and no article text beyond each record's own quote.
 
 ``public_data`` walks a view's data: each string is redacted with the persons of the articles
-its record names (``article``, ``article_a``/``article_b``, ``origin``; an article row's ``id``)
-or the records around it; article text, search snippets and source paths are dropped.
+its record names (``article``, ``article_a``/``article_b``, ``origin``, a merged event's
+``article_ids``; an article row's ``id``) or the records around it. A string that no record ties
+to an article is redacted with the persons it names itself, so a record without articles fails
+closed. Article text, search snippets and source paths are dropped.
 """
 
 from __future__ import annotations
 
 from newsledger.errors import NotFound
+from newsledger.publish.persons import PersonIndex
 from newsledger.publish.redact import PersonCache, redact_text, trim_figure_quote
 
 DROPPED = frozenset({"text", "snippet", "source_path", "content_hash", "evidence"})
@@ -20,12 +23,15 @@ KEPT = frozenset({
     "language", "language_a", "language_b", "detected_language", "outlet", "url", "permalink",
     "place_id", "period_start", "period_end", "period_precision", "first", "last", "as_of",
     "retrieved_at", "next", "rate", "ledger_id", "newest", "first_reported", "ingested_at",
+    "article_ids", "outlets",
 })
 ARTICLE_KEYS = ("article", "article_a", "article_b", "origin")
 
 
 def _articles(record: dict, around: tuple[str, ...]) -> tuple[str, ...]:
     own = [record[key] for key in ARTICLE_KEYS if isinstance(record.get(key), str)]
+    if isinstance(record.get("article_ids"), list):  # a merged event: its mentions' articles
+        own += [article for article in record["article_ids"] if isinstance(article, str)]
     if isinstance(record.get("article"), dict):  # an article page: its record
         own.append(record["article"].get("id"))
     if not own and "title" in record and isinstance(record.get("id"), str):
@@ -34,6 +40,8 @@ def _articles(record: dict, around: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _redacted(value: str, articles: tuple[str, ...], persons: PersonCache) -> str:
+    if not articles:
+        return redact_text(PersonIndex(value, None), value)
     for article in articles:
         try:
             value = redact_text(persons.index(article), value)
