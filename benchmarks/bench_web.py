@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
+from collections import defaultdict
 from dataclasses import fields, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,8 +28,8 @@ def build_ledger(folder: Path, scale: int) -> str:
     db = str(folder / "web.db")
     with Ledger(db) as ledger:
         pipeline.ingest([str(ARTICLES)], ledger, Settings(db=db, analyze=True))
-        originals = [(a, ledger_figures(ledger, a.id), ledger_events(ledger, a.id))
-                     for a in ledger.articles()]
+        figures, events = by_article(ledger.figures(), Figure), by_article(ledger.events(), Event)
+        originals = [(a, figures[a.id], events[a.id]) for a in ledger.articles()]
         stories, conflicts = list(ledger.stories()), list(ledger.conflicts())
         copies = [[_story_copy(story, "") for story in stories]]
         conflict_copies = list(conflicts)
@@ -51,16 +52,14 @@ def build_ledger(folder: Path, scale: int) -> str:
     return db
 
 
-def ledger_figures(ledger: Ledger, article_id: str) -> list[Figure]:
-    names = {spec.name for spec in fields(Figure)}
-    return [Figure(**{k: v for k, v in row.items() if k in names})
-            for row in ledger.figures(article=article_id)]
-
-
-def ledger_events(ledger: Ledger, article_id: str) -> list[Event]:
-    names = {spec.name for spec in fields(Event)}
-    return [Event(**{k: tuple(v) if k == "actors" else v for k, v in row.items() if k in names})
-            for row in ledger.events(article=article_id)]
+def by_article(rows, record: type) -> dict[str, list]:
+    """Article id -> its rows (``Ledger.figures`` or ``Ledger.events``) as ``record``s."""
+    names = {spec.name for spec in fields(record)}
+    found: dict[str, list] = defaultdict(list)
+    for row in rows:
+        found[row["article"]].append(record(**{
+            k: tuple(v) if k == "actors" else v for k, v in row.items() if k in names}))
+    return found
 
 
 def _shift(published: str | None, days: int) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 
 from newsledger.base.codebook import codebook
 
@@ -29,7 +29,7 @@ def plain(value):
     """``value`` as JSON takes it: records (dataclasses) as dicts, tuples as lists, at any
     depth."""
     if is_dataclass(value) and not isinstance(value, type):
-        value = asdict(value)
+        return {spec.name: plain(getattr(value, spec.name)) for spec in fields(value)}
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
