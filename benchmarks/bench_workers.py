@@ -30,7 +30,7 @@ LOADS = {
     # lingua reads texts over 120 characters by trigrams only, shorter ones by 1- to 5-grams
     "lingua, texts over 120 characters": LINGUA.format(LONG),
     "lingua, a text under 120 characters": LINGUA.format(LONG[:100]),
-    "sentence encoder": "from newsledger.stories.vectors import encoder\n"
+    "sentence encoder": "from newsledger.base.vectors import encoder\n"
                         "encoder().encode(['Some people crossed the border.'])",
     "gazetteer": "from newsledger.base.places import gazetteer\ngazetteer()",
     "figure stages": "from newsledger.models import Article\nfrom newsledger import pipeline\n"
@@ -111,7 +111,7 @@ def regex_cpu(texts: list[str], repeat: int = 5) -> float:
 
 def load_costs() -> dict[str, dict[str, float]]:
     """Each fixed load in a fresh interpreter: peak RSS above the imported package, seconds."""
-    base = "import time, resource, newsledger.pipeline, newsledger.stages\n"
+    base = "import time, resource, newsledger.pipeline\n"
     measure = ("\nrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
                "print(rss, time.perf_counter() - started)")
     costs = {}
