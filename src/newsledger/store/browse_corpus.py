@@ -4,7 +4,6 @@ members, claims and conflicts, filtered and sorted (``query.Reader`` calls them)
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, case, func, or_, select
 
@@ -82,33 +81,29 @@ NEWEST = case((_a.c.published > _b.c.published, _a.c.published),
 CONFLICT_SORTS = {"newest": (NEWEST.desc().nulls_last(), K.c.id), "kind": (K.c.kind, K.c.id)}
 
 
-def conflicts(ledger, filters, sort: str) -> Listing:
-    """Conflicts (``models.Conflict``) with both articles' titles and languages."""
-    conditions = [K.c.kind == filters.kind] if filters.kind else []
-    if filters.article:
-        conditions.append(or_(K.c.article_a == filters.article,
-                              K.c.article_b == filters.article))
+def _conflicts(ledger, conditions: list, sort: str) -> Listing:
     query = (
         select(K, _a.c.title.label("title_a"), _b.c.title.label("title_b"),
                func.coalesce(_a.c.language, _a.c.detected_language).label("language_a"),
-               func.coalesce(_b.c.language, _b.c.detected_language).label("language_b"),
-               NEWEST.label("newest"))
+               func.coalesce(_b.c.language, _b.c.detected_language).label("language_b"))
         .join(_a, _a.c.id == K.c.article_a).join(_b, _b.c.id == K.c.article_b)
         .where(and_(True, *conditions))
     )
     return Listing(ledger, query, CONFLICT_SORTS[sort], conflict_of)
 
 
-@dataclass(frozen=True)
-class _AnyConflict:
-    kind: None = None
-    article: None = None
+def conflicts(ledger, filters, sort: str) -> Listing:
+    """Conflicts (``models.Conflict``) with both articles' titles and languages."""
+    conditions = [K.c.kind == filters.kind] if filters.kind else []
+    if filters.article:
+        conditions.append(or_(K.c.article_a == filters.article,
+                              K.c.article_b == filters.article))
+    return _conflicts(ledger, conditions, sort)
 
 
 def conflict(ledger, conflict_id: str) -> Conflict:
     """One conflict with both articles' titles and languages; NotFound if none."""
-    listing = conflicts(ledger, _AnyConflict(), "kind")
-    rows, _ = replace(listing, query=listing.query.where(K.c.id == conflict_id)).page()
+    rows, _ = _conflicts(ledger, [K.c.id == conflict_id], "kind").page()
     if not rows:
         raise NotFound(f"no conflict with id {conflict_id!r}")
     return rows[0]

@@ -22,7 +22,7 @@ KEPT = frozenset({
     "counted", "qualifier", "type", "relation", "published", "date", "date_precision",
     "language", "language_a", "language_b", "detected_language", "outlet", "url", "permalink",
     "place_id", "period_start", "period_end", "period_precision", "first", "last", "as_of",
-    "retrieved_at", "next", "rate", "ledger_id", "newest", "first_reported", "ingested_at",
+    "retrieved_at", "next", "rate", "ledger_id", "first_reported", "ingested_at",
     "article_ids", "outlets",
 })
 ARTICLE_KEYS = ("article", "article_a", "article_b", "origin")
