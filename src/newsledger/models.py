@@ -263,12 +263,27 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Counterpart:
+    """One more figure a conflict's figure ``a`` disagrees with, beside ``b``."""
+
+    article: str
+    quote: str
+    number: str
+    low: int | None
+    high: int | None
+    outlet: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Conflict:
     """Two statements that cannot both be true: figures of one quantity (``figure``), a
     figure against an official one (``reference``), versions of one story (``version``).
 
     ``a`` and ``b`` are the quotes (for a reference conflict ``b`` is the official statement);
-    pairs are (a's, b's). ``titles`` and ``languages`` are filled when read from a ledger.
+    pairs are (a's, b's). A figure that disagrees with several independent reports is one
+    conflict: ``b`` is the clearest of them, ``others`` the rest. ``titles`` and ``languages``
+    are filled when read from a ledger.
     """
 
     id: str
@@ -291,3 +306,10 @@ class Conflict:
     similarity: float | None = None  # version conflicts: of the aligned sentences
     titles: tuple[str | None, str | None] = (None, None)
     languages: tuple[str | None, str | None] = (None, None)
+    others: tuple[Counterpart, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Every article the conflict quotes: a's, b's, then the others'."""
+        return tuple(dict.fromkeys((self.article_a, self.article_b,
+                                    *(other.article for other in self.others))))

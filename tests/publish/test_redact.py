@@ -88,6 +88,7 @@ def planted_db(tmp_path_factory) -> str:
         Claim,
         ClaimMention,
         Conflict,
+        Counterpart,
         Event,
         Figure,
         Story,
@@ -122,7 +123,9 @@ def planted_db(tmp_path_factory) -> str:
         ledger.replace_conflicts([Conflict(
             id="k1", kind="version", article_a="p1", article_b="p2", a=PLANTED,
             b=PLANTED, why="changed name: Nurmatov / Ozodbek Nurmatov",
-            outlets=("example.org", "example.org"), dates=("2022-09-27",) * 2)])
+            outlets=("example.org", "example.org"), dates=("2022-09-27",) * 2,
+            others=(Counterpart("p2", PLANTED, "2,000", 2000, 2000, "example.org", "2022-09-27"),
+                    ))])
     return path
 
 
@@ -161,3 +164,18 @@ def test_the_planted_name_is_in_the_private_export(planted_db):
         write_export(Reader(ledger), "conflicts", "jsonl", stream, ExportOptions(public=False,
                                                                           redact=False))
     assert b"Ozodbek Nurmatov" in stream.getvalue()
+
+
+def test_the_public_web_edition_redacts_every_report_a_conflict_lists(planted_db):
+    from fastapi.testclient import TestClient
+
+    from newsledger.publish.web import create_app
+
+    with TestClient(create_app(planted_db, public=True)) as client:
+        api_body = client.get("/api/conflicts/k1").text
+        page = client.get("/conflicts/k1").text
+        listed = client.get("/conflicts").text
+    assert '"others"' in api_body and "It also disagrees with 1 more report" in page
+    for body in (api_body, page, listed):
+        assert [form for form in PRIVATE_FORMS if form in body] == []
+        assert "[a welder]" in body or "[a man" in body or "waited nine hours" in body

@@ -59,12 +59,31 @@ def test_articles_agreeing_on_one_value_are_not_in_conflict_over_another():
     assert list(figure_conflicts([EARLY, agreeing, echo], {})) == []
 
 
+def test_a_figure_disagreeing_with_several_reports_is_one_conflict_listing_them():
+    reports = [{**EARLY, "article": f"early-{n}", "outlet": f"mirror{n}.example"}
+               for n in range(1, 4)]
+    [conflict] = figure_conflicts([*reports, SAME_DAY_DISJOINT], {})
+    assert conflict.article_a == "rival"
+    assert set(conflict.articles) == {"rival", "early-1", "early-2", "early-3"}
+    assert len(conflict.others) == 2 and conflict.others[0].number == "98,000"
+    assert conflict.why.startswith("One report disagrees with 3 others on how many people "
+                                   "entered Kazakhstan: rival.example (27 September 2022) says")
+    assert "The 3 other reports, of 27 September 2022, give 98,000" in conflict.why
+
+
+def test_one_pair_is_explained_with_both_sides_and_the_reason():
+    [conflict] = figure_conflicts([EARLY, SAME_DAY_DISJOINT], {})
+    assert conflict.others == ()
+    assert conflict.why == (
+        "Reports disagree on how many people entered Kazakhstan: early.example "
+        "(27 September 2022) says “98,000” (98,000); rival.example (27 September 2022) says "
+        "“30,000” (30,000). Both cannot hold: they count up to the same day and their "
+        "intervals do not overlap.")
+
+
 def test_copies_are_compared_once_and_the_latest_copy_is_named():
     copies = [{**EARLY, "article": f"early-{n}", "outlet": f"mirror{n}.example"}
               for n in range(1, 4)]
-    apart = list(figure_conflicts([*copies, SAME_DAY_DISJOINT], {}))
-    one_by_one = [c for copy in copies for c in figure_conflicts([copy, SAME_DAY_DISJOINT], {})]
-    assert sorted(c.id for c in apart) == sorted(c.id for c in one_by_one)
     one_story = {copy["article"]: "wire" for copy in copies}
     [conflict] = figure_conflicts([*copies, SAME_DAY_DISJOINT], one_story)
     assert conflict.article_a == "early-3" and "mirror3.example" in conflict.why
@@ -76,8 +95,8 @@ def test_each_story_is_compared_with_its_neighbours_in_time():
     shrunk = _figure("shrunk", 60000, 60000, "exact", "2022-10-20",
                      "60,000 Russians entered Kazakhstan", "60,000")
     near = ConflictConfig(neighbours=1)
-    assert {(c.article_a, c.article_b) for c in figure_conflicts(
-        [EARLY, middle, shrunk], {})} == {("early", "shrunk"), ("middle", "shrunk")}
+    [both] = figure_conflicts([EARLY, middle, shrunk], {})
+    assert both.articles == ("shrunk", "middle", "early")
     assert {(c.article_a, c.article_b) for c in figure_conflicts(
         [EARLY, middle, shrunk], {}, near)} == {("middle", "shrunk")}
 
@@ -132,3 +151,16 @@ def test_changed_name_but_not_a_spelling_or_a_place_alias():
                         "The interview was recorded by Marina Baranovska.", "en") is None
     assert changed_name("Protests were held in Dagestan and Sakha.",
                         "Protests were held in Dagestan and Yakutia.", "en") is None
+
+
+def test_a_version_conflict_is_explained_as_a_sentence_naming_both_versions():
+    from newsledger.models import Article
+    from newsledger.reconcile.versions import explain_version
+
+    origin = Article(id="o", text="", outlet="wire.example", published="2022-09-22")
+    other = Article(id="v", text="", published=None)
+    assert explain_version("changed name: Anna / Maria", origin, other) == (
+        "Two versions of one story disagree: in wire.example (22 September 2022) and v "
+        "(undated) the same sentence names Anna in one and Maria in the other.")
+    assert explain_version("changed number", origin, other).endswith(
+        "the same sentence gives a different number.")

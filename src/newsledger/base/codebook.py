@@ -38,10 +38,17 @@ class Codebook:
     anchors: dict[str, Anchor]
     words: dict[str, tuple[str, ...]]  # country -> cue phrases naming it besides place names
     labels: dict[str, str]  # category -> how pages name it in words
+    questions: dict[str, str]  # category -> the question its figures answer ("{place}")
 
     def label(self, category: str) -> str:
         """The category in words (its label, else the code with spaces)."""
         return self.labels.get(category) or category.replace("_", " ")
+
+    def question(self, category: str, place: str | None) -> str:
+        """The question a category's figures answer, in words ("how many people left Russia")."""
+        template = self.questions.get(category) or f"how many {self.label(category)} {{where}}"
+        where = f"in {place}" if place else ""
+        return " ".join(template.format(place=place or "", where=where).split())
 
     @property
     def cues_dir(self) -> Path:
@@ -63,6 +70,7 @@ def codebook() -> Codebook:
         anchors={key: Anchor(**value) for key, value in data.get("anchors", {}).items()},
         words={key: tuple(value) for key, value in data.get("words", {}).items()},
         labels=dict(data.get("labels", {})),
+        questions=dict(data.get("questions", {})),
     )
 
 

@@ -101,6 +101,10 @@ def _mentions(claim: Claim) -> None:
                  title=title, show_lines=True)
 
 
+def _side(quote: str, outlet: str | None, date: str | None, article: str) -> str:
+    return f"{quote}\n— {outlet or article}, {date or 'undated'}"
+
+
 @command()
 def conflicts(
     db: str = DbOption, kind: str = typer.Option(None, help="figure or version."),
@@ -118,9 +122,11 @@ def conflicts(
         return
     lines = []
     for row in rows:
-        sides = [f"{quote}\n— {outlet or article}, {date or 'undated'}" for quote, outlet, date,
-                 article in zip((row.a, row.b), row.outlets, row.dates,
-                                (row.article_a, row.article_b), strict=True)]
+        quotes = zip((row.a, row.b), row.outlets, row.dates, (row.article_a, row.article_b),
+                     strict=True)
+        sides = [_side(*quote) for quote in quotes]
+        sides[1] += "".join("\n\n" + _side(other.quote, other.outlet, other.date, other.article)
+                            for other in row.others)
         lines.append((row.id, row.kind, *sides, row.why))
     print_fitted([("id", ID), ("kind", SHORT), ("a", TEXT), ("b", TEXT), ("why", TEXT)], lines,
                  title=counted(result, "conflicts"), show_lines=True)

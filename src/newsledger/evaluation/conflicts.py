@@ -1,9 +1,11 @@
 """Score flagged conflicts against a ``conflicts.jsonl`` gold list (seeds).
 
 A predicted conflict matches a gold one when it has its kind and article pair and, where the
-gold gives the two quotes, quotes contained in them (or containing them) in either order. Each
-gold conflict matches at most one prediction (a maximum matching), so a conflict flagged twice
-counts once. Pure functions over plain data.
+gold gives the two quotes, quotes contained in them (or containing them) in either order. A
+conflict of one figure against several reports (``others``: more ``{"article", "quote"}`` on
+b's side) matches a gold conflict of that figure with any of them, and counts as one
+prediction. Each gold conflict matches at most one prediction (a maximum matching), so a
+conflict flagged twice counts once. Pure functions over plain data.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ def _overlaps(a: str | None, b: str | None) -> bool:
 
 
 def conflicts_match(predicted: Mapping, gold: Mapping) -> bool:
-    """Whether a predicted conflict is the gold one: kind, articles and quotes."""
+    """Whether a predicted conflict (or one of its pairs with ``others``) is the gold one:
+    kind, articles and quotes."""
+    pairs = [predicted] + [{"kind": predicted["kind"], "a": predicted.get("a"),
+                            "articles": [predicted["articles"][0], other["article"]],
+                            "b": other["quote"]} for other in predicted.get("others", ())]
+    return any(_pair_matches(pair, gold) for pair in pairs)
+
+
+def _pair_matches(predicted: Mapping, gold: Mapping) -> bool:
     if _conflict_key(predicted) != _conflict_key(gold):
         return False
     pa, pb = predicted.get("a"), predicted.get("b")

@@ -155,7 +155,8 @@ def _stories(ledger: Ledger, folder: Path) -> dict | None:
 def _conflicts(ledger: Ledger, folder: Path) -> dict | None:
     if not (folder / files.CONFLICTS).is_file():
         return None
-    found = [{"kind": c.kind, "articles": [c.article_a, c.article_b], "a": c.a, "b": c.b}
+    found = [{"kind": c.kind, "articles": [c.article_a, c.article_b], "a": c.a, "b": c.b,
+              "others": [{"article": o.article, "quote": o.quote} for o in c.others]}
              for c in ledger.conflicts()]
     return score_conflicts(found, read_jsonl(folder / files.CONFLICTS))
 

@@ -61,8 +61,10 @@ def _conflict(record, urls) -> tuple[str, list[dict]]:
     dates = _field(record, "dates") or (None, None)
     sides = [(_field(record, "article_a"), _field(record, "a")),
              (_field(record, "article_b"), _field(record, "b"))]
+    others = [_source(_field(o, "article"), _field(o, "outlet"), _field(o, "date"),
+                      _field(o, "quote"), urls) for o in _field(record, "others") or []]
     return _field(record, "id"), [_source(article, outlets[i], dates[i], text, urls)
-                                  for i, (article, text) in enumerate(sides)]
+                                  for i, (article, text) in enumerate(sides)] + others
 
 
 SOURCES: dict[str, Callable] = {"figure": _figure, "claim": _claim, "event": _event,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newsledger.models import plain
 from newsledger.publish.exports import Column, Exporter, register
 from newsledger.query import ClaimFilter, ConflictFilter, Reader
 
@@ -48,7 +49,8 @@ def _conflicts(reader: Reader, **filters) -> Iterator[dict]:
         yield {"kind": conflict.kind, "articles": [conflict.article_a, conflict.article_b],
                "article_a": conflict.article_a, "article_b": conflict.article_b,
                "a": conflict.a, "b": conflict.b, "why": conflict.why,
-               "outlets": list(conflict.outlets), "dates": list(conflict.dates)}
+               "outlets": list(conflict.outlets), "dates": list(conflict.dates),
+               "others": plain(conflict.others)}
 
 
 register(Exporter(
@@ -65,8 +67,10 @@ register(Exporter(
         Column("why", "string", "Why they disagree"),
         Column("outlets", "json", "Outlets of a and b"),
         Column("dates", "json", "Publication dates of a and b"),
+        Column("others", "json", "More reports a disagrees with besides b: article, quote, "
+                                 "number, low, high, outlet, date"),
     ),
     rows=_conflicts,
     filters=("kind", "article"), query_filter=ConflictFilter,
-    redact={"a": "article_a", "b": "article_b", "why": "articles"},
+    redact={"a": "article_a", "b": "article_b", "why": "articles", "others": ""},
 ))

@@ -21,10 +21,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsledger.base.codebook import codebook
 from newsledger.base.sentences import sentence_spans
 from newsledger.base.vectors import Vectors
 from newsledger.models import Conflict
 from newsledger.reconcile.claims import story_of
+from newsledger.reconcile.disagreements import disagreement_conflicts, spoken_date
 from newsledger.reconcile.quantities import (
     IMPLICIT_PLACE,
     INFINITY,
@@ -91,8 +93,8 @@ def _moment(figure: dict) -> str | None:
     return end or start
 
 
-UNDATED = ("no date tells them apart, and a count a whole band above a magnitude stated in "
-           "words for the whole quantity cannot describe the same total")
+UNDATED = ("nothing dates them apart, and a total a whole band above a count given in words "
+           "for the whole quantity cannot be the same count")
 
 
 def _whole(figure: dict) -> bool:
@@ -121,27 +123,33 @@ def contradiction(a: dict, b: dict, config: ConflictConfig = ConflictConfig()
     if when_a and when_b and when_a != when_b:
         earlier, later = (a, b) if when_a < when_b else (b, a)
         gap = _gap(later, earlier) if later["qualifier"] != "vague" else 0.0
-        reason = (f"the later report ({_moment(later)}) gives less than the earlier one's "
-                  f"lower bound ({_moment(earlier)}); a cumulative count cannot shrink")
+        reason = (f"the later count (of {spoken_date(_moment(later))}) is below the earlier "
+                  f"one's lower bound (of {spoken_date(_moment(earlier))}), and a cumulative "
+                  "count cannot shrink")
     elif when_a and when_b:
-        gap, reason = max(_gap(a, b), _gap(b, a)), "the same day: the intervals do not overlap"
+        gap, reason = max(_gap(a, b), _gap(b, a)), ("they count up to the same day and their "
+                                                          "intervals do not overlap")
     else:
         gap, reason = _undated_gap(a, b, config), UNDATED
     return (gap, reason) if gap >= config.min_ratio else None
 
 
-def _conflict(key: Quantity, a: dict, b: dict, reason: str) -> Conflict:
-    place = next((f["place"] for f in (a, b) if f["place"] and place_key(f) == key.place),
+def _conflicts(key: Quantity, pairs: list[tuple[dict, dict, str]]) -> Iterator[Conflict]:
+    """One conflict per disagreement among one quantity's disagreeing pairs."""
+    place = next((f["place"] for pair in pairs for f in pair[:2]
+                  if f["place"] and place_key(f) == key.place),
                  IMPLICIT_PLACE.get(key.counted) or key.place)
-    rate = f" {key.rate}" if key.rate else ""
-    why = (f"{key.counted}{rate} at {place}: {describe(a)} ({a['outlet'] or a['article']}, "
-           f"{a['published'] or 'undated'}) vs {describe(b)} ({b['outlet'] or b['article']}, "
-           f"{b['published'] or 'undated'}); {reason}")
-    return conflict_record(
-        "figure", a, b, why, counted=key.counted, place=key.place, rate=key.rate,
-        outlets=(a["outlet"], b["outlet"]), dates=(a["published"], b["published"]),
-        intervals=((a["low"], a["high"]), (b["low"], b["high"])),
-        numbers=(a["number_text"], b["number_text"]))
+    rate = f" ({key.rate.replace('_', ' ')})" if key.rate else ""
+
+    def record(a: dict, b: dict, why: str, others: tuple) -> Conflict:
+        return conflict_record(
+            "figure", a, b, why, counted=key.counted, place=key.place, rate=key.rate,
+            outlets=(a["outlet"], b["outlet"]), dates=(a["published"], b["published"]),
+            intervals=((a["low"], a["high"]), (b["low"], b["high"])),
+            numbers=(a["number_text"], b["number_text"]), others=others)
+
+    yield from disagreement_conflicts(codebook().question(key.counted, place) + rate, pairs,
+                                      record)
 
 
 def _agree(first: list[dict], second: list[dict]) -> bool:
@@ -211,7 +219,8 @@ def _earliest(classes: list[list[str]], by_article: dict[str, list[dict]]) -> st
 
 def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
                      config: ConflictConfig = ConflictConfig()) -> Iterator[Conflict]:
-    """At most one conflict per quantity and pair of independent stories: the clearest.
+    """At most one disagreement per quantity and pair of independent stories, the clearest;
+    a figure that disagrees with several stories is one conflict (``disagreements.py``).
 
     Two articles that agree on a value of the quantity, or state ``same_data`` values
     in common, report one data release; their other differences are different parts of it.
@@ -236,8 +245,8 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
             for other, other_classes in ordered[position + 1:position + 1 + config.neighbours]:
                 if hit := _clearest(classes, other_classes, by_article, values, config):
                     found[min(story, other), max(story, other)] = hit
-        for _rank, a, b, reason in sorted(found.values(), key=lambda item: item[0][1:]):
-            yield _conflict(key, a, b, reason)
+        pairs = sorted(found.values(), key=lambda item: (-item[0][0], item[0][1:]))  # clearest
+        yield from _conflicts(key, [(a, b, reason) for _rank, a, b, reason in pairs])
 
 
 @lru_cache(maxsize=256)

@@ -32,6 +32,7 @@ from newsledger.base.transliteration import latin_key
 from newsledger.base.vectors import Vectors
 from newsledger.models import Article, Conflict
 from newsledger.reconcile.conflicts import conflict_record
+from newsledger.reconcile.disagreements import spoken_date
 
 NEGATION_PATH = Path(__file__).with_name("lang") / "negation.toml"
 _TOKEN = re.compile(r"\w+n't|n'|\w+", re.IGNORECASE)
@@ -188,6 +189,18 @@ def disagreement(a: str, b: str, lang_a: str | None, lang_b: str | None,
     return None
 
 
+def explain_version(why: str, origin: Article, other: Article) -> str:
+    """The verdict of ``disagreement`` as a sentence naming both versions."""
+    what = {"changed number": "gives a different number",
+            "negation flip": "is negated in one and not in the other"}.get(why)
+    if what is None:  # "changed name: A / B"
+        first, _, second = why.partition(": ")[2].partition(" / ")
+        what = f"names {first} in one and {second} in the other"
+    sides = " and ".join(f"{article.outlet or article.id} ({spoken_date(article.published)})"
+                         for article in (origin, other))
+    return f"Two versions of one story disagree: in {sides} the same sentence {what}."
+
+
 def _disagreements(base: Sentences, origin: Article, other: Article, config: VersionConfig,
                    vectors: Vectors, judged: dict) -> list[tuple[str, str, str, float]]:
     """(origin quote, member quote, why, similarity) of each aligned pair that disagrees;
@@ -228,7 +241,7 @@ def version_conflicts(ledger, config: VersionConfig = VersionConfig(),
             for a, b, why, score in compared[text]:
                 yield conflict_record(
                     "version", {"article": origin.id, "quote": a},
-                    {"article": other.id, "quote": b}, why,
+                    {"article": other.id, "quote": b}, explain_version(why, origin, other),
                     story=story.id, similarity=round(score, 3),
                     outlets=(origin.outlet, other.outlet),
                     dates=(origin.published, other.published))

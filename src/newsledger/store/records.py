@@ -13,7 +13,7 @@ from dataclasses import asdict, fields
 
 from sqlalchemy import Table, insert, select
 
-from newsledger.models import Claim, ClaimMention, Conflict, Story, StoryMember
+from newsledger.models import Claim, ClaimMention, Conflict, Counterpart, Story, StoryMember
 from newsledger.store import schema
 from newsledger.store.engine import locked
 
@@ -43,6 +43,7 @@ def claim_of(row: dict) -> Claim:
 
 def conflict_row(conflict: Conflict) -> dict:
     data = {name: getattr(conflict, name) for name in _CONFLICT_DATA}
+    data["others"] = tuple(asdict(other) for other in conflict.others)
     return {**{name: getattr(conflict, name) for name in _CONFLICT_COLUMNS},
             "data": json.dumps({k: v for k, v in data.items() if v not in (None, ())},
                                ensure_ascii=False)}
@@ -56,6 +57,7 @@ def conflict_of(row: dict) -> Conflict:
     for name in _PAIRS:
         if name in values:
             values[name] = tuple(values[name])
+    values["others"] = tuple(Counterpart(**other) for other in values.get("others", ()))
     if "intervals" in values:
         values["intervals"] = tuple(tuple(pair) for pair in values["intervals"])
     return Conflict(**{name: row[name] for name in _CONFLICT_COLUMNS}, **values,
