@@ -239,12 +239,15 @@ class ClaimMention:
     published: str | None = None
     language: str | None = None
     attributed_to: str | None = None
+    source: str | None = None  # the known source its figure originates from, when one is named
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
     """Figures stating one quantity (category, place, period, rate, group), corroboration
-    counted in independent stories; ``low``/``high`` span its figures' intervals."""
+    counted in independent stories and in originating sources (``sources``: ten stories all
+    citing one monitor are one source; ``origins`` names the known ones, most cited first);
+    ``low``/``high`` span its figures' intervals."""
 
     id: str
     counted: str
@@ -260,6 +263,8 @@ class Claim:
     who: str | None = None  # the group counted, where the figures name one
     outlets: tuple[str, ...] = ()
     mentions: tuple[ClaimMention, ...] = ()
+    sources: int | None = None  # None: stored before sources were counted
+    origins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,3 +29,23 @@ def test_other_groups_and_places_are_other_claims():
     figures = [_figure("a", 98000, 98000), _figure("b", 98000, 98000, who="men"),
                _figure("c", 98000, 98000, place="Georgia")]
     assert len(group_claims(figures, {})) == 3
+
+
+def test_stories_citing_one_monitor_are_one_originating_source():
+    from newsledger.reconcile.claims import group_claims
+
+    def figure(article: str, attributed_to: str | None) -> dict:
+        return {"id": f"fig-{article}", "article": article, "counted": "arrested",
+                "place": "Russia", "place_id": None, "language": "en", "period": None,
+                "period_start": None, "period_end": None, "rate": None, "who": None,
+                "low": 1300, "high": None, "qualifier": "more_than", "number_text": "1,300",
+                "number_start": 0, "quote": "1,300 detained", "outlet": f"{article}.example",
+                "published": "2022-09-22", "attributed_to": attributed_to}
+
+    figures = [figure(f"monitor-{n}", "OVD-Info") for n in range(3)]
+    figures += [figure("relayed", "OVD-Info via Interfax"), figure("wire", "Reuters"),
+                figure("own", None), figure("witness", "Ivan Petrov, 31")]
+    [claim] = group_claims(figures, {})
+    assert (claim.stories, claim.sources) == (7, 4)  # OVD-Info, wire, own, the witness
+    assert claim.origins == ("OVD-Info",)  # an unknown attribution is never named
+    assert [m.source for m in claim.mentions if m.article == "relayed"] == ["OVD-Info"]

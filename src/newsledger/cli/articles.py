@@ -158,7 +158,7 @@ def summary(db: str = DbOption, as_json: bool = JsonOption) -> None:
     if data["top_claims"]:
         rows = [{**claim, "interval": interval_text(claim)}
                 for claim in data["top_claims"]]
-        print_table(rows, ["counted", "interval", "place", "period", "stories", "articles"],
+        print_table(rows, ["counted", "interval", "place", "period", "stories", "sources"],
                     title="best corroborated claims", wide=("place", "period"))
     where = f" --db {db}" if db else ""
     console.print("\nwhere to look next:", highlight=False)

@@ -80,9 +80,16 @@ def claims(
 
 def _claims(rows: list[Claim], title: str) -> None:
     print_fitted([("id", ID), ("counted", SHORT), ("place", SHORT), ("period", TEXT),
-                  ("values", SHORT), ("stories", SHORT), ("articles", SHORT)],
-                 [(row.id, row.counted, row.place, row.period, _values(row),
-                   row.stories, row.articles) for row in rows], title=title)
+                  ("values", SHORT), ("stories", SHORT), ("sources", SHORT)],
+                 [(row.id, row.counted, row.place, row.period, _values(row), row.stories,
+                   "?" if row.sources is None else row.sources) for row in rows], title=title)
+
+
+def _sources(claim: Claim) -> str:
+    """Originating sources: their count and the known ones by name."""
+    if claim.sources is None:
+        return "?"
+    return f"{claim.sources} ({', '.join(claim.origins)})" if claim.origins else str(claim.sources)
 
 
 def _values(claim: Claim) -> str:
@@ -91,11 +98,13 @@ def _values(claim: Claim) -> str:
 
 def _mentions(claim: Claim) -> None:
     title = (f"{claim.id}: {claim.counted} at {claim.place or 'unstated place'}, "
-             f"{_values(claim)}; {claim.stories} stories, {claim.articles} articles")
+             f"{_values(claim)}; {claim.stories} stories, {_sources(claim)} originating sources, "
+             f"{claim.articles} articles")
     print_fitted([("quote", TEXT), ("source", TEXT), ("story", ID), ("article", ID)],
                  [(highlighted(mention.quote, mention.number_text),
                    ", ".join(filter(None, (mention.outlet, mention.published,
-                                           mention.language))),
+                                           mention.language, mention.source and
+                                           f"per {mention.source}"))),
                    mention.story or "(own)", mention.article)
                   for mention in claim.mentions],
                  title=title, show_lines=True)

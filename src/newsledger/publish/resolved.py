@@ -12,8 +12,9 @@ from newsledger.query import ClaimFilter, ConflictFilter, Reader
 def _claims(reader: Reader, **filters) -> Iterator[dict]:
     for claim in reader.each("claims", ClaimFilter(**filters)):
         yield {**{k: getattr(claim, k) for k in ("id", "counted", "place", "period", "low",
-                                                 "high", "stories", "articles", "first", "last",
-                                                 "rate")},
+                                                 "high", "stories", "sources", "articles",
+                                                 "first", "last", "rate")},
+               "origins": list(claim.origins),
                "outlets": list(claim.outlets),
                "mentions": [{"article": m.article, "figure": m.figure,
                              "number_text": m.number_text, "quote": m.quote}
@@ -31,11 +32,13 @@ register(Exporter(
         Column("low", "integer", "Smallest low end of its figures"),
         Column("high", "integer", "Largest high end of its figures"),
         Column("stories", "integer", "Independent stories stating it"),
+        Column("sources", "integer", "Originating sources: stories citing one body count once"),
         Column("articles", "integer", "Articles stating it"),
         Column("first", "string", "Earliest publication date"),
         Column("last", "string", "Latest publication date"),
         Column("rate", "string", "per_day etc. where the figures are rates"),
         Column("outlets", "json", "Outlets stating it"),
+        Column("origins", "json", "The known originating sources named, most cited first"),
         Column("mentions", "json", "Each mention: article, figure id, number and quote"),
     ),
     rows=_claims,

@@ -117,7 +117,7 @@ class Reader:
         counted = Counter(dict(self.facets()["counted"]))
         top_claims = [
             {key: getattr(claim, key) for key in ("counted", "place", "period", "low", "high",
-                                                  "stories", "articles")}
+                                                  "stories", "sources", "articles")}
             for claim in self.claims(page=Page(top))
         ] if top else []
         return {

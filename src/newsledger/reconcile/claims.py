@@ -3,16 +3,21 @@
 Figures join one claim when they count the same category at the same place, period and rate,
 and their intervals overlap ("hundreds of thousands" and "300,000" can be one claim; "98,000"
 and "200,000" cannot). Corroboration counts independent stories, not articles: twenty copies
-of one wire story are one source.
+of one wire story are one story. It also counts originating sources: a figure attributed to a
+body ("according to OVD-Info", "the ministry via Interfax": the body, not the agency that
+relays it) comes from that body however many stories repeat it; an unattributed figure, or
+one a relaying agency alone is credited with, is its story's own. Only known sources
+(``base/lang/sources.toml``) are named: an attribution may name a private person.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newsledger.base.sources import known_sources
 from newsledger.models import Claim, ClaimMention
 from newsledger.reconcile.quantities import INFINITY, interval, period_key, place_key, who_group
 
@@ -50,6 +55,19 @@ def _clusters(figures: list[dict]) -> Iterator[list[dict]]:
         yield cluster
 
 
+RELAYED = " via "  # "OVD-Info via SOTA": the originating source, then who relayed it
+
+
+def originating_source(figure: dict, story: str) -> tuple[str, str | None]:
+    """The source a figure originates from, as a key to count by, and its name when it is a
+    known source: the body it is attributed to (before any relay), else its ``story``."""
+    attributed = (figure.get("attributed_to") or "").split(RELAYED)[0].strip()
+    known = known_sources()[1].get(attributed)
+    if not attributed or (known and known.relay):
+        return f"story:{story}", None
+    return f"source:{attributed.casefold()}", attributed if known else None
+
+
 def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Claim:
     """One claim: corroboration, outlets, dates, spread and every mention."""
     counted, place, period, rate, group = key
@@ -57,6 +75,8 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
     lows = [m["low"] for m in mentions if m["low"] is not None]
     highs = [m["high"] for m in mentions if m["high"] is not None]
     first = mentions[0]
+    origins = [originating_source(m, stories.get(m["article"], m["article"])) for m in mentions]
+    named = Counter(name for _key, name in origins if name)
     seed = f"{counted}|{place}|{period}|{rate}|{group}|{first['article']}|{first['number_start']}"
     return Claim(
         id="claim-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10],
@@ -70,7 +90,10 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
             figure=m["id"], article=m["article"], story=stories.get(m["article"]),
             outlet=m["outlet"], published=m["published"], language=m["language"],
             number_text=m["number_text"], quote=m["quote"], low=m["low"], high=m["high"],
-            qualifier=m["qualifier"], attributed_to=m["attributed_to"]) for m in mentions),
+            qualifier=m["qualifier"], attributed_to=m["attributed_to"], source=origin[1])
+            for m, origin in zip(mentions, origins, strict=True)),
+        sources=len({key for key, _name in origins}),
+        origins=tuple(sorted(named, key=lambda name: (-named[name], name))),
     )
 
 

@@ -29,7 +29,8 @@ def claim_row(claim: Claim) -> dict:
     return {**{name: getattr(claim, name) for name in _CLAIM_COLUMNS},
             "data": json.dumps({"rate": claim.rate, "who": claim.who,
                                 "outlets": list(claim.outlets),
-                                "mentions": [asdict(m) for m in claim.mentions]},
+                                "mentions": [asdict(m) for m in claim.mentions],
+                                "sources": claim.sources, "origins": list(claim.origins)},
                                ensure_ascii=False)}
 
 
@@ -38,6 +39,7 @@ def claim_of(row: dict) -> Claim:
     return Claim(**{name: row[name] for name in _CLAIM_COLUMNS},
                  rate=data.get("rate"), who=data.get("who"),
                  outlets=tuple(data.get("outlets") or ()),
+                 sources=data.get("sources"), origins=tuple(data.get("origins") or ()),
                  mentions=tuple(ClaimMention(**mention) for mention in data.get("mentions", ())))
 
 

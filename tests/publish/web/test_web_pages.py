@@ -34,6 +34,14 @@ def test_linked_claim_and_story_pages_render(client):
     assert client.get(f"/stories/{story}").status_code == 200
 
 
+def test_a_claim_page_counts_its_originating_sources(client):
+    claims = client.get("/api/claims", params={"counted": "arrested", "limit": 50}).json()
+    cited = [c for c in claims["items"] if "OVD-Info" in c["origins"]]
+    assert cited and all(c["sources"] >= 1 for c in cited)
+    page = client.get(f"/claims/{cited[0]['id']}").text
+    assert "originating source" in page and "OVD-Info" in page
+
+
 def test_article_markup_is_escaped_and_its_javascript_url_is_not_linked(client):
     html = client.get("/articles/xss-probe").text
     assert "&lt;script&gt;window.__xss = 2&lt;/script&gt;" in html

@@ -23,7 +23,7 @@ KEPT = frozenset({
     "language", "language_a", "language_b", "detected_language", "outlet", "url", "permalink",
     "place_id", "period_start", "period_end", "period_precision", "first", "last", "as_of",
     "retrieved_at", "next", "rate", "ledger_id", "first_reported", "ingested_at",
-    "article_ids", "outlets",
+    "article_ids", "outlets", "origins",  # origins: known sources only, never a person
 })
 ARTICLE_KEYS = ("article", "article_a", "article_b", "origin")
 
