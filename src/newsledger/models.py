@@ -264,6 +264,7 @@ class Claim:
     outlets: tuple[str, ...] = ()
     mentions: tuple[ClaimMention, ...] = ()
     sources: int | None = None  # None: stored before sources were counted
+    as_of: str | None = None  # the day its figures count up to, where their periods resolve
     origins: tuple[str, ...] = ()
 
 

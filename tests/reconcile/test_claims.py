@@ -31,16 +31,25 @@ def test_other_groups_and_places_are_other_claims():
     assert len(group_claims(figures, {})) == 3
 
 
-def test_stories_citing_one_monitor_are_one_originating_source():
-    from newsledger.reconcile.claims import group_claims
+def test_periods_resolved_to_one_day_are_one_claim_and_other_days_are_not():
+    since = _figure("since", 98000, 98000, period="since September 21",
+                    period_start="2022-09-21", period_end="2022-09-27")
+    tuesday = _figure("tuesday", 98000, 98000, period="on Tuesday",
+                      period_start="2022-09-27", period_end="2022-09-27")
+    next_day = _figure("next-day", 98000, 98000, period="on Wednesday",
+                       period_start="2022-09-28", period_end="2022-09-28")
+    unresolved = _figure("unresolved", 98000, 98000, period="since September 21")
+    claims = sorted(group_claims([since, tuesday, next_day, unresolved], {}),
+                    key=lambda claim: -claim.articles)
+    assert [claim.articles for claim in claims] == [2, 1, 1]
+    assert claims[0].as_of == "2022-09-27"
+    assert {m.article for m in claims[0].mentions} == {"since", "tuesday"}
 
+
+def test_stories_citing_one_monitor_are_one_originating_source():
     def figure(article: str, attributed_to: str | None) -> dict:
-        return {"id": f"fig-{article}", "article": article, "counted": "arrested",
-                "place": "Russia", "place_id": None, "language": "en", "period": None,
-                "period_start": None, "period_end": None, "rate": None, "who": None,
-                "low": 1300, "high": None, "qualifier": "more_than", "number_text": "1,300",
-                "number_start": 0, "quote": "1,300 detained", "outlet": f"{article}.example",
-                "published": "2022-09-22", "attributed_to": attributed_to}
+        return _figure(article, 1300, None, counted="arrested", place="Russia", who=None,
+                       qualifier="more_than", attributed_to=attributed_to)
 
     figures = [figure(f"monitor-{n}", "OVD-Info") for n in range(3)]
     figures += [figure("relayed", "OVD-Info via Interfax"), figure("wire", "Reuters"),

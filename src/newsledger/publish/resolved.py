@@ -11,7 +11,7 @@ from newsledger.query import ClaimFilter, ConflictFilter, Reader
 
 def _claims(reader: Reader, **filters) -> Iterator[dict]:
     for claim in reader.each("claims", ClaimFilter(**filters)):
-        yield {**{k: getattr(claim, k) for k in ("id", "counted", "place", "period", "low",
+        yield {**{k: getattr(claim, k) for k in ("id", "counted", "place", "period", "as_of", "low",
                                                  "high", "stories", "sources", "articles",
                                                  "first", "last", "rate")},
                "origins": list(claim.origins),
@@ -29,6 +29,7 @@ register(Exporter(
         Column("counted", "string", "Codebook category"),
         Column("place", "string", "Place, as printed in its first mention"),
         Column("period", "string", "Period, as printed in its first mention"),
+        Column("as_of", "string", "The day its figures count up to, where their periods resolve"),
         Column("low", "integer", "Smallest low end of its figures"),
         Column("high", "integer", "Largest high end of its figures"),
         Column("stories", "integer", "Independent stories stating it"),

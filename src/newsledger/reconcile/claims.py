@@ -1,13 +1,16 @@
 """Claims: figures that state the same quantity, with their corroboration counted in stories.
 
-Figures join one claim when they count the same category at the same place, period and rate,
-and their intervals overlap ("hundreds of thousands" and "300,000" can be one claim; "98,000"
-and "200,000" cannot). Corroboration counts independent stories, not articles: twenty copies
-of one wire story are one story. It also counts originating sources: a figure attributed to a
-body ("according to OVD-Info", "the ministry via Interfax": the body, not the agency that
-relays it) comes from that body however many stories repeat it; an unattributed figure, or
-one a relaying agency alone is credited with, is its story's own. Only known sources
-(``base/lang/sources.toml``) are named: an attribution may name a private person.
+Figures join one claim when they count the same category at the same place and rate, up to
+the same day (their periods resolved to calendar dates against each article's date; the
+stated period's words when it could not be resolved), and their intervals overlap ("hundreds
+of thousands" and "300,000" can be one claim; "98,000" and "200,000" cannot).
+
+Corroboration counts independent stories, not articles: twenty copies of one wire story are
+one story. It also counts originating sources: a figure attributed to a body ("according to
+OVD-Info", "the ministry via Interfax": the body, not the agency that relays it) comes from
+that body however many stories repeat it; an unattributed figure, or one a relaying agency
+alone is credited with, is its story's own. Only known sources (``base/lang/sources.toml``)
+are named: an attribution may name a private person.
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ from dataclasses import dataclass
 
 from newsledger.base.sources import known_sources
 from newsledger.models import Claim, ClaimMention
-from newsledger.reconcile.quantities import INFINITY, interval, period_key, place_key, who_group
+from newsledger.reconcile.quantities import (
+    INFINITY,
+    count_day,
+    interval,
+    period_key,
+    place_key,
+    who_group,
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,7 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
         stories=len({stories.get(m["article"], m["article"]) for m in mentions}),
         articles=len({m["article"] for m in mentions}),
         first=dates[0] if dates else None, last=dates[-1] if dates else None,
+        as_of=count_day(first),
         rate=rate, who=group, outlets=tuple(sorted({m["outlet"] for m in mentions if m["outlet"]})),
         mentions=tuple(ClaimMention(
             figure=m["id"], article=m["article"], story=stories.get(m["article"]),

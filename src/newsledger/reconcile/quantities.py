@@ -97,10 +97,16 @@ def same_group(a: dict, b: dict) -> bool:
     return (who_group(a.get("who")) or GENERIC) == (who_group(b.get("who")) or GENERIC)
 
 
+def count_day(figure: dict) -> str | None:
+    """The day a figure's count runs to, when its period is resolved."""
+    return figure.get("period_end") or figure.get("period_start")
+
+
 def period_key(figure: dict) -> str | None:
-    """The figure's resolved period as "start/end", or its stated period text, or None."""
-    if figure.get("period_start") or figure.get("period_end"):
-        return f"{figure.get('period_start') or ''}/{figure.get('period_end') or ''}"
+    """The day a figure's count runs to ("98,000 since September 21" and "98,000 on Tuesday"
+    in a report of that Tuesday are one count), else its stated period text, or None."""
+    if day := count_day(figure):
+        return f"as of {day}"
     return (figure.get("period") or "").casefold() or None
 
 

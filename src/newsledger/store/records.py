@@ -30,7 +30,8 @@ def claim_row(claim: Claim) -> dict:
             "data": json.dumps({"rate": claim.rate, "who": claim.who,
                                 "outlets": list(claim.outlets),
                                 "mentions": [asdict(m) for m in claim.mentions],
-                                "sources": claim.sources, "origins": list(claim.origins)},
+                                "sources": claim.sources, "origins": list(claim.origins),
+                                "as_of": claim.as_of},
                                ensure_ascii=False)}
 
 
@@ -40,6 +41,7 @@ def claim_of(row: dict) -> Claim:
                  rate=data.get("rate"), who=data.get("who"),
                  outlets=tuple(data.get("outlets") or ()),
                  sources=data.get("sources"), origins=tuple(data.get("origins") or ()),
+                 as_of=data.get("as_of"),
                  mentions=tuple(ClaimMention(**mention) for mention in data.get("mentions", ())))
 
 
