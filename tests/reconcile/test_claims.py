@@ -58,3 +58,10 @@ def test_stories_citing_one_monitor_are_one_originating_source():
     assert (claim.stories, claim.sources) == (7, 4)  # OVD-Info, wire, own, the witness
     assert claim.origins == ("OVD-Info",)  # an unknown attribution is never named
     assert [m.source for m in claim.mentions if m.article == "relayed"] == ["OVD-Info"]
+
+
+def test_a_copy_that_drops_the_attribution_keeps_its_story_source():
+    cited = _figure("wire", 55, 55, attributed_to="OVD-Info")
+    copy = _figure("copy", 55, 55)
+    [claim] = group_claims([cited, copy], {"wire": "story-1", "copy": "story-1"})
+    assert (claim.stories, claim.sources, claim.origins) == (1, 1, ("OVD-Info",))

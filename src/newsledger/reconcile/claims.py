@@ -68,14 +68,31 @@ def _clusters(figures: list[dict]) -> Iterator[list[dict]]:
 RELAYED = " via "  # "OVD-Info via SOTA": the originating source, then who relayed it
 
 
-def originating_source(figure: dict, story: str) -> tuple[str, str | None]:
-    """The source a figure originates from, as a key to count by, and its name when it is a
-    known source: the body it is attributed to (before any relay), else its ``story``."""
+def _attribution(figure: dict) -> tuple[str, str | None] | None:
+    """The body a figure is attributed to (before any relay) as (key, name when a known
+    source), or None when unattributed or credited to a relaying agency alone."""
     attributed = (figure.get("attributed_to") or "").split(RELAYED)[0].strip()
     known = known_sources()[1].get(attributed)
     if not attributed or (known and known.relay):
-        return f"story:{story}", None
+        return None
     return f"source:{attributed.casefold()}", attributed if known else None
+
+
+def originating_sources(mentions: list[dict], stories: dict[str, str]
+                        ) -> list[tuple[str, str | None]]:
+    """Each mention's originating source (key, name when known): its attribution; else the
+    attribution another mention of its story gives (a copy that drops "according to"); else
+    its story itself."""
+    attributions = [_attribution(m) for m in mentions]
+    by_story: dict[str, tuple[str, str | None]] = {}
+    for mention, found in zip(mentions, attributions, strict=True):
+        if found:
+            by_story.setdefault(stories.get(mention["article"], mention["article"]), found)
+    origins = []
+    for mention, found in zip(mentions, attributions, strict=True):
+        story = stories.get(mention["article"], mention["article"])
+        origins.append(found or by_story.get(story) or (f"story:{story}", None))
+    return origins
 
 
 def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Claim:
@@ -85,7 +102,7 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
     lows = [m["low"] for m in mentions if m["low"] is not None]
     highs = [m["high"] for m in mentions if m["high"] is not None]
     first = mentions[0]
-    origins = [originating_source(m, stories.get(m["article"], m["article"])) for m in mentions]
+    origins = originating_sources(mentions, stories)
     named = Counter(name for _key, name in origins if name)
     seed = f"{counted}|{place}|{period}|{rate}|{group}|{first['article']}|{first['number_start']}"
     return Claim(
