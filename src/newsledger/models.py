@@ -265,6 +265,7 @@ class Claim:
     mentions: tuple[ClaimMention, ...] = ()
     sources: int | None = None  # None: stored before sources were counted
     as_of: str | None = None  # the day its figures count up to, where their periods resolve
+    estimate: bool = False  # its figures' quotes call them an estimate, not a count of cases
     origins: tuple[str, ...] = ()
 
 

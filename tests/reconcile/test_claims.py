@@ -65,3 +65,12 @@ def test_a_copy_that_drops_the_attribution_keeps_its_story_source():
     copy = _figure("copy", 55, 55)
     [claim] = group_claims([cited, copy], {"wire": "story-1", "copy": "story-1"})
     assert (claim.stories, claim.sources, claim.origins) == (1, 1, ("OVD-Info",))
+
+
+def test_an_estimate_and_a_count_of_one_quantity_are_two_claims():
+    counted = _figure("named", 1900, 1900, counted="killed", quote="1,900 names confirmed")
+    modelled = _figure("model", 1950, 1950, counted="killed",
+                       quote="an estimate of 1,950 from inheritance cases")
+    copy = _figure("copy", 1950, 1950, counted="killed", quote="1,950 dead")
+    claims = group_claims([counted, modelled, copy], {"model": "s", "copy": "s"})
+    assert sorted((c.estimate, c.articles) for c in claims) == [(False, 1), (True, 2)]

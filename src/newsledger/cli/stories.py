@@ -98,7 +98,8 @@ def _values(claim: Claim) -> str:
 
 def _mentions(claim: Claim) -> None:
     title = (f"{claim.id}: {claim.counted} at {claim.place or 'unstated place'}, "
-             f"{_values(claim)}; {claim.stories} stories, {_sources(claim)} originating sources, "
+             f"{_values(claim)}{' (an estimate)' if claim.estimate else ''}; "
+             f"{claim.stories} stories, {_sources(claim)} originating sources, "
              f"{claim.articles} articles")
     print_fitted([("quote", TEXT), ("source", TEXT), ("story", ID), ("article", ID)],
                  [(highlighted(mention.quote, mention.number_text),

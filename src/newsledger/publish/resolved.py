@@ -15,6 +15,7 @@ def _claims(reader: Reader, **filters) -> Iterator[dict]:
                                                  "high", "stories", "sources", "articles",
                                                  "first", "last", "rate")},
                "origins": list(claim.origins),
+               "basis": "estimate" if claim.estimate else "count",
                "outlets": list(claim.outlets),
                "mentions": [{"article": m.article, "figure": m.figure,
                              "number_text": m.number_text, "quote": m.quote}
@@ -38,6 +39,7 @@ register(Exporter(
         Column("first", "string", "Earliest publication date"),
         Column("last", "string", "Latest publication date"),
         Column("rate", "string", "per_day etc. where the figures are rates"),
+        Column("basis", "string", "estimate where its quotes call it one, else count"),
         Column("outlets", "json", "Outlets stating it"),
         Column("origins", "json", "The known originating sources named, most cited first"),
         Column("mentions", "json", "Each mention: article, figure id, number and quote"),

@@ -26,6 +26,7 @@ from newsledger.reconcile.quantities import (
     INFINITY,
     count_day,
     interval,
+    is_estimate,
     period_key,
     place_key,
     who_group,
@@ -97,14 +98,15 @@ def originating_sources(mentions: list[dict], stories: dict[str, str]
 
 def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Claim:
     """One claim: corroboration, outlets, dates, spread and every mention."""
-    counted, place, period, rate, group = key
+    counted, place, period, rate, group, estimate = key
     dates = sorted(m["published"] for m in mentions if m["published"])
     lows = [m["low"] for m in mentions if m["low"] is not None]
     highs = [m["high"] for m in mentions if m["high"] is not None]
     first = mentions[0]
     origins = originating_sources(mentions, stories)
     named = Counter(name for _key, name in origins if name)
-    seed = f"{counted}|{place}|{period}|{rate}|{group}|{first['article']}|{first['number_start']}"
+    seed = (f"{counted}|{place}|{period}|{rate}|{group}|{first['article']}|"
+            f"{first['number_start']}" + ("|estimate" if estimate else ""))
     return Claim(
         id="claim-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10],
         counted=counted, place=first["place"], period=first["period"],
@@ -112,7 +114,7 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
         stories=len({stories.get(m["article"], m["article"]) for m in mentions}),
         articles=len({m["article"] for m in mentions}),
         first=dates[0] if dates else None, last=dates[-1] if dates else None,
-        as_of=count_day(first),
+        as_of=count_day(first), estimate=estimate,
         rate=rate, who=group, outlets=tuple(sorted({m["outlet"] for m in mentions if m["outlet"]})),
         mentions=tuple(ClaimMention(
             figure=m["id"], article=m["article"], story=stories.get(m["article"]),
@@ -128,9 +130,12 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
 def group_claims(figures: Iterable[dict], stories: dict[str, str],
                  config: ClaimConfig = ClaimConfig()) -> list[Claim]:
     """Every claim of the figures (rows as ``Ledger.figures`` yields them)."""
+    keyed = [(claim_key(figure), stories.get(figure["article"], figure["article"]), figure)
+             for figure in figures if figure["counted"] not in config.skip_counted]
+    # a copy may drop the word: an estimate in one article is one in its whole story
+    estimated = {(key, story) for key, story, figure in keyed if is_estimate(figure)}
     by_key: dict[tuple, list[dict]] = defaultdict(list)
-    for figure in figures:
-        if figure["counted"] not in config.skip_counted:
-            by_key[claim_key(figure)].append(figure)
+    for key, story, figure in keyed:
+        by_key[(*key, (key, story) in estimated)].append(figure)
     return [build_claim(key, cluster, stories)
             for key in sorted(by_key, key=repr) for cluster in _clusters(by_key[key])]

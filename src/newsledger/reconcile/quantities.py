@@ -14,10 +14,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from newsledger.base.codebook import codebook
+from newsledger.base.phrases import compile_phrases
 from newsledger.base.places import find_places, resolve_place
 
 INFINITY = float("inf")
 GROUPS_PATH = Path(__file__).with_name("lang") / "who_groups.toml"
+BASIS_PATH = Path(__file__).with_name("lang") / "basis.toml"
 # DESIGN.md: departures with no destination are placed in the country left, the home country
 # of the codebook (codebook/codebook.toml)
 IMPLICIT_PLACE = {"left_country": codebook().home}
@@ -115,3 +117,13 @@ def as_of(figure: dict) -> tuple[str | None, str | None]:
     if figure.get("period_start") or figure.get("period_end"):
         return figure.get("period_start"), figure.get("period_end")
     return figure.get("published"), figure.get("published")
+
+
+@cache
+def _estimate_words():
+    return compile_phrases(tomllib.loads(BASIS_PATH.read_text("utf-8"))["estimate"])
+
+
+def is_estimate(figure: dict) -> bool:
+    """True when the figure's own quote calls its count an estimate (``lang/basis.toml``)."""
+    return bool(_estimate_words().search(figure.get("quote") or ""))

@@ -31,7 +31,7 @@ def claim_row(claim: Claim) -> dict:
                                 "outlets": list(claim.outlets),
                                 "mentions": [asdict(m) for m in claim.mentions],
                                 "sources": claim.sources, "origins": list(claim.origins),
-                                "as_of": claim.as_of},
+                                "as_of": claim.as_of, "estimate": claim.estimate},
                                ensure_ascii=False)}
 
 
@@ -41,7 +41,7 @@ def claim_of(row: dict) -> Claim:
                  rate=data.get("rate"), who=data.get("who"),
                  outlets=tuple(data.get("outlets") or ()),
                  sources=data.get("sources"), origins=tuple(data.get("origins") or ()),
-                 as_of=data.get("as_of"),
+                 as_of=data.get("as_of"), estimate=data.get("estimate", False),
                  mentions=tuple(ClaimMention(**mention) for mention in data.get("mentions", ())))
 
 
