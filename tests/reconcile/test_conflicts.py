@@ -29,6 +29,13 @@ def test_a_later_larger_cumulative_total_is_not_a_conflict():
     assert list(figure_conflicts([EARLY, LATER_LARGER], {})) == []
 
 
+def test_a_day_count_and_a_total_since_another_day_are_never_compared():
+    total = {**EARLY, "period_start": "2022-09-21", "period_end": "2022-09-27"}
+    day = {**SAME_DAY_DISJOINT, "period_start": "2022-09-27", "period_end": "2022-09-27"}
+    assert contradiction(total, day) is None
+    assert contradiction(total, {**day, "period_start": "2022-09-21"}) is not None
+
+
 def test_a_later_total_below_an_earlier_lower_bound_is_a_conflict():
     shrunk = _figure("shrunk", 120000, 120000, "exact", "2022-10-10",
                      "120,000 Russians entered Kazakhstan", "120,000")

@@ -116,8 +116,12 @@ def _undated_gap(a: dict, b: dict, config: ConflictConfig) -> float:
 
 def contradiction(a: dict, b: dict, config: ConflictConfig = ConflictConfig()
                   ) -> tuple[float, str] | None:
-    """How strongly and why two figures of one quantity cannot both be true, or None."""
+    """How strongly and why two figures of one quantity cannot both be true, or None. Counts
+    over periods that start on different days (a day's count, a total since the mobilization)
+    are different quantities, never compared."""
     if a["qualifier"] == b["qualifier"] == "vague" or not same_group(a, b):
+        return None
+    if a.get("period_start") and b.get("period_start") and a["period_start"] != b["period_start"]:
         return None
     when_a, when_b = _moment(a), _moment(b)
     if when_a and when_b and when_a != when_b:
