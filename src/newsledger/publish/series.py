@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 
 LEFT_OUT = {
     "no_time": "the figure states no time of its own (its article's date is when it was "
-               "reported, not when the count stood; --reported places it there)",
+               "reported, not when the count stood; ask for report dates to place it there)",
     "no_anchor": "the figure states a time (\"on Tuesday\", \"on September 25\") that cannot be "
                  "placed on the calendar: its article has no publication date",
     "unresolved": "the figure states a time that could not be placed on the calendar",
-    "rate": "the figure is a rate, not a total (ask for it with --rate)",
+    "rate": "the figure is a rate, not a total (ask for the rate to see it)",
     "other_rate": "the figure is a total or a rate other than the one asked for",
 }
 

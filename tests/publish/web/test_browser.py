@@ -57,6 +57,20 @@ def test_overview_chart_draws_intervals(page):
     assert page.errors == []
 
 
+def test_a_series_point_is_one_click_from_its_quote(page):
+    page.goto("/series?counted=entered_country")
+    chart = page.locator("svg.timeline.series")
+    assert chart.is_visible() and chart.bounding_box()["height"] > 100
+    marks = page.locator("svg.timeline.series a.mark:not(.official)")
+    assert marks.count() >= 2
+    title = marks.first.locator("title").text_content()
+    marks.first.click()
+    page.wait_for_url("**/figures/**")
+    quote = page.locator("blockquote").first.inner_text()
+    assert quote and any(part in title for part in quote.split() if part[:1].isdigit())
+    assert page.errors == []
+
+
 def test_a_map_circle_leads_to_the_list_for_its_place(page):
     page.goto("/")
     circle = page.locator("svg.placemap a.place:not(.country)").first
