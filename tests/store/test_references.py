@@ -19,3 +19,14 @@ def test_a_files_rows_are_replaced_and_others_kept(ledger):
     assert edited == {"new": 0, "updated": 1, "unchanged": 0, "removed": 1}
     assert {(r["id"], r["low"]) for r in references(ledger)} == {("a", 5), ("c", 3)}
     assert [r["id"] for r in references(ledger, counted="mobilized")] == []
+
+
+def test_a_changed_official_figure_changes_the_ledger_version(ledger):
+    from newsledger.store.browse import ledger_version
+
+    replace_file(ledger, "official.csv", [row("a", 1)])
+    before = ledger_version(ledger)
+    replace_file(ledger, "official.csv", [row("a", 1)])
+    assert ledger_version(ledger) == before  # the same file again changes nothing
+    replace_file(ledger, "official.csv", [row("a", 2)])
+    assert ledger_version(ledger) != before

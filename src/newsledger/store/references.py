@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import insert, select
@@ -35,7 +36,19 @@ def replace_file(ledger, file: str, rows: Iterable[dict]) -> dict[str, int]:
                 counts["updated"] += 1
             else:
                 counts["unchanged"] += 1
+        if counts["new"] or counts["updated"] or counts["removed"]:
+            _mark_written(connection)
     return counts
+
+
+def _mark_written(connection) -> None:
+    """A new ``WRITTEN`` token, so ``browse.ledger_version`` (and the web app's cached results,
+    the series among them) sees the changed official figures."""
+    from newsledger.store.ledger import WRITTEN  # the ledger module imports this one
+
+    meta = schema.meta
+    connection.execute(meta.delete().where(meta.c.key == WRITTEN))
+    connection.execute(meta.insert().values(key=WRITTEN, value=uuid.uuid4().hex))
 
 
 def references(ledger, counted: str | None = None) -> Iterator[dict]:

@@ -35,5 +35,6 @@ def series(
 ) -> dict:
     """One quantity over the days its figures speak of, with sources, corroboration and
     quotes, beside the official figures; what was left out and why."""
-    sources = read_sources(reader_of(request), counted)
+    sources = request.app.state.cache.get(("series", counted),
+                                          lambda: read_sources(reader_of(request), counted))
     return build_series(sources, counted, place or None, rate or None, reported)
