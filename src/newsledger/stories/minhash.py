@@ -1,4 +1,8 @@
-"""Word shingles and their MinHash signatures: near-duplicates within one language."""
+"""Word shingles and their MinHash signatures: near-duplicates within one language.
+
+Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese)
+count each character as a word, so their shingles are character trigrams rather than whole
+clauses."""
 
 from __future__ import annotations
 
@@ -11,7 +15,10 @@ from datasketch import LeanMinHash, MinHash
 
 from newsledger.models import Article
 
-_TOKEN = re.compile(r"\w+")
+_UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+             "\u4e00-\u9fff\uf900-\ufaff")
+_TOKEN = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+SCHEME = 2  # of the tokens above: a signature cached under another scheme is not reused
 
 
 def shingles(text: str, size: int = 3) -> set[bytes]:
@@ -52,7 +59,7 @@ class Signatures:
                  limit: int = 5_000) -> None:
         self.num_perm, self.size, self.seed = num_perm, size, seed
         self.ledger = ledger
-        self.kind = f"minhash/{num_perm}/{size}/{seed}"
+        self.kind = f"minhash{SCHEME}/{num_perm}/{size}/{seed}"
         self.limit = limit  # new signatures held before they are written
         self.new: dict[str, bytes] = {}
 
