@@ -23,20 +23,24 @@ FALLBACK_LANGUAGE = "en"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_SKELETON, SKELETON_ENDING = 4, 4  # a folded public name's shortest key; its case ending
+Letters = tuple[tuple[str, str], ...]
+
+
 @cache
-def _skeleton_table() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+def _skeleton_table() -> tuple[Letters, Letters]:
     """The letter pairs replaced before transliteration and the folds after it."""
     table = _load("common").get("skeleton", {})
     return (tuple(map(tuple, table.get("before", []))), tuple(map(tuple, table.get("folds", []))))
 
 
 @cache
-def skeleton(word: str) -> str:
+def skeleton(word: str, letters: Letters = ()) -> str:
     """``word`` folded to a Latin skeleton in which transliterations of one name meet (the
-    ``[skeleton]`` table of ``lang/persons/common.toml``)."""
+    ``[skeleton]`` table of ``lang/persons/common.toml``); ``letters`` are the pairs of a
+    language's own spelling replaced first (Lithuanian "c" and "č" are Russian "ц", "ч")."""
     before, folds = _skeleton_table()
     key = word.lower()
-    for old, new in before:
+    for old, new in letters + before:
         key = key.replace(old, new)
     key = latin_key(key)
     for old, new in folds:
@@ -52,6 +56,8 @@ class PersonTable:
     public: frozenset[str]
     public_prefixes: tuple[str, ...]
     public_skeletons: frozenset[str]
+    public_full: tuple[tuple[str, ...], ...]
+    letters: Letters
     endings: tuple[str, ...]
     surname_endings: tuple[str, ...]
     lone_surname_endings: tuple[str, ...]
@@ -96,10 +102,17 @@ class PersonTable:
             return True
         if stem in self.given or len(stem) < MIN_SKELETON:
             return False
-        key = skeleton(stem)
+        key = skeleton(stem, self.letters)
         return any(key[:cut] in self.public_skeletons
                    for cut in range(len(key), max(MIN_SKELETON, len(key) - SKELETON_ENDING) - 1,
                                     -1))
+
+    def is_public_full(self, stems) -> bool:
+        """A known public figure's full name (``public_names``): every word of one entry meets
+        a stem of ``stems`` on its skeleton, case endings aside ("Сергея Абашина")."""
+        keys = [skeleton(stem, self.letters) for stem in stems]
+        return any(all(any(_meets(key, word) for key in keys) for word in entry)
+                   for entry in self.public_full)
 
     def age_before(self, window: str) -> bool:
         """An age ("32-jarige", "33χρονος", "31 лет") at most two words before the end of
@@ -119,6 +132,13 @@ class PersonTable:
         lower = _POSSESSIVE.sub("", word.rstrip(".")).lower()
         return lower in self.org_words or self.stem(word) in self.org_words \
             or lower.startswith(self.org_prefixes)
+
+
+def _meets(key: str, entry: str) -> bool:
+    """A stem's skeleton is an entry word's, give or take a case ending."""
+    short, long = sorted((key, entry), key=len)
+    return len(short) >= MIN_SKELETON - 1 and long.startswith(short) \
+        and len(long) - len(short) <= SKELETON_ENDING
 
 
 @cache
@@ -187,6 +207,9 @@ def person_table(language: str | None) -> PersonTable:
         given=frozenset(), public=public, public_prefixes=public_prefixes,
         public_skeletons=frozenset(k for k in map(skeleton, common["public"])
                                    if len(k) >= MIN_SKELETON),
+        public_full=tuple(tuple(skeleton(w) for w in name.split())
+                          for name in common.get("public_names", [])),
+        letters=tuple(map(tuple, own.get("skeleton", {}).get("before", []))),
         endings=longest_first(own.get("endings", [])),
         surname_endings=longest_first(common["surname_endings"]),
         lone_surname_endings=longest_first(common["lone_surname_endings"]),

@@ -285,7 +285,7 @@ class PersonIndex:
         redact: no public figure is cited by first name alone)."""
         table = self.table
         if any(table.is_public_name(s) or s in self._known and s not in table.given
-               for s in person.stems):
+               for s in person.stems) or table.is_public_full(person.stems):
             person.public = True
         for start, end in person.mentions:
             given_only = " " not in self.text[start:end] and table.stem(
@@ -405,7 +405,8 @@ class PersonIndex:
             near = [(d, p) for d, p in near if d is not None]
             if near:
                 person = min(near, key=lambda pair: pair[0])[1]
-                person.pseudonym = not any(self.table.is_public_name(s) for s in person.stems)
+                person.pseudonym = not (any(self.table.is_public_name(s) for s in person.stems)
+                                        or self.table.is_public_full(person.stems))
 
     def _distance(self, phrase: int, start: int, end: int) -> int | None:
         if end <= phrase:
