@@ -77,6 +77,7 @@ class PersonTable:
     speech: tuple[str, ...]
     name_cues: tuple[str, ...]
     pseudonym: tuple[str, ...]
+    designations: tuple[str, ...]
     roles: dict[str, str]
     fallback: str
     capitalised_nouns: bool
@@ -226,7 +227,8 @@ def person_table(language: str | None) -> PersonTable:
         honorifics=frozenset(own.get("honorifics", []) + common["honorifics"]),
         speech=tuple(own.get("speech", [])),
         name_cues=tuple(own.get("name_cues", []) + common.get("name_cues", [])),
-        pseudonym=tuple(every("pseudonym")), roles=dict(own.get("roles", {})),
+        pseudonym=tuple(every("pseudonym")), designations=tuple(every("designations")),
+        roles=dict(own.get("roles", {})),
         fallback=own.get("fallback", common["fallback"]),
         capitalised_nouns=own.get("capitalised_nouns", False),
     )

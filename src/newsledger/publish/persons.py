@@ -12,8 +12,9 @@ elsewhere in the text when it shares a stem (surname alone, case forms, possessi
 
 A person is public when a public role is attached to a mention (a title just before the name,
 an apposition after it, a credit line or byline; a leader or founder only of a named
-organisation), it is a known public figure or a known source; private otherwise, the safe
-default. A pseudonym phrase ("name changed", «имя изменено») makes the nearest name private.
+organisation; a state's public register, as a foreign agent, right after it), it is a known
+public figure (by surname, or by full name for common surnames) or a known source; private
+otherwise, the safe default. A pseudonym phrase ("name changed", «имя изменено») makes the nearest name private.
 Knowledge is data: ``publish/person_tables.py`` and ``publish/lang/persons/*.toml``.
 """
 
@@ -43,6 +44,7 @@ TITLE_TAIL = r"\w{0,3}$"  # a capitalised title inside a name run: the title and
 MIN_VARIANT, VARIANT_RATIO = 6, 0.75  # a lone word this close to a known name word is its variant
 CREDIT_LINE = 90  # a line opening with a credit word, at most this long, credits its names
 CREDIT_WORDS = 3  # ... when a colon follows the credit word, or the name comes this soon
+DESIGNATED = 60  # how far after a name a public register's designation may stand
 
 
 @dataclass
@@ -292,7 +294,7 @@ class PersonIndex:
                 self.text[start:end]) in table.given
             if self._titled_before(person, start) or (not given_only and (
                     self._apposition_public(end) or self._byline(start, end)
-                    or self._credited(start, end))):
+                    or self._credited(start, end) or self._designated(end))):
                 person.public = True
             person.role = person.role or self._nearest_role(start, end)
         person.role = person.role or table.fallback
@@ -357,6 +359,12 @@ class PersonIndex:
             if self.table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[i - 1:i] if i else [], tokens[i + 1:i + 4])
         return False
+
+    def _designated(self, end: int) -> bool:
+        """A state's public register names the person, soon after the name in its sentence
+        ("X was declared a foreign agent", «X признана иноагентом»)."""
+        after = SENTENCE_END.split(self.text[end:end + DESIGNATED], maxsplit=1)[0].lower()
+        return bool(self.table.phrases("designations").search(after))
 
     def _credited(self, start: int, end: int) -> bool:
         """A credit line ("Photo: X", "© Agency X", "Adaptation from the Russian: X") or an
