@@ -14,8 +14,10 @@ A person is public when a public role is attached to a mention (a title just bef
 an apposition after it, a credit line or byline; a leader or founder only of a named
 organisation; a state's public register, as a foreign agent, right after it), it is a known
 public figure (by surname, or by full name for common surnames) or a known source; private
-otherwise, the safe default. A pseudonym phrase ("name changed", «имя изменено») makes the nearest name private.
-Knowledge is data: ``publish/person_tables.py`` and ``publish/lang/persons/*.toml``.
+otherwise, the safe default. A pseudonym phrase ("name changed", «имя изменено») makes the
+nearest name private. Names in scripts without capitals come from ``publish.uncased``, and meet
+public persons written in other scripts by sound (``publish.sounds``). Knowledge is data:
+``publish/person_tables.py`` and ``publish/lang/persons/*.toml``.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from difflib import SequenceMatcher
 from newsledger.base.places import find_places
 from newsledger.base.sources import known_sources
 from newsledger.publish.person_tables import PersonTable, person_table
-from newsledger.publish.uncased import find_uncased, occurrences
+from newsledger.publish.sounds import sounds_public
+from newsledger.publish.uncased import find_uncased, occurrences, titled_after
 
 WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d+|[©/—–,(«»\"“”„]")
@@ -263,9 +266,11 @@ class PersonIndex:
 
     def _add_uncased(self) -> None:
         """Names in scripts without capitals (``publish.uncased``), each with every occurrence
-        of its form; public only with a public title in its role or just before it, or a known
-        public name."""
+        of its form; public only with a public title in its role, just before it or right after
+        an occurrence, or a known public name or a public person's of the text by its sound
+        (``publish.sounds``)."""
         by_form: dict[str, Person] = {}
+        here = [p.stems for p in self.persons if not p.private]
         for hit in find_uncased(self.text):
             person = by_form.get(hit.name)
             if person is None:
@@ -275,7 +280,9 @@ class PersonIndex:
                 person = by_form[hit.name] = Person({stem}, stem, forms=forms)
                 person.mentions = sorted({span for form in forms
                                           for span in occurrences(self.text, form)})
-                person.public = self.table.is_public_name(stem)
+                person.public = any(self.table.is_public_name(w.lower()) for w in {stem, *words}) \
+                    or sounds_public(words or [hit.name], here) \
+                    or any(titled_after(self.text, end) for _, end in person.mentions)
                 person.role = self._nearest_role(hit.start, hit.end) or self.table.fallback
                 self.persons.append(person)
             person.public = person.public or hit.titled

@@ -5,7 +5,8 @@ Capitalisation finds names in Latin, Cyrillic, Greek, Armenian and Georgian text
 There, ``find_uncased(text)`` applies the cues of ``lang/persons/uncased.toml``: an honorific
 after a katakana or Hangul name, a broadcast caption ``[name / role :``, a role and a speech verb
 around a Chinese name, an age or a relative next to an Arabic, Persian or Hebrew name. Each hit
-is a name with its span and whether a public title stands in its role or just before it.
+is a name with its span and whether a public title stands in its role, just before it or right
+after it (Japanese and Korean put the title after the name).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from newsledger.publish.person_tables import TABLES
 
 # A text with none of these letters has no uncased names to look for.
 UNCASED = re.compile(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+SENTENCE_END = re.compile(r"[。．.!?！？\n]")  # a title before a name stands in its sentence
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,17 @@ def find_uncased(text: str) -> Iterator[UncasedName]:
         for match in pattern.finditer(text):
             start, end = match.span("name")
             role = match.groupdict().get("role") or ""
-            before = text[max(0, start - cues.title_before):start]
-            titled = any(title in role or title in before for title in cues.titles)
+            before = SENTENCE_END.split(text[max(0, start - cues.title_before):start])[-1]
+            titled = any(title in role or title in before for title in cues.titles) \
+                or titled_after(text, end)
             hits.append(UncasedName(match.group("name").strip(), start, end, titled))
     yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def titled_after(text: str, end: int) -> bool:
+    """A public title right after a name ("プーチン大統領", "푸틴 대통령")."""
+    after = text[end:end + 1].strip(" ・·") + text[end + 1:end + 8]
+    return after.startswith(uncased_cues().titles)
 
 
 def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
