@@ -165,3 +165,66 @@ def test_titles_in_compounds_and_bylines_of_two_names_keep_the_name(language, te
 def test_an_age_before_a_single_name_makes_it_a_name():
     text = "Aan de grens wacht de 32-jarige bouwvakker Vasilko al twee dagen."
     assert "Vasilko" not in redact_text(PersonIndex(text, "nl"), text)
+
+
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    ("lt", "Ką tik Nikolajus Kolomeicevas perdavė dokumentą. Kolomeicevui paskambino vėliau.",
+     "Kolomeicevui"),
+    ("pl", "Michaił Chodorkowski powiedział, że 300 tys. uciekło.", "Chodorkowski"),
+    ("cs", "Michail Chodorkovskij řekl, že odešlo 700 tisíc lidí.", "Chodorkovskij"),
+    ("hu", "Szergej Sojgu szerint 300 ezer embert hívnak be.", "Sojgu"),
+])
+def test_a_known_public_name_meets_a_languages_own_spelling(language, text, kept):
+    assert kept in redact_text(PersonIndex(text, language), text)
+
+
+def test_a_full_name_entry_needs_every_word_not_the_surname_alone():
+    text = ("Сергей Абашин приводит цифру в 200 тысяч. Пётр Абашин, 30 лет, уехал в Казахстан. "
+            "По оценке Сергея Абашина, уехали многие.")
+    redacted = redact_text(PersonIndex(text, "ru"), text)
+    assert "Сергей Абашин" in redacted and "Сергея Абашина" in redacted
+    assert "Пётр" not in redacted
+
+
+@pytest.mark.parametrize(("language", "text", "private", "public"), [
+    ("en", "Zoya Malinovskaya, one of the most vocal wives, was declared a foreign agent in May. "
+     "Agrafena Tulupova, 30, fled to Georgia.", "Agrafena Tulupova", "Zoya Malinovskaya"),
+    ("ru", "Ксения Рубинштейн признана иноагентом в мае. Агафья Тулупова, 30 лет, уехала.",
+     "Агафья Тулупова", "Ксения Рубинштейн"),
+])
+def test_a_person_a_public_register_names_is_public(language, text, private, public):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert public in redacted and private not in redacted
+
+
+def test_two_people_of_one_unknown_first_name_are_two_persons():
+    text = "Ethnographer Ilarion Vetrov said 200,000 had left. Ilarion Kudryashov, 30, fled."
+    redacted = redact_text(PersonIndex(text, "en"), text)
+    assert "Ilarion Vetrov" in redacted and "Kudryashov" not in redacted
+
+
+@pytest.mark.parametrize(("language", "text", "private", "public"), [
+    ("ky", "Журналист Айзада Токтогулова жазды. Бекболот Сатыбалдиев деди: «Биз кеттик».",
+     "Бекболот", "Айзада Токтогулова"),
+    ("az", "Jurnalist Aysel Məmmədova yazıb. Elvin Quliyev dedi ki, sərhəddə 3 gün gözlədi.",
+     "Elvin", "Aysel Məmmədova"),
+    ("is", "Blaðamaðurinn Sólveig Ragnarsdóttir skrifaði greinina. Ívar Þórhallsson sagði að "
+     "hann hefði flúið.", "Ívar", "Sólveig Ragnarsdóttir"),
+    ("mn", "Сэтгүүлч Болормаа Дашдорж бичжээ. Батбаяр Ганболд хэлэв: «Бид хил давсан».",
+     "Батбаяр", "Болормаа Дашдорж"),
+    ("uz", "Jurnalist Dilnoza Rahimova yozdi. Sardor Toshmatov dedi, u chegarada kutgan.",
+     "Sardor", "Dilnoza Rahimova"),
+    ("mk", "Новинарот Благоја Трајковски напиша. Горан Стојановски изјави дека избегал.",
+     "Горан", "Благоја Трајковски"),
+    ("bs", "Novinar Emir Hadžiomerović je rekao. Senad Mujkić, 33, rekao je da je pobjegao.",
+     "Mujkić", "Emir Hadžiomerović"),
+    ("tl", "Sinabi ng mamamahayag na si Ligaya Dimaculangan ang ulat. Ayon kay Bayani "
+     "Magsaysay, tumakas siya.", "Bayani", "Ligaya Dimaculangan"),
+    ("ru", "Этнограф Иларион Ветров считает, что уехали 200 тысяч. Агафья Тулупова, 30 лет, "
+     "уехала.", "Тулупова", "Иларион Ветров"),
+    ("de", "Der Ethnologe Ilarion Wetrow sagte, 200.000 seien gegangen. Agafja Tulupowa, 30, "
+     "floh.", "Tulupowa", "Ilarion Wetrow"),
+])
+def test_role_tables_of_more_languages(language, text, private, public):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert public in redacted and private not in redacted

@@ -37,3 +37,17 @@ def test_every_occurrence_of_a_cued_name_is_a_mention():
 
 def test_a_cased_text_has_no_uncased_hits():
     assert list(find_uncased("Ozodbek, 31, said he left.")) == []
+
+
+@pytest.mark.parametrize(("language", "text", "kept", "gone"), [
+    ("ja", "ロシアのボゴミロフ報道官は否定した。ボゴミロフ氏は「動員はない」と述べた。"
+     "ラドスラワさん(29)は泣いた。",
+     "ボゴミロフ", "ラドスラワ"),
+    ("ko", "[스타니미로프 / 국방장관 : 아닙니다] 스타니미로프 장관은 말했다. "
+     "스비야토폴크 씨는 떠났다.",
+     "스타니미로프", "스비야토폴크"),
+])
+def test_a_title_right_after_a_name_makes_it_public_one_in_another_sentence_does_not(
+        language, text, kept, gone):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert kept in redacted and gone not in redacted

@@ -234,7 +234,9 @@ class PersonIndex:
 
     def _add(self, words: list[re.Match]) -> None:
         stems = [self.table.stem(m.group()) for m in words]
-        person = next((self._by_stem[s] for s in reversed(stems) if s in self._by_stem), None)
+        joined = stems[1:] if len(stems) > 1 else stems  # "Ilarion Kudryashov" is not
+        person = next((self._by_stem[s] for s in reversed(joined)  # "Ilarion Vetrov"
+                       if s in self._by_stem), None)
         if person is not None and len(stems) == 1 and stems[0] in self.table.given \
                 and person.surname != stems[0]:
             person = self._given_alone.get(stems[0])  # "Sergei" is not "Sergei Shoigu"
@@ -244,6 +246,9 @@ class PersonIndex:
             person.mentions.append((words[0].start(), end_of(words[-1])))
             person.stems.add(stems[0])
             return
+        if person is not None and len(stems) > 1 and stems[0] in self.table.given \
+                and stems[0] not in person.stems and person.stems & self.table.given:
+            person = None  # "Ksenia Shoigu" is not "Sergei Shoigu"
         if person is None and len(stems) == 1:
             person = self._spelling_variant(stems[0])
         if person is None:
