@@ -228,3 +228,51 @@ def test_two_people_of_one_unknown_first_name_are_two_persons():
 def test_role_tables_of_more_languages(language, text, private, public):
     redacted = redact_text(PersonIndex(text, language), text)
     assert public in redacted and private not in redacted
+
+
+@pytest.mark.parametrize(("language", "text", "private", "public"), [
+    ("en", "Lyudmila Ostrozhnaya was the only senator to vote against. Agrafena Tulupova is the "
+     "governor's wife. Zlata Ukhtomskaya was detained by police officers.",
+     "Tulupova", "Lyudmila Ostrozhnaya"),
+    ("en", "Police officers detained Zlata Ukhtomskaya on Sunday. Fedot Grishkovets is a "
+     "journalist.", "Ukhtomskaya", "Fedot Grishkovets"),
+    ("de", "Fedot Grischkowez ist ein Journalist aus Moskau. Agafja Tulupowa ist die Frau eines "
+     "Soldaten.", "Tulupowa", "Fedot Grischkowez"),
+    ("hu", "Pavel Kuznyecov helsinki orosz nagykövet azt mondta, hogy 300 ezren mentek el. "
+     "Bendegúz Tóth, 31, elmenekült.", "Bendegúz", "Pavel Kuznyecov"),
+])
+def test_a_role_after_the_name_makes_it_public(language, text, private, public):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert public in redacted and private not in redacted
+
+
+@pytest.mark.parametrize(("language", "text", "private", "public"), [
+    ("es", "Su líder, Zlata Ukhtomskaya, también fue incluida. Su madre, Agrafena Tulupova, "
+     "lloró.", "Tulupova", "Zlata Ukhtomskaya"),
+    ("en", "The movement’s leader, Zlata Ukhtomskaya, was fined. The soldier's mother, Agrafena "
+     "Tulupova, cried.", "Tulupova", "Zlata Ukhtomskaya"),
+])
+def test_its_leader_stands_for_a_named_organisation_even_first_in_its_sentence(
+        language, text, private, public):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert public in redacted and private not in redacted
+
+
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    ("fi", "Kuva: Lempi Vuorikallio / Yle ja Nanna Särkijärvi / Yle\nRajalla oli jonoa.",
+     "Nanna Särkijärvi"),
+    ("en", "Border crossings\n  • Caroline Hetherington\n\n    Anthropologist, University of "
+     "Cambridge\n\nMen fled.", "Caroline Hetherington"),
+    ("zh", "邊防警衛隊負責人皮特卡尼蒂(Matti Pitkaniitty)指出,入境人數增加。", "Matti Pitkaniitty"),
+    ("tr", "Antalya Valisi Ersin Yazıcıoğulları’na göre 16 bin kişi geldi. "
+     "Yazıcıoğulları’nın açıklaması.", "Yazıcıoğulları’nın"),
+    ("de", "Ilja Jaschin ist auf Tour.", "Ilja Jaschin"),
+])
+def test_credits_bylines_bracketed_renderings_and_inflected_titles_keep_the_name(
+        language, text, kept):
+    assert kept in redact_text(PersonIndex(text, language), text)
+
+
+def test_a_latin_name_in_brackets_after_an_untitled_rendering_stays_private():
+    text = "旅馆的主人苏伦∙巴特-图尔(Suren Bat-Tur)向路透社表示,他的旅馆已满。"
+    assert "Bat-Tur" not in redact_text(PersonIndex(text, "zh"), text)

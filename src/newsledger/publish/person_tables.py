@@ -81,6 +81,9 @@ class PersonTable:
     roles: dict[str, str]
     fallback: str
     capitalised_nouns: bool
+    titles_follow: bool
+    copulas: tuple[str, ...]
+    verb_endings: tuple[str, ...]
 
     def phrases(self, key: str, whole: str = "") -> re.Pattern:
         """One compiled pattern for a phrase list (``titles``, ``speech``...): word-initial
@@ -231,6 +234,8 @@ def person_table(language: str | None) -> PersonTable:
         roles=dict(own.get("roles", {})),
         fallback=own.get("fallback", common["fallback"]),
         capitalised_nouns=own.get("capitalised_nouns", False),
+        titles_follow=own.get("titles_follow", False), copulas=tuple(own.get("copulas", [])),
+        verb_endings=tuple(own.get("verb_endings", [])),
     )
     given = frozenset(table.stem(name) for name in every("given"))
     return PersonTable(**{**table.__dict__, "given": given})

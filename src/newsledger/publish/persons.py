@@ -31,7 +31,13 @@ from newsledger.base.places import find_places
 from newsledger.base.sources import known_sources
 from newsledger.publish.person_tables import PersonTable, person_table
 from newsledger.publish.sounds import sounds_public
-from newsledger.publish.uncased import find_uncased, occurrences, titled_after
+from newsledger.publish.uncased import (
+    UNCASED,
+    find_uncased,
+    occurrences,
+    titled_after,
+    titled_before,
+)
 
 WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d+|[©/—–,(«»\"“”„]")
@@ -48,6 +54,7 @@ MIN_VARIANT, VARIANT_RATIO = 6, 0.75  # a lone word this close to a known name w
 CREDIT_LINE = 90  # a line opening with a credit word, at most this long, credits its names
 CREDIT_WORDS = 3  # ... when a colon follows the credit word, or the name comes this soon
 DESIGNATED = 60  # how far after a name a public register's designation may stand
+PREDICATE_WORDS = 3  # words after a copula, or after a name without a comma, searched for a title
 
 
 @dataclass
@@ -306,7 +313,8 @@ class PersonIndex:
                 self.text[start:end]) in table.given
             if self._titled_before(person, start) or (not given_only and (
                     self._apposition_public(end) or self._byline(start, end)
-                    or self._credited(start, end) or self._designated(end))):
+                    or self._credited(start, end) or self._designated(end)
+                    or self._bracketed(start))):
                 person.public = True
             person.role = person.role or self._nearest_role(start, end)
         person.role = person.role or table.fallback
@@ -341,8 +349,8 @@ class PersonIndex:
                 return True
             if table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[:i], tokens[i + 1:])
-            if table.phrases("speech").match(lower):
-                return False
+            if table.phrases("speech").match(lower) or lower.endswith(table.verb_endings):
+                return False  # "officers detained X": the title is another's
             if token.isalpha() and token.islower() and lower not in table.connectors:
                 loose += 1
                 if loose > LOOSE_WORDS:
@@ -351,17 +359,32 @@ class PersonIndex:
 
     def _org_named(self, before: list[str], between: list[str]) -> bool:
         """An organisation is named next to a leader's title: a capitalised word or a quote
-        before the title or between it and the name, or 'its'."""
+        before the title or between it and the name, or 'its' (first in its sentence too)."""
         lead = before[-1:] if before[-2:-1] != ["."] else []  # not a sentence's first word
-        near = lead + between
-        return any(t[0].isupper() or t in _QUOTES or t.lower() in self.table.org_referents
-                   for t in near if t not in ",—–(")
+        return any(t.lower() in self.table.org_referents for t in before[-1:] + between) \
+            or any(t[0].isupper() or t in _QUOTES for t in lead + between if t not in ",—–(")
 
     def _apposition_public(self, end: int) -> bool:
+        """A public role in an apposition after the name ("X, a spokesman for...", and in
+        languages that put the role after the name without a comma, "X helsinki nagykövet")
+        or after a copula ("X was the only senator")."""
         after = self.text[end:end + 90]
-        if not re.match(r"\s*[,(—–]", after):
+        copula = self.table.phrases("copulas", r"\b").match(after.lstrip().lower())
+        if copula:  # the title first in the predicate: not "was detained by officers"
+            for token in _TOKEN.findall(after.lstrip()[copula.end():])[:PREDICATE_WORDS]:
+                if re.search(r"['’]s?$", token):
+                    return False  # "is the governor's wife"
+                if self.table.is_title(token.lower()):
+                    return True
+                if token.lower() in self.table.connectors or not token.isalpha():
+                    return False
             return False
-        tokens = _TOKEN.findall(after.split(")")[0])[1:9]
+        if re.match(r"\s*[,(—–]", after):
+            tokens = _TOKEN.findall(after.split(")")[0])[1:9]
+        elif self.table.titles_follow and re.match(r"\s+[^\W\d_]", after):
+            tokens = _TOKEN.findall(after)[:PREDICATE_WORDS]
+        else:
+            return False
         for i, token in enumerate(tokens):
             lower = token.lower()
             if self.table.phrases("speech").match(lower) or token in ".,":
@@ -371,6 +394,12 @@ class PersonIndex:
             if self.table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[i - 1:i] if i else [], tokens[i + 1:i + 4])
         return False
+
+    def _bracketed(self, start: int) -> bool:
+        """A Latin name in brackets after its rendering in a script without capitals, with a
+        public title there ("負責人皮特卡尼蒂(Matti Pitkaniitty)")."""
+        return bool(UNCASED.search(self.text[max(0, start - 4):start])) \
+            and titled_before(self.text, start)
 
     def _designated(self, end: int) -> bool:
         """A state's public register names the person, soon after the name in its sentence
@@ -387,7 +416,7 @@ class PersonIndex:
                 opener.group(1) in self.table.credits)
                 and (":" in line or len(line.split()) <= CREDIT_WORDS)):
             return True
-        return bool(re.match(r"/\s*[^\W\d_]{2}", self.text[end:end + 4]))
+        return bool(re.match(r"\s?/\s*[^\W\d_]{2}", self.text[end:end + 5]))
 
     def _byline(self, start: int, end: int) -> bool:
         """A name on a short line that holds nothing else but other names joined by "and",
@@ -397,7 +426,7 @@ class PersonIndex:
         line_end = line_end if line_end >= 0 else len(self.text)
         rest = self.text[end:line_end]
         lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2]
-        if not self.text[line_start:start].strip() and not lowercase:
+        if not self.text[line_start:start].strip(" \t•·*–—-") and not lowercase:
             return True
         line = self.text[line_start:line_end].split("/")[0]
         words = re.findall(r"[^\W\d_][\w'’-]*", line)

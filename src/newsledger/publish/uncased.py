@@ -57,11 +57,22 @@ def find_uncased(text: str) -> Iterator[UncasedName]:
         for match in pattern.finditer(text):
             start, end = match.span("name")
             role = match.groupdict().get("role") or ""
-            before = SENTENCE_END.split(text[max(0, start - cues.title_before):start])[-1]
-            titled = any(title in role or title in before for title in cues.titles) \
-                or titled_after(text, end)
+            titled = any(title in role for title in cues.titles) \
+                or titled_before(text, start) or titled_after(text, end)
             hits.append(UncasedName(match.group("name").strip(), start, end, titled))
     yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def titled_before(text: str, start: int) -> bool:
+    """A public title a few characters before a name, in its sentence ("总统普京"); before a
+    Latin name in brackets, the title of the name in this script just before the brackets
+    ("負責人皮特卡尼蒂(Matti Pitkaniitty)")."""
+    cues = uncased_cues()
+    bracket = re.search(r"[(（]\s*$", text[max(0, start - 3):start])
+    if bracket:
+        start = max(0, start - 3) + bracket.start()
+    before = SENTENCE_END.split(text[max(0, start - cues.title_before):start])[-1]
+    return any(title in before for title in cues.titles)
 
 
 def titled_after(text: str, end: int) -> bool:
