@@ -51,3 +51,15 @@ def test_a_title_right_after_a_name_makes_it_public_one_in_another_sentence_does
         language, text, kept, gone):
     redacted = redact_text(PersonIndex(text, language), text)
     assert kept in redacted and gone not in redacted
+
+
+def test_a_leaders_title_is_public_only_after_an_organisations_quoted_name():
+    named = "法務省は、運動「プトゥ・ダモイ」と、リーダー格の兵士妻ズラタ・ウフトムスカヤさんを指定した。"
+    unnamed = "抗議のリーダー格の兵士妻ズラタ・ウフトムスカヤさんは話した。"
+    assert "ウフトムスカヤ" in redact_text(PersonIndex(named, "ja"), named)
+    assert "ウフトムスカヤ" not in redact_text(PersonIndex(unnamed, "ja"), unnamed)
+
+
+def test_a_latin_name_in_brackets_takes_the_title_before_its_rendering():
+    text = "檢查站負責人拜楊巴蘇倫(G. Byambasuren)指出,車流不斷。"
+    assert "Byambasuren" in redact_text(PersonIndex(text, "zh"), text)

@@ -21,6 +21,7 @@ from newsledger.publish.person_tables import TABLES
 
 # A text with none of these letters has no uncased names to look for.
 UNCASED = re.compile(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+SENTENCE = 200  # how far back a sentence is read for an organisation's quoted name
 SENTENCE_END = re.compile(r"[。．.!?！？\n]")  # a title before a name stands in its sentence
 
 
@@ -29,6 +30,8 @@ class UncasedCues:
     patterns: tuple[re.Pattern, ...]
     titles: tuple[str, ...]
     title_before: int
+    org_titles: tuple[str, ...]
+    org_quotes: str
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ def uncased_cues() -> UncasedCues:
     with (TABLES / "uncased.toml").open("rb") as handle:
         data = tomllib.load(handle)
     return UncasedCues(tuple(re.compile(cue["pattern"]) for cue in data["cue"]),
-                       tuple(data["public_titles"]), int(data["title_before"]))
+                       tuple(data["public_titles"]), int(data["title_before"]),
+                       tuple(data["org_titles"]), data["org_quotes"])
 
 
 def find_uncased(text: str) -> Iterator[UncasedName]:
@@ -64,7 +68,8 @@ def find_uncased(text: str) -> Iterator[UncasedName]:
 
 
 def titled_before(text: str, start: int) -> bool:
-    """A public title a few characters before a name, in its sentence ("总统普京"); before a
+    """A public title a few characters before a name, in its sentence ("总统普京"), or a
+    leader's title there when the sentence quotes an organisation's name before it; before a
     Latin name in brackets, the title of the name in this script just before the brackets
     ("負責人皮特卡尼蒂(Matti Pitkaniitty)")."""
     cues = uncased_cues()
@@ -72,7 +77,11 @@ def titled_before(text: str, start: int) -> bool:
     if bracket:
         start = max(0, start - 3) + bracket.start()
     before = SENTENCE_END.split(text[max(0, start - cues.title_before):start])[-1]
-    return any(title in before for title in cues.titles)
+    if any(title in before for title in cues.titles):
+        return True
+    sentence = SENTENCE_END.split(text[max(0, start - SENTENCE):start])[-1]
+    return any(title in before for title in cues.org_titles) \
+        and any(quote in sentence for quote in cues.org_quotes)
 
 
 def titled_after(text: str, end: int) -> bool:
