@@ -54,7 +54,8 @@ def test_a_title_right_after_a_name_makes_it_public_one_in_another_sentence_does
 
 
 def test_a_leaders_title_is_public_only_after_an_organisations_quoted_name():
-    named = "法務省は、運動「プトゥ・ダモイ」と、リーダー格の兵士妻ズラタ・ウフトムスカヤさんを指定した。"
+    named = ("法務省は、運動「プトゥ・ダモイ」と、リーダー格の兵士妻ズラタ・ウフトムスカヤさんを"
+             "指定した。")
     unnamed = "抗議のリーダー格の兵士妻ズラタ・ウフトムスカヤさんは話した。"
     assert "ウフトムスカヤ" in redact_text(PersonIndex(named, "ja"), named)
     assert "ウフトムスカヤ" not in redact_text(PersonIndex(unnamed, "ja"), unnamed)
