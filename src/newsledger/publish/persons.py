@@ -241,7 +241,8 @@ class PersonIndex:
 
     def _add(self, words: list[re.Match]) -> None:
         stems = [self.table.stem(m.group()) for m in words]
-        joined = stems[1:] if len(stems) > 1 else stems  # "Ilarion Kudryashov" is not
+        patronymic = all(m.group().lower().endswith(self.table.patronymics) for m in words[1:])
+        joined = stems if patronymic else stems[1:]  # "Ilarion Kudryashov" is not
         person = next((self._by_stem[s] for s in reversed(joined)  # "Ilarion Vetrov"
                        if s in self._by_stem), None)
         if person is not None and len(stems) == 1 and stems[0] in self.table.given \
