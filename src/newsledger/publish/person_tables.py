@@ -20,6 +20,7 @@ from newsledger.base.transliteration import latin_key
 TABLES = Path(__file__).with_name("lang") / "persons"
 DATE_TABLES = Path(__file__).parents[1] / "base" / "lang"
 FALLBACK_LANGUAGE = "en"
+SCRIPT_TABLES = ("uncased", "sounds")  # tables of scripts, not languages (their own readers)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_SKELETON, SKELETON_ENDING = 4, 4  # a folded public name's shortest key; its case ending
@@ -29,7 +30,7 @@ Letters = tuple[tuple[str, str], ...]
 @cache
 def _skeleton_table() -> tuple[Letters, Letters]:
     """The letter pairs replaced before transliteration and the folds after it."""
-    table = _load("common").get("skeleton", {})
+    table = load_table("common").get("skeleton", {})
     return (tuple(map(tuple, table.get("before", []))), tuple(map(tuple, table.get("folds", []))))
 
 
@@ -163,7 +164,8 @@ def _compiled(phrases: tuple[str, ...], whole: str) -> re.Pattern:
 
 
 @cache
-def _load(name: str) -> dict:
+def load_table(name: str) -> dict:
+    """One table of ``lang/persons`` as read (empty when there is none)."""
     path = TABLES / f"{name}.toml"
     if not path.exists():
         return {}
@@ -194,10 +196,10 @@ def _split_prefixes(entries) -> tuple[frozenset[str], tuple[str, ...]]:
 @cache
 def person_table(language: str | None) -> PersonTable:
     """The table for ``language`` (English's own lists when the language has none)."""
-    common = _load("common")
-    own = {**_load(FALLBACK_LANGUAGE), **_load(language or FALLBACK_LANGUAGE)}
-    shared = [common] + [_load(path.stem) for path in sorted(TABLES.glob("*.toml"))
-                         if path.stem != "common"]
+    common = load_table("common")
+    own = {**load_table(FALLBACK_LANGUAGE), **load_table(language or FALLBACK_LANGUAGE)}
+    shared = [common] + [load_table(path.stem) for path in sorted(TABLES.glob("*.toml"))
+                         if path.stem not in ("common", *SCRIPT_TABLES)]
 
     def every(key: str) -> list[str]:
         return [entry for table in shared for entry in table.get(key, [])]

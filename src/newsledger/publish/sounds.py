@@ -13,13 +13,12 @@ word whose key is also a given name's makes no one public, and neither does a ke
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from newsledger.publish.person_tables import TABLES, person_table, skeleton
+from newsledger.publish.person_tables import load_table, person_table, skeleton
 
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 
@@ -34,8 +33,7 @@ class SoundTable:
 
 @cache
 def _table() -> SoundTable:
-    with (TABLES / "sounds.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = load_table("sounds")
     letters = {ord(k): v for k, v in {**data["katakana"], **data["jamo"]}.items()}
     return SoundTable(letters, tuple(map(tuple, data["folds"])), data["vowels"],
                       int(data["min_consonants"]))
@@ -62,8 +60,7 @@ def sound_key(word: str) -> str:
 @cache
 def _known() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
     """Keys of known public surnames and of full names' words, and of given names."""
-    with (TABLES / "common.toml").open("rb") as handle:
-        common = tomllib.load(handle)
+    common = load_table("common")
     given = frozenset(sound_key(name) for name in person_table(None).given)
     public = frozenset(sound_key(entry.rstrip("*")) for entry in common["public"]) - given
     full = tuple(tuple(sound_key(word) for word in name.split())

@@ -12,12 +12,11 @@ after it (Japanese and Korean put the title after the name).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from newsledger.publish.person_tables import TABLES
+from newsledger.publish.person_tables import load_table
 
 # A text with none of these letters has no uncased names to look for.
 UNCASED = re.compile(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
@@ -30,7 +29,7 @@ class UncasedCues:
     patterns: tuple[re.Pattern, ...]
     titles: tuple[str, ...]
     title_before: int
-    org_titles: tuple[str, ...]
+    leader_titles: tuple[str, ...]
     org_quotes: str
 
 
@@ -44,11 +43,10 @@ class UncasedName:
 
 @cache
 def uncased_cues() -> UncasedCues:
-    with (TABLES / "uncased.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = load_table("uncased")
     return UncasedCues(tuple(re.compile(cue["pattern"]) for cue in data["cue"]),
                        tuple(data["public_titles"]), int(data["title_before"]),
-                       tuple(data["org_titles"]), data["org_quotes"])
+                       tuple(data["leader_titles"]), data["org_quotes"])
 
 
 def find_uncased(text: str) -> Iterator[UncasedName]:
@@ -80,7 +78,7 @@ def titled_before(text: str, start: int) -> bool:
     if any(title in before for title in cues.titles):
         return True
     sentence = SENTENCE_END.split(text[max(0, start - SENTENCE):start])[-1]
-    return any(title in before for title in cues.org_titles) \
+    return any(title in before for title in cues.leader_titles) \
         and any(quote in sentence for quote in cues.org_quotes)
 
 
