@@ -173,6 +173,7 @@ def test_a_first_name_alone_is_not_the_official_of_the_same_first_name():
     ("zh", "邊防警衛隊負責人皮特卡尼蒂(Matti Pitkaniitty)指出,入境人數增加。", "Matti Pitkaniitty"),
     ("tr", "Antalya Valisi Ersin Yazıcıoğulları’na göre 16 bin kişi geldi. "
      "Yazıcıoğulları’nın açıklaması.", "Yazıcıoğulları’nın"),
+    ("hy", "Լուրերը տեսանյութում:\nՆաիրա Մելքոնյան, Հովսեփ Պետրոսյան", "Հովսեփ Պետրոսյան"),
 ])
 def test_titles_in_compounds_and_bylines_of_two_names_keep_the_name(language, text, kept):
     assert kept in redact_text(PersonIndex(text, language), text)
@@ -237,6 +238,16 @@ def test_a_full_name_entry_needs_every_word_not_the_surname_alone():
 def test_a_public_role_keeps_one_name_and_not_the_others(language, text, private, public):
     redacted = redact_text(PersonIndex(text, language), text)
     assert public in redacted and private not in redacted
+
+
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    ("fi", "Rajavartiolaitoksen komentaja Pasi Kuusivaara sanoi, että raja suljetaan. Pasi "
+     "Kuusivaaran mukaan jonoa on.", "Pasi Kuusivaaran"),
+    ("hu", "A rendőrség szóvivője, Kornél Vadászfy szerint 300-an vártak. Kornél Vadászfyval "
+     "beszéltünk.", "Kornél Vadászfyval"),
+])
+def test_a_surname_inflected_alone_joins_its_titled_person(language, text, kept):
+    assert kept in redact_text(PersonIndex(text, language), text)
 
 
 def test_two_people_of_one_unknown_first_name_are_two_persons():

@@ -259,6 +259,9 @@ class PersonIndex:
             person = None  # "Ksenia Shoigu" is not "Sergei Shoigu"
         if person is None and len(stems) == 1:
             person = self._spelling_variant(stems[0])
+        elif person is None:  # "Sauli Niinistön": the surname alone inflected
+            variant = self._spelling_variant(stems[-1])
+            person = variant if variant is not None and stems[0] in variant.stems else None
         if person is None:
             person = Person(set(), stems[-1])
             self.persons.append(person)
@@ -420,8 +423,8 @@ class PersonIndex:
         return bool(re.match(r"\s?/\s*[^\W\d_]{2}", self.text[end:end + 5]))
 
     def _byline(self, start: int, end: int) -> bool:
-        """A name on a short line that holds nothing else but other names joined by "and",
-        an outlet after a slash, or a date or time (a byline)."""
+        """A name on a short line that holds nothing else but other names joined by "and" or
+        commas, an outlet after a slash, or a date or time (a byline)."""
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
         line_end = line_end if line_end >= 0 else len(self.text)
@@ -432,8 +435,8 @@ class PersonIndex:
         line = self.text[line_start:line_end].split("/")[0]
         words = re.findall(r"[^\W\d_][\w'’-]*", line)
         return len(line) <= CREDIT_LINE and len(words) >= 3 and all(
-            w[0].isupper() or w.lower() in self.table.byline_joiners for w in words) and any(
-            w.lower() in self.table.byline_joiners for w in words)
+            w[0].isupper() or w.lower() in self.table.byline_joiners for w in words) and (any(
+                w.lower() in self.table.byline_joiners for w in words) or "," in line)
 
     def _nearest_role(self, start: int, end: int) -> str | None:
         """The role noun closest to a mention (within its neighbourhood), as its label."""
