@@ -71,6 +71,8 @@ class PersonTable:
     org_referents: frozenset[str]
     connectors: frozenset[str]
     byline_joiners: frozenset[str]
+    byline_places: frozenset[str]
+    byline_outlets: frozenset[str]
     age_words: tuple[str, ...]
     not_names: frozenset[str]
     credits: frozenset[str]
@@ -226,6 +228,8 @@ def person_table(language: str | None) -> PersonTable:
         org_referents=frozenset(every("org_referents")),
         connectors=frozenset(every("connectors")),
         byline_joiners=frozenset(common.get("byline_joiners", [])),
+        byline_places=frozenset(common.get("byline_places", [])),
+        byline_outlets=frozenset(common.get("byline_outlets", [])),
         age_words=tuple(common.get("age_words", [])),
         not_names=frozenset(w.lower() for w in every("not_names")) | _calendar_words(),
         credits=frozenset(own.get("credits", [])) | {"©", "/"},

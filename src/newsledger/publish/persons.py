@@ -414,13 +414,35 @@ class PersonIndex:
     def _credited(self, start: int, end: int) -> bool:
         """A credit line ("Photo: X", "© Agency X", "Adaptation from the Russian: X") or an
         agency after a slash ("X/DW", "(X/AP)")."""
-        line = self.text[self.text.rfind("\n", 0, start) + 1:start].lower()
+        raw = self.text[self.text.rfind("\n", 0, start) + 1:start]
+        line = raw.lower()
         opener = re.match(r"\W*([^\W\d_]+)", line)
+        short = len(line.split()) <= CREDIT_WORDS and self._credit_rest(end)
         if len(line) < CREDIT_LINE and (line.lstrip().startswith("©") or opener and (
-                opener.group(1) in self.table.credits)
-                and (":" in line or len(line.split()) <= CREDIT_WORDS)):
+                opener.group(1) in self.table.credits) and (":" in line or short)):
             return True
-        return bool(re.match(r"\s?/\s*[^\W\d_]{2}", self.text[end:end + 5]))
+        return bool(re.match(r"\s?/\s*[^\W\d_]{2}", self.text[end:end + 5])) \
+            or self._credit_clause(raw) and self._credit_rest(end)
+
+    def _credit_rest(self, end: int) -> bool:
+        """The credit's clause goes on after the name with no words of a sentence ("By Monday
+        X had fled" is no byline)."""
+        rest = re.split(r"[\n;)]", self.text[end:end + CREDIT_LINE], maxsplit=1)[0]
+        table = self.table
+        return not [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2
+                    and w not in table.byline_joiners | table.byline_places | table.byline_outlets]
+
+    def _credit_clause(self, line: str) -> bool:
+        """A name in a credit clause of other names ("(Reporting by X in Tbilisi and Y;
+        Editing by Z)"): the clause opens with a credit and holds only names, places after
+        "in" and joiners before the name."""
+        clause = re.split(r"[(;]", line)[-1].lstrip()
+        credit = self.table.phrases("credits", r"\b").match(clause.lower())
+        if not credit or len(clause) > CREDIT_LINE:
+            return False
+        words = re.findall(r"[^\W\d_][\w'’-]*", clause[credit.end():])
+        return all(w.lower() in self.table.byline_joiners | self.table.byline_places
+                   for w in words if w.islower())
 
     def _byline(self, start: int, end: int) -> bool:
         """A name on a short line that holds nothing else but other names joined by "and" or
@@ -429,7 +451,8 @@ class PersonIndex:
         line_end = self.text.find("\n", end)
         line_end = line_end if line_end >= 0 else len(self.text)
         rest = self.text[end:line_end]
-        lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2]
+        lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2
+                     and w not in self.table.byline_outlets]  # "X for DW"
         if not self.text[line_start:start].strip(" \t•·*–—-") and not lowercase:
             return True
         line = self.text[line_start:line_end].split("/")[0]
