@@ -174,6 +174,10 @@ def test_a_first_name_alone_is_not_the_official_of_the_same_first_name():
     ("tr", "Antalya Valisi Ersin Yazıcıoğulları’na göre 16 bin kişi geldi. "
      "Yazıcıoğulları’nın açıklaması.", "Yazıcıoğulları’nın"),
     ("hy", "Լուրերը տեսանյութում:\nՆաիրա Մելքոնյան, Հովսեփ Պետրոսյան", "Հովսեփ Պետրոսյան"),
+    ("fi", "Venäjä-tutkija Radomir Kvapil arvioi, että 700 000 on lähtenyt.", "Radomir Kvapil"),
+    ("el", "Σύμφωνα με τον πολιτικό αναλυτή Ραντομίρ Κβάπιλ, έφυγαν 700.000.", "Ραντομίρ Κβάπιλ"),
+    ("da", "Ifølge Radomir Kvapil, ekspert ved Københavns Universitet, er 700.000 rejst.",
+     "Københavns Universitet"),
 ])
 def test_titles_in_compounds_and_bylines_of_two_names_keep_the_name(language, text, kept):
     assert kept in redact_text(PersonIndex(text, language), text)

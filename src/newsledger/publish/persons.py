@@ -157,8 +157,9 @@ class PersonIndex:
 
     def _title_word(self, word: str) -> bool:
         lower = word.rstrip(".").lower()
+        last = lower.rsplit("-", 1)[-1]  # "Venäjä-tutkija", "Kreml-Sprecher"
         return lower in self.table.honorifics or bool(
-            self.table.phrases("titles", TITLE_TAIL).match(lower)) or self.table.title_part(lower)
+            self.table.phrases("titles", TITLE_TAIL).match(last)) or self.table.title_part(lower)
 
     def _name_like(self, match: re.Match) -> bool:
         table, word = self.table, match.group()
