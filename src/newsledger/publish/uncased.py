@@ -21,6 +21,7 @@ from newsledger.publish.person_tables import load_table
 # A text with none of these letters has no uncased names to look for.
 UNCASED = re.compile(r"[\u0590-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 SENTENCE = 200  # how far back a sentence is read for an organisation's quoted name
+TITLE_WORDS = 2  # words before a name in a spaced script searched for a title
 SENTENCE_END = re.compile(r"[。．.!?！？\n]")  # a title before a name stands in its sentence
 
 
@@ -31,6 +32,7 @@ class UncasedCues:
     title_before: int
     leader_titles: tuple[str, ...]
     org_quotes: str
+    relatives: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def uncased_cues() -> UncasedCues:
     data = load_table("uncased")
     return UncasedCues(tuple(re.compile(cue["pattern"]) for cue in data["cue"]),
                        tuple(data["public_titles"]), int(data["title_before"]),
-                       tuple(data["leader_titles"]), data["org_quotes"])
+                       tuple(data["leader_titles"]), data["org_quotes"],
+                       tuple(data["relatives"]))
 
 
 def find_uncased(text: str) -> Iterator[UncasedName]:
@@ -66,7 +69,8 @@ def find_uncased(text: str) -> Iterator[UncasedName]:
 
 
 def titled_before(text: str, start: int) -> bool:
-    """A public title a few characters before a name, in its sentence ("总统普京"), or a
+    """A public title a few characters before a name in its sentence, no relative's word
+    near ("总统普京", not "总统的妻子X"), or a
     leader's title there when the sentence quotes an organisation's name before it; before a
     Latin name in brackets, the title of the name in this script just before the brackets
     ("負責人皮特卡尼蒂(Matti Pitkaniitty)")."""
@@ -74,18 +78,26 @@ def titled_before(text: str, start: int) -> bool:
     bracket = re.search(r"[(（]\s*$", text[max(0, start - 3):start])
     if bracket:
         start = max(0, start - 3) + bracket.start()
-    before = SENTENCE_END.split(text[max(0, start - cues.title_before):start])[-1]
-    if any(title in before for title in cues.titles):
-        return True
     sentence = SENTENCE_END.split(text[max(0, start - SENTENCE):start])[-1]
+    before = sentence[-cues.title_before:]
+    if " " in sentence.rstrip()[-cues.title_before:]:  # a script that spaces its words:
+        before = " ".join(sentence.split()[-TITLE_WORDS:])  # the title and one adjective
+    if any(title in before for title in cues.titles):  # not "the president's wife X"
+        return not any(relative in before for relative in cues.relatives)
     return any(title in before for title in cues.leader_titles) \
         and any(quote in sentence for quote in cues.org_quotes)
 
 
 def titled_after(text: str, end: int) -> bool:
-    """A public title right after a name ("プーチン大統領", "푸틴 대통령")."""
+    """A public title right after a name ("プーチン大統領", "푸틴 대통령"), or a leader's title
+    when the sentence quotes an organisation's name before it («「アゴラ」の...代表»)."""
+    cues = uncased_cues()
     after = text[end:end + 1].strip(" ・·") + text[end + 1:end + 8]
-    return after.startswith(uncased_cues().titles)
+    if after.startswith(cues.titles):
+        return True
+    sentence = SENTENCE_END.split(text[max(0, end - SENTENCE):end])[-1]
+    return after.startswith(cues.leader_titles) \
+        and any(quote in sentence for quote in cues.org_quotes)
 
 
 def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
