@@ -1,12 +1,14 @@
 """Names in scripts without capital letters, found by the words around them.
 
-Capitalisation finds names in Latin, Cyrillic, Greek, Armenian and Georgian text
-(``publish.persons``); Chinese, Japanese, Korean, Arabic, Persian and Hebrew have no capitals.
-There, ``find_uncased(text)`` applies the cues of ``lang/persons/uncased.toml``: an honorific
-after a katakana or Hangul name, a broadcast caption ``[name / role :``, a role and a speech verb
-around a Chinese name, an age or a relative next to an Arabic, Persian or Hebrew name. Each hit
-is a name with its span and whether a public title stands in its role, just before it or right
-after it (Japanese and Korean put the title after the name).
+Capitalisation finds names in Latin, Cyrillic, Greek and Armenian text (``publish.persons``);
+Chinese, Japanese, Korean, Arabic, Persian and Hebrew have no capitals (nor has Georgian's
+Mkhedruli, which has no cues yet). There, ``find_uncased(text)`` applies the cues of
+``lang/persons/uncased.toml``: an honorific after a katakana or Hangul name, a broadcast caption
+``[name / role :``, a role and a speech verb around a Chinese name, an age or a relative next to
+an Arabic, Persian or Hebrew name. Each hit is a name with its span and whether a public title
+stands in its role, just before it (no relative's word near) or right after it (Japanese and
+Korean put the title after the name); a leader's title counts when the sentence quotes the
+organisation's name.
 """
 
 from __future__ import annotations
