@@ -58,6 +58,22 @@ def test_photo_credits_and_bylines_stay_named():
     assert redact_text(PersonIndex(text, "en"), text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "Men fled.\n(Reporting by Harriet Colquhoun in Tbilisi and Jorinde Blaschke in Almaty; "
+    "Editing by Kestrel Vantongeren)",
+    "Harriet Colquhoun for DW\nMen fled.",
+    "By Harriet Colquhoun, Reuters\nMen fled.",
+])
+def test_every_name_of_a_credit_clause_stays_named(text):
+    assert redact_text(PersonIndex(text, "en"), text) == text
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    text = "By Monday Ozodbek Nurmatov and Dilfuza Nurmatova had fled."
+    redacted = redact_text(PersonIndex(text, "en"), text)
+    assert "Nurmatov" not in redacted and "Dilfuza" not in redacted
+
+
 def test_redact_record_leaves_numbers_and_other_fields_alone():
     record = {"quote": "Volkov said 300 men waited", "who": "Andrei Volkov", "low": 300,
               "counted": "crossed_border"}

@@ -37,3 +37,42 @@ def test_every_occurrence_of_a_cued_name_is_a_mention():
 
 def test_a_cased_text_has_no_uncased_hits():
     assert list(find_uncased("Ozodbek, 31, said he left.")) == []
+
+
+@pytest.mark.parametrize(("language", "text", "kept", "gone"), [
+    ("ja", "ロシアのボゴミロフ報道官は否定した。ボゴミロフ氏は「動員はない」と述べた。"
+     "ラドスラワさん(29)は泣いた。",
+     "ボゴミロフ", "ラドスラワ"),
+    ("ko", "[스타니미로프 / 국방장관 : 아닙니다] 스타니미로프 장관은 말했다. "
+     "스비야토폴크 씨는 떠났다.",
+     "스타니미로프", "스비야토폴크"),
+])
+def test_a_title_right_after_a_name_makes_it_public_one_in_another_sentence_does_not(
+        language, text, kept, gone):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert kept in redacted and gone not in redacted
+
+
+def test_a_leaders_title_is_public_only_after_an_organisations_quoted_name():
+    named = ("法務省は、運動「プトゥ・ダモイ」と、リーダー格の兵士妻ズラタ・ウフトムスカヤさんを"
+             "指定した。")
+    unnamed = "抗議のリーダー格の兵士妻ズラタ・ウフトムスカヤさんは話した。"
+    assert "ウフトムスカヤ" in redact_text(PersonIndex(named, "ja"), named)
+    assert "ウフトムスカヤ" not in redact_text(PersonIndex(unnamed, "ja"), unnamed)
+
+
+def test_a_latin_name_in_brackets_takes_the_title_before_its_rendering():
+    text = "檢查站負責人拜楊巴蘇倫(G. Byambasuren)指出,車流不斷。"
+    assert "Byambasuren" in redact_text(PersonIndex(text, "zh"), text)
+
+
+@pytest.mark.parametrize(("language", "text", "kept", "gone"), [
+    ("ar", "قال المحلل السياسي راديمير كفابيل، البالغ 45 عاماً، إن 700 ألف غادروا. وقالت زوجة "
+     "الرئيس زلاتا، البالغة 40 عاماً، إنها غادرت.", "كفابيل", "زلاتا"),
+    ("ja", "人権団体「アゴラ」のラドミル・クバピル代表は述べた。クバピル氏によると、国防相の妻"
+     "ラドスラワさん(40)も出国した。", "クバピル", "ラドスラワ"),
+])
+def test_a_title_and_adjective_before_or_a_leader_after_keep_a_name_a_relative_does_not(
+        language, text, kept, gone):
+    redacted = redact_text(PersonIndex(text, language), text)
+    assert kept in redacted and gone not in redacted

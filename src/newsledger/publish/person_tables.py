@@ -20,23 +20,28 @@ from newsledger.base.transliteration import latin_key
 TABLES = Path(__file__).with_name("lang") / "persons"
 DATE_TABLES = Path(__file__).parents[1] / "base" / "lang"
 FALLBACK_LANGUAGE = "en"
+SCRIPT_TABLES = ("uncased", "sounds")  # tables of scripts, not languages (their own readers)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_SKELETON, SKELETON_ENDING = 4, 4  # a folded public name's shortest key; its case ending
+Letters = tuple[tuple[str, str], ...]
+
+
 @cache
-def _skeleton_table() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+def _skeleton_table() -> tuple[Letters, Letters]:
     """The letter pairs replaced before transliteration and the folds after it."""
-    table = _load("common").get("skeleton", {})
+    table = load_table("common").get("skeleton", {})
     return (tuple(map(tuple, table.get("before", []))), tuple(map(tuple, table.get("folds", []))))
 
 
 @cache
-def skeleton(word: str) -> str:
+def skeleton(word: str, letters: Letters = ()) -> str:
     """``word`` folded to a Latin skeleton in which transliterations of one name meet (the
-    ``[skeleton]`` table of ``lang/persons/common.toml``)."""
+    ``[skeleton]`` table of ``lang/persons/common.toml``); ``letters`` are the pairs of a
+    language's own spelling replaced first (Lithuanian "c" and "č" are Russian "ц", "ч")."""
     before, folds = _skeleton_table()
     key = word.lower()
-    for old, new in before:
+    for old, new in letters + before:
         key = key.replace(old, new)
     key = latin_key(key)
     for old, new in folds:
@@ -52,6 +57,8 @@ class PersonTable:
     public: frozenset[str]
     public_prefixes: tuple[str, ...]
     public_skeletons: frozenset[str]
+    public_full: tuple[tuple[str, ...], ...]
+    letters: Letters
     endings: tuple[str, ...]
     surname_endings: tuple[str, ...]
     lone_surname_endings: tuple[str, ...]
@@ -64,6 +71,8 @@ class PersonTable:
     org_referents: frozenset[str]
     connectors: frozenset[str]
     byline_joiners: frozenset[str]
+    byline_places: frozenset[str]
+    byline_outlets: frozenset[str]
     age_words: tuple[str, ...]
     not_names: frozenset[str]
     credits: frozenset[str]
@@ -71,9 +80,13 @@ class PersonTable:
     speech: tuple[str, ...]
     name_cues: tuple[str, ...]
     pseudonym: tuple[str, ...]
+    designations: tuple[str, ...]
     roles: dict[str, str]
     fallback: str
     capitalised_nouns: bool
+    titles_follow: bool
+    copulas: tuple[str, ...]
+    verb_endings: tuple[str, ...]
 
     def phrases(self, key: str, whole: str = "") -> re.Pattern:
         """One compiled pattern for a phrase list (``titles``, ``speech``...): word-initial
@@ -96,10 +109,17 @@ class PersonTable:
             return True
         if stem in self.given or len(stem) < MIN_SKELETON:
             return False
-        key = skeleton(stem)
+        key = skeleton(stem, self.letters)
         return any(key[:cut] in self.public_skeletons
                    for cut in range(len(key), max(MIN_SKELETON, len(key) - SKELETON_ENDING) - 1,
                                     -1))
+
+    def is_public_full(self, stems) -> bool:
+        """A known public figure's full name (``public_names``): every word of one entry meets
+        a stem of ``stems`` on its skeleton, case endings aside ("Сергея Абашина")."""
+        keys = [skeleton(stem, self.letters) for stem in stems]
+        return any(all(any(_meets(key, word) for key in keys) for word in entry)
+                   for entry in self.public_full)
 
     def age_before(self, window: str) -> bool:
         """An age ("32-jarige", "33χρονος", "31 лет") at most two words before the end of
@@ -121,6 +141,13 @@ class PersonTable:
             or lower.startswith(self.org_prefixes)
 
 
+def _meets(key: str, entry: str) -> bool:
+    """A stem's skeleton is an entry word's, give or take a case ending."""
+    short, long = sorted((key, entry), key=len)
+    return len(short) >= MIN_SKELETON - 1 and long.startswith(short) \
+        and len(long) - len(short) <= SKELETON_ENDING
+
+
 @cache
 def _parts_pattern(parts: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(parts) or "(?!)")
@@ -139,7 +166,8 @@ def _compiled(phrases: tuple[str, ...], whole: str) -> re.Pattern:
 
 
 @cache
-def _load(name: str) -> dict:
+def load_table(name: str) -> dict:
+    """One table of ``lang/persons`` as read (empty when there is none)."""
     path = TABLES / f"{name}.toml"
     if not path.exists():
         return {}
@@ -170,10 +198,10 @@ def _split_prefixes(entries) -> tuple[frozenset[str], tuple[str, ...]]:
 @cache
 def person_table(language: str | None) -> PersonTable:
     """The table for ``language`` (English's own lists when the language has none)."""
-    common = _load("common")
-    own = {**_load(FALLBACK_LANGUAGE), **_load(language or FALLBACK_LANGUAGE)}
-    shared = [common] + [_load(path.stem) for path in sorted(TABLES.glob("*.toml"))
-                         if path.stem != "common"]
+    common = load_table("common")
+    own = {**load_table(FALLBACK_LANGUAGE), **load_table(language or FALLBACK_LANGUAGE)}
+    shared = [common] + [load_table(path.stem) for path in sorted(TABLES.glob("*.toml"))
+                         if path.stem not in ("common", *SCRIPT_TABLES)]
 
     def every(key: str) -> list[str]:
         return [entry for table in shared for entry in table.get(key, [])]
@@ -187,6 +215,9 @@ def person_table(language: str | None) -> PersonTable:
         given=frozenset(), public=public, public_prefixes=public_prefixes,
         public_skeletons=frozenset(k for k in map(skeleton, common["public"])
                                    if len(k) >= MIN_SKELETON),
+        public_full=tuple(tuple(skeleton(w) for w in name.split())
+                          for name in common.get("public_names", [])),
+        letters=tuple(map(tuple, own.get("skeleton", {}).get("before", []))),
         endings=longest_first(own.get("endings", [])),
         surname_endings=longest_first(common["surname_endings"]),
         lone_surname_endings=longest_first(common["lone_surname_endings"]),
@@ -197,15 +228,20 @@ def person_table(language: str | None) -> PersonTable:
         org_referents=frozenset(every("org_referents")),
         connectors=frozenset(every("connectors")),
         byline_joiners=frozenset(common.get("byline_joiners", [])),
+        byline_places=frozenset(common.get("byline_places", [])),
+        byline_outlets=frozenset(common.get("byline_outlets", [])),
         age_words=tuple(common.get("age_words", [])),
         not_names=frozenset(w.lower() for w in every("not_names")) | _calendar_words(),
         credits=frozenset(own.get("credits", [])) | {"©", "/"},
         honorifics=frozenset(own.get("honorifics", []) + common["honorifics"]),
         speech=tuple(own.get("speech", [])),
         name_cues=tuple(own.get("name_cues", []) + common.get("name_cues", [])),
-        pseudonym=tuple(every("pseudonym")), roles=dict(own.get("roles", {})),
+        pseudonym=tuple(every("pseudonym")), designations=tuple(every("designations")),
+        roles=dict(own.get("roles", {})),
         fallback=own.get("fallback", common["fallback"]),
         capitalised_nouns=own.get("capitalised_nouns", False),
+        titles_follow=own.get("titles_follow", False), copulas=tuple(own.get("copulas", [])),
+        verb_endings=tuple(own.get("verb_endings", [])),
     )
     given = frozenset(table.stem(name) for name in every("given"))
     return PersonTable(**{**table.__dict__, "given": given})

@@ -12,9 +12,12 @@ elsewhere in the text when it shares a stem (surname alone, case forms, possessi
 
 A person is public when a public role is attached to a mention (a title just before the name,
 an apposition after it, a credit line or byline; a leader or founder only of a named
-organisation), it is a known public figure or a known source; private otherwise, the safe
-default. A pseudonym phrase ("name changed", «имя изменено») makes the nearest name private.
-Knowledge is data: ``publish/person_tables.py`` and ``publish/lang/persons/*.toml``.
+organisation; a state's public register, as a foreign agent, right after it), it is a known
+public figure (by surname, or by full name for common surnames) or a known source; private
+otherwise, the safe default. A pseudonym phrase ("name changed", «имя изменено») makes the
+nearest name private. Names in scripts without capitals come from ``publish.uncased``, and meet
+public persons written in other scripts by sound (``publish.sounds``). Knowledge is data:
+``publish/person_tables.py`` and ``publish/lang/persons/*.toml``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,14 @@ from difflib import SequenceMatcher
 from newsledger.base.places import find_places
 from newsledger.base.sources import known_sources
 from newsledger.publish.person_tables import PersonTable, person_table
-from newsledger.publish.uncased import find_uncased, occurrences
+from newsledger.publish.sounds import sounds_public
+from newsledger.publish.uncased import (
+    UNCASED,
+    find_uncased,
+    occurrences,
+    titled_after,
+    titled_before,
+)
 
 WORD = re.compile(r"[^\W\d_][\w]*(?:['’-][^\W\d_]\w*)*\.?")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d+|[©/—–,(«»\"“”„]")
@@ -43,6 +53,8 @@ TITLE_TAIL = r"\w{0,3}$"  # a capitalised title inside a name run: the title and
 MIN_VARIANT, VARIANT_RATIO = 6, 0.75  # a lone word this close to a known name word is its variant
 CREDIT_LINE = 90  # a line opening with a credit word, at most this long, credits its names
 CREDIT_WORDS = 3  # ... when a colon follows the credit word, or the name comes this soon
+DESIGNATED = 60  # how far after a name a public register's designation may stand
+PREDICATE_WORDS = 3  # words after a copula, or after a name without a comma, searched for a title
 
 
 @dataclass
@@ -145,8 +157,9 @@ class PersonIndex:
 
     def _title_word(self, word: str) -> bool:
         lower = word.rstrip(".").lower()
+        last = lower.rsplit("-", 1)[-1]  # "Venäjä-tutkija", "Kreml-Sprecher"
         return lower in self.table.honorifics or bool(
-            self.table.phrases("titles", TITLE_TAIL).match(lower)) or self.table.title_part(lower)
+            self.table.phrases("titles", TITLE_TAIL).match(last)) or self.table.title_part(lower)
 
     def _name_like(self, match: re.Match) -> bool:
         table, word = self.table, match.group()
@@ -229,7 +242,10 @@ class PersonIndex:
 
     def _add(self, words: list[re.Match]) -> None:
         stems = [self.table.stem(m.group()) for m in words]
-        person = next((self._by_stem[s] for s in reversed(stems) if s in self._by_stem), None)
+        patronymic = all(m.group().lower().endswith(self.table.patronymics) for m in words[1:])
+        joined = stems if patronymic else stems[1:]  # "Ilarion Kudryashov" is not
+        person = next((self._by_stem[s] for s in reversed(joined)  # "Ilarion Vetrov"
+                       if s in self._by_stem), None)
         if person is not None and len(stems) == 1 and stems[0] in self.table.given \
                 and person.surname != stems[0]:
             person = self._given_alone.get(stems[0])  # "Sergei" is not "Sergei Shoigu"
@@ -239,8 +255,14 @@ class PersonIndex:
             person.mentions.append((words[0].start(), end_of(words[-1])))
             person.stems.add(stems[0])
             return
+        if person is not None and len(stems) > 1 and stems[0] in self.table.given \
+                and stems[0] not in person.stems and person.stems & self.table.given:
+            person = None  # "Ksenia Shoigu" is not "Sergei Shoigu"
         if person is None and len(stems) == 1:
             person = self._spelling_variant(stems[0])
+        elif person is None:  # "Sauli Niinistön": the surname alone inflected
+            variant = self._spelling_variant(stems[-1])
+            person = variant if variant is not None and stems[0] in variant.stems else None
         if person is None:
             person = Person(set(), stems[-1])
             self.persons.append(person)
@@ -261,9 +283,11 @@ class PersonIndex:
 
     def _add_uncased(self) -> None:
         """Names in scripts without capitals (``publish.uncased``), each with every occurrence
-        of its form; public only with a public title in its role or just before it, or a known
-        public name."""
+        of its form; public only with a public title in its role, just before it or right after
+        an occurrence, or a known public name or a public person's of the text by its sound
+        (``publish.sounds``)."""
         by_form: dict[str, Person] = {}
+        here = [p.stems for p in self.persons if not p.private]
         for hit in find_uncased(self.text):
             person = by_form.get(hit.name)
             if person is None:
@@ -273,7 +297,9 @@ class PersonIndex:
                 person = by_form[hit.name] = Person({stem}, stem, forms=forms)
                 person.mentions = sorted({span for form in forms
                                           for span in occurrences(self.text, form)})
-                person.public = self.table.is_public_name(stem)
+                person.public = any(self.table.is_public_name(w.lower()) for w in {stem, *words}) \
+                    or sounds_public(words or [hit.name], here) \
+                    or any(titled_after(self.text, end) for _, end in person.mentions)
                 person.role = self._nearest_role(hit.start, hit.end) or self.table.fallback
                 self.persons.append(person)
             person.public = person.public or hit.titled
@@ -285,14 +311,15 @@ class PersonIndex:
         redact: no public figure is cited by first name alone)."""
         table = self.table
         if any(table.is_public_name(s) or s in self._known and s not in table.given
-               for s in person.stems):
+               for s in person.stems) or table.is_public_full(person.stems):
             person.public = True
         for start, end in person.mentions:
             given_only = " " not in self.text[start:end] and table.stem(
                 self.text[start:end]) in table.given
             if self._titled_before(person, start) or (not given_only and (
                     self._apposition_public(end) or self._byline(start, end)
-                    or self._credited(start, end))):
+                    or self._credited(start, end) or self._designated(end)
+                    or self._bracketed(start))):
                 person.public = True
             person.role = person.role or self._nearest_role(start, end)
         person.role = person.role or table.fallback
@@ -327,8 +354,8 @@ class PersonIndex:
                 return True
             if table.phrases("org_titles").search(lower):
                 return self._org_named(tokens[:i], tokens[i + 1:])
-            if table.phrases("speech").match(lower):
-                return False
+            if table.phrases("speech").match(lower) or lower.endswith(table.verb_endings):
+                return False  # "officers detained X": the title is another's
             if token.isalpha() and token.islower() and lower not in table.connectors:
                 loose += 1
                 if loose > LOOSE_WORDS:
@@ -337,17 +364,32 @@ class PersonIndex:
 
     def _org_named(self, before: list[str], between: list[str]) -> bool:
         """An organisation is named next to a leader's title: a capitalised word or a quote
-        before the title or between it and the name, or 'its'."""
+        before the title or between it and the name, or 'its' (first in its sentence too)."""
         lead = before[-1:] if before[-2:-1] != ["."] else []  # not a sentence's first word
-        near = lead + between
-        return any(t[0].isupper() or t in _QUOTES or t.lower() in self.table.org_referents
-                   for t in near if t not in ",—–(")
+        return any(t.lower() in self.table.org_referents for t in before[-1:] + between) \
+            or any(t[0].isupper() or t in _QUOTES for t in lead + between if t not in ",—–(")
 
     def _apposition_public(self, end: int) -> bool:
+        """A public role in an apposition after the name ("X, a spokesman for...", and in
+        languages that put the role after the name without a comma, "X helsinki nagykövet")
+        or after a copula ("X was the only senator")."""
         after = self.text[end:end + 90]
-        if not re.match(r"\s*[,(—–]", after):
+        copula = self.table.phrases("copulas", r"\b").match(after.lstrip().lower())
+        if copula:  # the title first in the predicate: not "was detained by officers"
+            for token in _TOKEN.findall(after.lstrip()[copula.end():])[:PREDICATE_WORDS]:
+                if re.search(r"['’]s?$", token):
+                    return False  # "is the governor's wife"
+                if self.table.is_title(token.lower()):
+                    return True
+                if token.lower() in self.table.connectors or not token.isalpha():
+                    return False
             return False
-        tokens = _TOKEN.findall(after.split(")")[0])[1:9]
+        if re.match(r"\s*[,(—–]", after):
+            tokens = _TOKEN.findall(after.split(")")[0])[1:9]
+        elif self.table.titles_follow and re.match(r"\s+[^\W\d_]", after):
+            tokens = _TOKEN.findall(after)[:PREDICATE_WORDS]
+        else:
+            return False
         for i, token in enumerate(tokens):
             lower = token.lower()
             if self.table.phrases("speech").match(lower) or token in ".,":
@@ -358,32 +400,67 @@ class PersonIndex:
                 return self._org_named(tokens[i - 1:i] if i else [], tokens[i + 1:i + 4])
         return False
 
+    def _bracketed(self, start: int) -> bool:
+        """A Latin name in brackets after its rendering in a script without capitals, with a
+        public title there ("負責人皮特卡尼蒂(Matti Pitkaniitty)")."""
+        return bool(UNCASED.search(self.text[max(0, start - 4):start])) \
+            and titled_before(self.text, start)
+
+    def _designated(self, end: int) -> bool:
+        """A state's public register names the person, soon after the name in its sentence
+        ("X was declared a foreign agent", «X признана иноагентом»)."""
+        after = SENTENCE_END.split(self.text[end:end + DESIGNATED], maxsplit=1)[0].lower()
+        return bool(self.table.phrases("designations").search(after))
+
     def _credited(self, start: int, end: int) -> bool:
         """A credit line ("Photo: X", "© Agency X", "Adaptation from the Russian: X") or an
         agency after a slash ("X/DW", "(X/AP)")."""
-        line = self.text[self.text.rfind("\n", 0, start) + 1:start].lower()
+        raw = self.text[self.text.rfind("\n", 0, start) + 1:start]
+        line = raw.lower()
         opener = re.match(r"\W*([^\W\d_]+)", line)
+        short = len(line.split()) <= CREDIT_WORDS and self._credit_rest(end)
         if len(line) < CREDIT_LINE and (line.lstrip().startswith("©") or opener and (
-                opener.group(1) in self.table.credits)
-                and (":" in line or len(line.split()) <= CREDIT_WORDS)):
+                opener.group(1) in self.table.credits) and (":" in line or short)):
             return True
-        return bool(re.match(r"/\s*[^\W\d_]{2}", self.text[end:end + 4]))
+        return bool(re.match(r"\s?/\s*[^\W\d_]{2}", self.text[end:end + 5])) \
+            or self._credit_clause(raw) and self._credit_rest(end)
+
+    def _credit_rest(self, end: int) -> bool:
+        """The credit's clause goes on after the name with no words of a sentence ("By Monday
+        X had fled" is no byline)."""
+        rest = re.split(r"[\n;)]", self.text[end:end + CREDIT_LINE], maxsplit=1)[0]
+        table = self.table
+        return not [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2
+                    and w not in table.byline_joiners | table.byline_places | table.byline_outlets]
+
+    def _credit_clause(self, line: str) -> bool:
+        """A name in a credit clause of other names ("(Reporting by X in Tbilisi and Y;
+        Editing by Z)"): the clause opens with a credit and holds only names, places after
+        "in" and joiners before the name."""
+        clause = re.split(r"[(;]", line)[-1].lstrip()
+        credit = self.table.phrases("credits", r"\b").match(clause.lower())
+        if not credit or len(clause) > CREDIT_LINE:
+            return False
+        words = re.findall(r"[^\W\d_][\w'’-]*", clause[credit.end():])
+        return all(w.lower() in self.table.byline_joiners | self.table.byline_places
+                   for w in words if w.islower())
 
     def _byline(self, start: int, end: int) -> bool:
-        """A name on a short line that holds nothing else but other names joined by "and",
-        an outlet after a slash, or a date or time (a byline)."""
+        """A name on a short line that holds nothing else but other names joined by "and" or
+        commas, an outlet after a slash, or a date or time (a byline)."""
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
         line_end = line_end if line_end >= 0 else len(self.text)
         rest = self.text[end:line_end]
-        lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2]
-        if not self.text[line_start:start].strip() and not lowercase:
+        lowercase = [w for w in re.findall(r"[^\W\d_]+", rest) if w[0].islower() and len(w) > 2
+                     and w not in self.table.byline_outlets]  # "X for DW"
+        if not self.text[line_start:start].strip(" \t•·*–—-") and not lowercase:
             return True
         line = self.text[line_start:line_end].split("/")[0]
         words = re.findall(r"[^\W\d_][\w'’-]*", line)
         return len(line) <= CREDIT_LINE and len(words) >= 3 and all(
-            w[0].isupper() or w.lower() in self.table.byline_joiners for w in words) and any(
-            w.lower() in self.table.byline_joiners for w in words)
+            w[0].isupper() or w.lower() in self.table.byline_joiners for w in words) and (any(
+                w.lower() in self.table.byline_joiners for w in words) or "," in line)
 
     def _nearest_role(self, start: int, end: int) -> str | None:
         """The role noun closest to a mention (within its neighbourhood), as its label."""
@@ -405,7 +482,8 @@ class PersonIndex:
             near = [(d, p) for d, p in near if d is not None]
             if near:
                 person = min(near, key=lambda pair: pair[0])[1]
-                person.pseudonym = not any(self.table.is_public_name(s) for s in person.stems)
+                person.pseudonym = not (any(self.table.is_public_name(s) for s in person.stems)
+                                        or self.table.is_public_full(person.stems))
 
     def _distance(self, phrase: int, start: int, end: int) -> int | None:
         if end <= phrase:

@@ -25,11 +25,13 @@ def redaction_spans(index: PersonIndex, text: str) -> list[tuple[int, int, str]]
     if not private:
         return []
     public = {p.surname for p in index.persons if not p.private}
+    public_stems = {s for p in index.persons if not p.private for s in p.stems}
     spans = []
     for run in name_spans(text):
         stems = [index.table.stem(m.group()) for m in run]
-        if public.intersection(stems):
-            continue
+        if public.intersection(stems) and public_stems.issuperset(s for s in stems
+                                                                  if s in private):
+            continue  # a public person's name, unless a word is a private person's only
         hits = [i for i, s in enumerate(stems) if s in private]
         if not hits:
             continue
@@ -41,9 +43,12 @@ def redaction_spans(index: PersonIndex, text: str) -> list[tuple[int, int, str]]
         if hits[-1] + 1 < len(run) and len(run[hits[-1] + 1].group()) <= 2:
             stop = run[hits[-1] + 1].end()  # "Roman P."
         spans.append((first.start(), stop, private[stems[hits[0]]].role))
+    spared = [span for p in index.persons if not p.private and p.forms  # a public uncased name
+              for span in occurrences(text, max(p.forms, key=len))]
     for person in index.private:  # names in scripts without capitals, as printed
         spans += [(start, end, person.role) for form in person.forms
-                  for start, end in occurrences(text, form)]
+                  for start, end in occurrences(text, form)
+                  if not any(s <= start and end <= e for s, e in spared)]
     kept: list[tuple[int, int, str]] = []
     for span in sorted(spans, key=lambda span: (span[0], -span[1])):
         if not kept or span[0] >= kept[-1][1]:
