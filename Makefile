@@ -24,9 +24,10 @@ demo: $(STAMP)
 test: $(STAMP) browser postgres
 	$(BIN)/python -m pytest
 
-# `make bench` runs every benchmark; `make bench BENCH="numbers figures"` only those.
+# `make bench` runs every benchmark; `make bench BENCH="numbers figures"` only those;
+# `make bench BENCH=scale N=1000000` builds and reads a ledger of N articles (default 1,000).
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks $(BENCH)
+	NEWSLEDGER_BENCH_N=$(N) $(BIN)/python -m benchmarks $(BENCH)
 
 # Rebuild the trained models from the labels (needs ../shared/corpus beside the checkout); the
 # event judge reads the figures the figure judge finds, so it is trained second. The story
