@@ -68,3 +68,13 @@ def test_every_table_uses_only_codebook_categories(path):
 def test_a_code_that_names_no_language_table_takes_the_fallback(language):
     assert cue_table(language).language == "en"
     assert cue_table(language).counted.find("Police detained 300 people.")
+
+
+def test_croatian_and_bosnian_are_read_with_the_serbian_tables_not_the_english_ones():
+    from newsledger.extract.cues import cue_table
+    from newsledger.extract.event_tables import event_table
+
+    for code in ("hr", "bs"):
+        assert cue_table(code).language == "sr"
+        assert event_table(code).language == "sr"
+    assert cue_table("xx").language == "en" and event_table("xx").language == "en"

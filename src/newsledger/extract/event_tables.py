@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.base.codebook import codebook
+from newsledger.base.languages import analysis_language
 from newsledger.models import EVENT_TYPES
 
 EVENTS_DIR = codebook().events_dir
@@ -76,7 +77,10 @@ def available_languages() -> tuple[str, ...]:
 
 @cache
 def event_table(language: str) -> EventTable:
-    """The compiled table of ``language`` (English when the language has none)."""
+    """The compiled table of ``language`` (or of the language whose tables read it: Croatian
+    and Bosnian are read as Serbian), English when there is none."""
+    if language not in available_languages():
+        language = analysis_language(language)
     if language not in available_languages():
         language = "en"
     with (EVENTS_DIR / f"{language}.toml").open("rb") as handle:
