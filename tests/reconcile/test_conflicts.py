@@ -171,3 +171,14 @@ def test_a_version_conflict_is_explained_as_a_sentence_naming_both_versions():
         "(undated) the same sentence names Anna in one and Maria in the other.")
     assert explain_version("changed number", origin, other).endswith(
         "the same sentence gives a different number.")
+
+
+def test_a_departure_placed_elsewhere_by_its_article_is_not_moved_to_the_home_country():
+    from newsledger.reconcile.quantities import quantity
+
+    left = {**EARLY, "counted": "left_country", "place": "France", "who": None}
+    assert quantity(left, "About 98,000 people fled, officials said.").place is None
+    unplaced = {**left, "place": None}
+    home = quantity(unplaced, "About 98,000 people fled, officials said.").place
+    assert home is not None and home == quantity(
+        {**left, "place": "Russia"}, "About 98,000 people fled, officials said.").place

@@ -70,12 +70,15 @@ def names_place(figure: dict, sentence: str) -> bool:
 
 
 def quantity(figure: dict, sentence: str | None = None) -> Quantity:
-    """The figure's quantity. With its ``sentence``, only a place the sentence names counts,
-    else the category's implicit place (a place taken from elsewhere in the article may be
-    a part or a neighbour of the one the figure counts)."""
+    """The figure's quantity. With its ``sentence``, only a place the sentence names counts
+    (a place taken from elsewhere in the article may be a part or a neighbour of the one the
+    figure counts): a figure with no stated place, or whose stated place is the category's
+    implicit one, is at that implicit place; one whose sentence does not name the place it was
+    given has no known place (None), and is compared with nothing."""
     place = place_key(figure)
     if sentence is not None and not names_place(figure, sentence):
-        place = _place_key(IMPLICIT_PLACE.get(figure["counted"]), "en")
+        implicit = _place_key(IMPLICIT_PLACE.get(figure["counted"]), "en")
+        place = implicit if not figure.get("place") or place == implicit else None
     return Quantity(figure["counted"], figure.get("rate"), place)
 
 
