@@ -20,3 +20,22 @@ def test_the_version_changes_when_a_rewrite_keeps_every_figure_id(ledger):
     assert [f.id for f in changed] == [f.id for f in figures]
     ledger.replace_analysis(ARTICLE.id, changed)
     assert browse.ledger_version(ledger) != before
+
+
+def test_the_conflicts_of_an_article_include_those_listing_it_among_the_others(ledger):
+    from newsledger.models import Conflict, Counterpart
+    from newsledger.query import ConflictFilter, Reader
+
+    for article_id in ("hub", "first", "third"):
+        ledger.store_article(Article(id=article_id, text=f"Text of {article_id}.",
+                                     language="en"))
+    ledger.replace_conflicts([Conflict(
+        id="figure-1", kind="figure", article_a="hub", article_b="first", a="thousands left",
+        b="300,000 left", why="why", others=(Counterpart("third", "200,000 left", "200,000",
+                                                         200000, 200000),))])
+    reader = Reader(ledger)
+    for article_id in ("hub", "first", "third"):
+        found = reader.conflicts(ConflictFilter(article=article_id)).rows
+        assert [c.id for c in found] == ["figure-1"], article_id
+        assert found[0].others[0].article == "third"
+    assert reader.conflicts(ConflictFilter(article="thir")).rows == []

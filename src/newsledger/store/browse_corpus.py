@@ -93,11 +93,14 @@ def _conflicts(ledger, conditions: list, sort: str) -> Listing:
 
 
 def conflicts(ledger, filters, sort: str) -> Listing:
-    """Conflicts (``models.Conflict``) with both articles' titles and languages."""
+    """Conflicts (``models.Conflict``) with both articles' titles and languages; ``article``
+    keeps the conflicts quoting that article, as ``a``, ``b`` or one of the ``others``."""
     conditions = [K.c.kind == filters.kind] if filters.kind else []
     if filters.article:
+        other = f'"article": {json.dumps(filters.article, ensure_ascii=False)}'
         conditions.append(or_(K.c.article_a == filters.article,
-                              K.c.article_b == filters.article))
+                              K.c.article_b == filters.article,
+                              K.c.data.contains(other, autoescape=True)))
     return _conflicts(ledger, conditions, sort)
 
 
