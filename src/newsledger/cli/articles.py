@@ -156,10 +156,10 @@ def summary(db: str = DbOption, as_json: bool = JsonOption) -> None:
                      for key, value in data["figures_by_counted"].items()],
                     ["counted", "figures"], title="figures by what they count")
     if data["top_claims"]:
-        rows = [{**claim, "interval": interval_text(claim)}
-                for claim in data["top_claims"]]
-        print_table(rows, ["counted", "interval", "place", "period", "stories", "sources"],
-                    title="best corroborated claims", wide=("place", "period"))
+        rows = [{**claim, "interval": interval_text(claim),
+                 "up to": claim["as_of"] or claim["period"]} for claim in data["top_claims"]]
+        print_table(rows, ["counted", "interval", "place", "up to", "stories", "sources"],
+                    title="best corroborated claims", wide=("up to",))
     where = f" --db {db}" if db else ""
     console.print("\nwhere to look next:", highlight=False)
     for suggestion in (f"newsledger figures{where}", f"newsledger serve{where}",

@@ -116,8 +116,8 @@ class Reader:
         months = sorted(month for month in overview["by_month"] if month != "unknown")
         counted = Counter(dict(self.facets()["counted"]))
         top_claims = [
-            {key: getattr(claim, key) for key in ("counted", "place", "period", "low", "high",
-                                                  "stories", "sources", "articles")}
+            {key: getattr(claim, key) for key in ("counted", "place", "period", "as_of", "low",
+                                                  "high", "stories", "sources", "articles")}
             for claim in self.claims(page=Page(top))
         ] if top else []
         return {
