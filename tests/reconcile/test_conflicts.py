@@ -182,3 +182,17 @@ def test_a_departure_placed_elsewhere_by_its_article_is_not_moved_to_the_home_co
     home = quantity(unplaced, "About 98,000 people fled, officials said.").place
     assert home is not None and home == quantity(
         {**left, "place": "Russia"}, "About 98,000 people fled, officials said.").place
+
+
+def test_undated_counts_are_compared_only_in_articles_that_name_the_crisis_start():
+    from newsledger.base.dates import names_anchor
+
+    vague = {**EARLY, "counted": "left_country", "place": "Russia", "who": None,
+             "low": 20000, "high": 99999, "qualifier": "vague", "published": None,
+             "sentence": "Tens of thousands left the country."}
+    total = {**vague, "article": "total", "low": 300000, "high": None,
+             "qualifier": "more_than", "sentence": "More than 300,000 people left Russia."}
+    assert contradiction(vague, total) is not None
+    assert contradiction({**vague, "names_start": False}, total) is None
+    assert names_anchor("After the mobilization, tens of thousands left.", "mobilization", "en")
+    assert not names_anchor("Four million people fled the war.", "mobilization", "en")

@@ -33,6 +33,7 @@ class Codebook:
     name: str
     home: str  # the country whose people the figures count (English gazetteer name)
     war: str  # the country of the war
+    start: str | None  # the anchor the crisis starts from (a key of ``anchors``)
     categories: tuple[str, ...]
     event_types: tuple[str, ...]
     anchors: dict[str, Anchor]
@@ -66,6 +67,7 @@ def codebook() -> Codebook:
     data = tomllib.loads((folder / "codebook.toml").read_text(encoding="utf-8"))
     return Codebook(
         folder=folder, name=data["name"], home=data["home"], war=data["war"],
+        start=data.get("start"),
         categories=tuple(data["categories"]), event_types=tuple(data["event_types"]),
         anchors={key: Anchor(**value) for key, value in data.get("anchors", {}).items()},
         words={key: tuple(value) for key, value in data.get("words", {}).items()},

@@ -77,6 +77,13 @@ def _grammars(language: str | None) -> list[DateGrammar]:
     return [grammar(code) for code in available_languages()]
 
 
+def names_anchor(text: str, anchor: str, language: str | None = None) -> bool:
+    """True when ``text`` names the anchor event ``anchor`` ("the mobilization") in its
+    language's words (in every table's words when the language has none)."""
+    return any(key == anchor and pattern.search(text)
+               for grammar_ in _grammars(language) for pattern, key in grammar_.anchor_of)
+
+
 def _atoms(text: str, folded: str | None, grammar_: DateGrammar) -> Iterator[Match]:
     for kind, found in grammar_.atom_matches(text, folded):
         groups = found.groupdict()

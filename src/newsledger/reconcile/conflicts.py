@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsledger.base.codebook import codebook
+from newsledger.base.dates import names_anchor
 from newsledger.base.sentences import sentence_spans
 from newsledger.base.vectors import Vectors
 from newsledger.models import Conflict
@@ -108,7 +109,11 @@ def _undated_gap(a: dict, b: dict, config: ConflictConfig) -> float:
     """Without dates, growth can explain any gap between two counts, and a magnitude tied to
     a place or time may be a part ("thousands arrived in Almaty"); only a magnitude stated in
     words for the whole quantity ("tens of thousands left the country") that the other count
-    exceeds by a whole band contradicts it."""
+    exceeds by a whole band contradicts it, and only when both articles name the event the
+    crisis starts from (the codebook's ``start``): a count in an article that never does may
+    run from another start, or count another crisis's refugees."""
+    if not (a.get("names_start", True) and b.get("names_start", True)):
+        return 0.0
     gaps = [_gap(low, high) for low, high in ((a, b), (b, a))
             if low["qualifier"] == "vague" and high["qualifier"] != "vague" and _whole(low)]
     return max(gaps, default=0.0) if max(gaps, default=0.0) >= config.band_ratio else 0.0
@@ -260,16 +265,18 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def with_sentences(ledger, figures: Iterable[dict]) -> Iterator[dict]:
     """Figure rows (in the ledger's order: by article, articles in ingest order) with their
-    sentence; the articles are read in one stream beside the figures."""
+    sentence and whether their article names the event the crisis starts from
+    (``names_start``); the articles are read in one stream beside the figures."""
     articles = ledger.articles()
-    article = None
+    article, names_start, crisis = None, True, codebook().start
     for figure in figures:
         while article is None or article.id != figure["article"]:
             article = next(articles)
+            names_start = crisis is None or names_anchor(article.text, crisis, article.lang)
         start = figure["quote_start"]
         begin, end = next(((s, e) for s, e in _spans(article.text) if s <= start < e),
                           (start, figure["quote_end"]))
-        yield {**figure, "sentence": article.text[begin:end]}
+        yield {**figure, "sentence": article.text[begin:end], "names_start": names_start}
 
 
 def days_of(reference: dict) -> str:
