@@ -222,6 +222,13 @@ def test_digits_after_a_magnitude_word(language, sentence, expected):
     assert [(e.text, e.low) for e in found][:len(expected)] == expected
 
 
+def test_an_arabic_range_closer_is_glued_to_its_digits():
+    (found,) = find_number_expressions("فر ما بين 10 آلاف و20 ألف شخص", "ar")
+    assert (found.text, found.low, found.high) == ("ما بين 10 آلاف و20 ألف", 10000, 20000)
+
+
+
+
 def test_unspaced_units_after_digits():
     (year, month, day) = find_number_expressions("2022年9月21日に発表した", "ja")
     assert (year.followed_by, month.followed_by, day.followed_by) == ("year", "time", "time")

@@ -183,8 +183,8 @@ def _ranges(lex: Lexicon, number: str) -> str:
     # Between words a hyphen joins one number ("thirty-three"), so it needs a digit before it.
     dash = r"(?:(?<=\d)-(?!\s)|\s*[\u2010-\u2014]\s*)"
     paired = (
-        rf"(?P<opener>{opener})\s+(?P<ra>{number}|{several}{NO_WORD_AFTER})\s+{closer}\s+"
-        rf"(?P<rb>{number})"
+        rf"(?P<opener>{opener})\s+(?P<ra>{number}|{several}{NO_WORD_AFTER})\s+{closer}"
+        rf"(?:\s+|(?<=[{_PREFIXES}])(?=\d))(?P<rb>{number})"  # "ما بين 10 آلاف و20 ألف"
     )
     joined = (
         rf"(?P<ra2>{number})(?:{dash}|\s+{words}\s+)"
