@@ -11,26 +11,26 @@ from newsledger.base.numbers import find_number_expressions
 
 GOLDEN = [
     ("ja", "東京で412人が集まり、約3万人が出国した。",
-     [("412", 412, 412, "exact"), ("約3万", 30000, 30000, "approx")]),
+     [("412人", 412, 412, "exact"), ("約3万人", 30000, 30000, "approx")]),
     ("ja", "少なくとも1万2500人、600人以上、数百人が拘束された。",
-     [("少なくとも1万2500", 12500, None, "at_least"), ("600人以上", 600, None, "at_least"),
-      ("数百", 200, 999, "vague")]),
+     [("少なくとも1万2500人", 12500, None, "at_least"), ("600人以上", 600, None, "at_least"),
+      ("数百人", 200, 999, "vague")]),
     ("ja", "数万人が国境に並び、50人余りが戻った。",
-     [("数万", 20000, 99999, "vague"), ("50人余り", 50, None, "more_than")]),
+     [("数万人", 20000, 99999, "vague"), ("50人余り", 50, None, "more_than")]),
     ("zh", "逾15万人离开，超过2000名士兵，约8万名男子。",
-     [("逾15万", 150000, None, "more_than"), ("超过2000", 2000, None, "more_than"),
-      ("约8万", 80000, 80000, "approx")]),
+     [("逾15万人", 150000, None, "more_than"), ("超过2000名", 2000, None, "more_than"),
+      ("约8万名", 80000, 80000, "approx")]),
     ("zh", "数千辆汽车排队，300多名被捕，四万人出境。",
      [("数千", 2000, 9999, "vague"), ("300多名", 300, None, "more_than"),
-      ("四万", 40000, 40000, "exact")]),
+      ("四万人", 40000, 40000, "exact")]),
     ("zh", "一些人说有3萬5千名男子离开，數十萬人受影响。",
-     [("3萬5千", 35000, 35000, "exact"), ("數十萬", 200000, 999999, "vague")]),
+     [("3萬5千名", 35000, 35000, "exact"), ("數十萬人", 200000, 999999, "vague")]),
     ("ko", "약 40만 명이 떠났고 2만 3천 명이 넘는 사람들이 돌아왔다.",
-     [("약 40만", 400000, 400000, "approx"), ("2만 3천 명이 넘는", 23000, None, "more_than")]),
+     [("약 40만 명", 400000, 400000, "approx"), ("2만 3천 명", 23000, None, "more_than")]),
     ("ko", "수천 명이 모였고 최소 120명이 체포됐다.",
-     [("수천", 2000, 9999, "vague"), ("최소 120", 120, None, "at_least")]),
+     [("수천 명", 2000, 9999, "vague"), ("최소 120명", 120, None, "at_least")]),
     ("ko", "500명 이상이 줄을 섰고 수십만 명이 떠났다.",
-     [("500명 이상", 500, None, "at_least"), ("수십만", 200000, 999999, "vague")]),
+     [("500명 이상", 500, None, "at_least"), ("수십만 명", 200000, 999999, "vague")]),
     ("ar", "غادر نحو 40 ألف شخص، وفر آلاف الشبان وعشرات الآلاف من العائلات.",
      [("نحو 40 ألف", 40000, 40000, "approx"), ("آلاف", 2000, 9999, "vague"),
       ("وعشرات الآلاف", 20000, 99999, "vague")]),
@@ -201,7 +201,32 @@ def test_eastern_digits_are_digits(sentence, language, values):
 @pytest.mark.parametrize("language", ["ja", "zh", None])
 def test_unspaced_sentence(language):
     found = find_number_expressions("昨日、国境で215人と2万2215人が並んだ。", language)
-    assert [(e.text, e.low) for e in found] == [("215", 215), ("2万2215", 22215)]
+    assert [(e.text, e.low) for e in found] == [("215人", 215), ("2万2215人", 22215)]
+
+
+def test_a_verb_after_a_number_sets_its_qualifier_outside_the_expression():
+    (found,) = find_number_expressions("20万人を超えるロシア人が出国した", "ja")
+    assert (found.text, found.low, found.high, found.qualifier) == ("20万人", 200000, None,
+                                                                    "more_than")
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"), [
+    ("tr", "Sayı 44 bin 218'e yükseldi, 3 bin 2022 yılında",
+     [("44 bin 218", 44218), ("3 bin", 3000)]),
+    ("es", "al menos dos mil 012 personas y mil 404 heridos",
+     [("al menos dos mil 012", 2012), ("mil 404", 1404)]),
+    ("en", "a thousand 404 errors", [("a thousand", 1000), ("404", 404)]),
+])
+def test_digits_after_a_magnitude_word(language, sentence, expected):
+    found = find_number_expressions(sentence, language)
+    assert [(e.text, e.low) for e in found][:len(expected)] == expected
+
+
+def test_an_arabic_range_closer_is_glued_to_its_digits():
+    (found,) = find_number_expressions("فر ما بين 10 آلاف و20 ألف شخص", "ar")
+    assert (found.text, found.low, found.high) == ("ما بين 10 آلاف و20 ألف", 10000, 20000)
+
+
 
 
 def test_unspaced_units_after_digits():

@@ -12,10 +12,12 @@ from newsledger.extract.judge import (
     MODEL_DIR,
     MODEL_NAME,
     Judge,
+    clause,
     context,
     features,
     load_judge,
     with_vectors,
+    words,
 )
 from newsledger.models import Article
 
@@ -56,13 +58,41 @@ def test_each_distinct_context_is_encoded_once():
         return np.eye(len(texts), 4)
 
     found = with_vectors(candidates + candidates, encode)
-    assert len(candidates) == 2 and asked == [[article.text]]  # a short sentence: one context
+    # a short sentence: one context, and the sentence is the clause of both numbers
+    assert len(candidates) == 2 and asked == [[article.text]]
     assert all(c.vector is not None for c in found) and context(candidates[1]) == article.text
+
+
+def test_the_clause_of_a_number_stops_at_the_clause_marks_around_it():
+    article = Article(id="t", text="According to the ministry, 35 people died in the unrest, "
+                      "and 1,200 were detained.", language="en")
+    first, second = (candidate for _, candidate in figure_candidates(article))
+    assert clause(first) == "35 people died in the unrest"
+    assert clause(second) == "and 1,200 were detained."
+    (found,) = with_vectors([first], lambda texts: np.eye(len(texts), 4))
+    assert found.vector.shape == (8,)  # the context's vector, then the clause's
+
+
+def test_words_of_unspaced_scripts_are_character_pairs():
+    assert words("少なくとも1472人が拘束された Russians") == [
+        "少な", "なく", "くと", "とも", "1472", "人が", "が拘", "拘束", "束さ", "され", "れた",
+        "russians"]
+
+
+def test_a_none_bias_lets_a_doubtful_number_through():
+    labels = ("crossed_border", "none", "other")
+    intercept = np.array([0.0, 1.0, 0.0])  # "none" likelier by a little
+    article = Article(id="t", text="Some 2,000 Russians crossed into Georgia.", language="en")
+    (_, candidate), = figure_candidates(article)
+    plain = Judge(labels, 1 << 20, np.array([0]), np.zeros((1, 3), np.float32), intercept)
+    biased = Judge(labels, 1 << 20, np.array([0]), np.zeros((1, 3), np.float32), intercept,
+                   none_bias=1.5)
+    assert plain.decide(candidate) is None and biased.decide(candidate) == "crossed_border"
 
 
 def test_a_judge_with_vector_weights_reads_the_vector():
     labels = ("crossed_border", "none", "other")
-    dense = np.zeros((4, 3))
+    dense = np.zeros((8, 3))  # the context's vector, then the clause's
     dense[0, 1] = 50.0  # a context along the first axis reads as no figure
     judge = Judge(labels, 1 << 20, np.array([0]), np.zeros((1, 3), np.float32), np.zeros(3),
                   dense=dense)
@@ -75,7 +105,8 @@ def test_a_judge_with_vector_weights_reads_the_vector():
 
 def test_the_shipped_judge_reads_sentence_vectors():
     judge = load_judge()
-    assert judge.reads_vectors and judge.dense.shape == (512, len(judge.labels))
+    # the vectors of the number's context and of its clause
+    assert judge.reads_vectors and judge.dense.shape == (2 * 512, len(judge.labels))
 
 
 def test_the_model_record_matches_the_labels(corpus_dir):

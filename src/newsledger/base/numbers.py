@@ -62,6 +62,12 @@ ending (a stem, for inflected units). Keys:
                        A phrase starting with a sign ("+", "-odd") is glued to the number.
 ``[ranges]``           ``openers``/``closers`` ("from".."to", "от".."до", "tra".."e") and
                        ``connectors`` between two numbers ("to", "à", "-", "–").
+``counters``           counter words of people glued to a number, part of the expression in
+                       languages that count with them ("人" in "30万人", "명" in "20만 명").
+``[verbal_after]``     qualifier kinds -> verbs right after a number (or its counter) that set
+                       its qualifier but stay outside the expression ("20万人を超える" more_than).
+``digits_after_magnitude`` true when digits after a magnitude word add to it ("44 bin 218",
+                       "mil 404"): a group of three digits.
 ``[suffixes]``         magnitude letters after digits -> forms ("1000" = ["k"]): glued ("700k",
                        "1.5m") or, written in capitals, after one space ("8 B").
 ``[units]``            percent, money, age, duration, year, distance, time, ordinal, measure
@@ -186,10 +192,12 @@ def _expression(grammar: NumberGrammar, text: str, match: re.Match) -> NumberExp
     if value is None:
         return None
     start = match.start("num") if kind == "to_level" else match.start()
-    kind, end = "exact" if kind == "to_level" else kind, value.end
+    kind, end = "exact" if kind == "to_level" else kind, _counter_end(grammar, text, value.end)
     kind = "approx" if kind == "exact" and value.approximate else kind
     if kind == "exact" and (after := grammar.qualifier_after.match(text, end)):
         kind, end = after.lastgroup or kind, after.end()  # "100,000 or more", "1000 с лишним"
+    elif kind == "exact" and (verb := grammar.verbal_after.match(text, end)):
+        kind = verb.lastgroup or kind  # "20万人を超える": the verb stays outside the expression
     low, high = _interval(kind, _integer(value.value))
     return _make(grammar, text, start, end, low, high, kind, (match.start("num"), value.end),
                  value.kind, value.fraction)
@@ -211,8 +219,15 @@ def _range(grammar: NumberGrammar, text: str, match: re.Match, qualifier: str,
         return None
     kind = high.kind if low.kind == high.kind else "mixed"
     fraction = high.fraction or (low.fraction if low_value == low.value else not whole(low_value))
-    return _make(grammar, text, match.start(), high.end, _integer(low_value),
-                 _integer(high.value), "range", (first[0], high.end), kind, fraction)
+    return _make(grammar, text, match.start(), _counter_end(grammar, text, high.end),
+                 _integer(low_value), _integer(high.value), "range", (first[0], high.end), kind,
+                 fraction)
+
+
+def _counter_end(grammar: NumberGrammar, text: str, end: int) -> int:
+    """Where a number ends with the counter word of people glued to it ("30万人", "20만 명")."""
+    counter = grammar.counter_after.match(text, end)
+    return counter.end() if counter else end
 
 
 def _scaled_low(low: SpanValue, high: SpanValue) -> float:
@@ -234,7 +249,8 @@ def _vague(grammar: NumberGrammar, text: str, match: re.Match, qualifier: str) -
         for form in scales:
             value *= lex.words["magnitudes"][form]
         low, high = _interval(qualifier, int(value))
-        return _make(grammar, text, match.start(), end, low, high, qualifier, (start, end),
+        return _make(grammar, text, match.start(), _counter_end(grammar, text, end), low, high,
+                     qualifier, (start, end),
                      "words")
     scale, span = 1.0, None
     for form in scales:
@@ -244,7 +260,8 @@ def _vague(grammar: NumberGrammar, text: str, match: re.Match, qualifier: str) -
         scale *= 10 if base == 12 and len(scales) > 1 else (base or 1)
     low, high = vague_interval(scale) if span is None else (
         span[0] * scale, (span[1] + 1) * scale - 1)  # "kilkanaście tysięcy": 12000..19999
-    return _make(grammar, text, start, end, int(low), int(high), "vague", (start, end), "vague")
+    return _make(grammar, text, start, _counter_end(grammar, text, end), int(low), int(high),
+                 "vague", (start, end), "vague")
 
 
 def _singular(lex: Lexicon, forms: list[str]) -> bool:

@@ -118,6 +118,8 @@ class NumberGrammar:
     unit_after: re.Pattern
     suffix_after: re.Pattern  # a magnitude letter after digits ("1.5m", "700k", "8 B")
     qualifier_after: re.Pattern
+    counter_after: re.Pattern  # a counter word of people glued to the number ("人", "명")
+    verbal_after: re.Pattern  # a verb after the number that sets its qualifier ("を超える")
     currency_before: re.Pattern
     change_before: re.Pattern
     preceded_by: re.Pattern
@@ -152,9 +154,11 @@ def _number(lex: Lexicon) -> str:
     # Digits may follow a magnitude of an unspaced script ("2万2215", "9萬8千", "1만 5천").
     unspaced = _scripts_of(list(lex.words["magnitudes"]))
     rest = rf"(?:(?<=[{UNSPACED}])\s?{DIGITS})?" if unspaced else ""
+    # Or a group of three digits after a spaced magnitude ("44 bin 218", "dos mil 012").
+    group = r"(?:\s+\d{3}(?![\d.,]?\d))?" if lex.digits_after_magnitude else ""
     suffix = alternation(set(lex.suffixes))
-    return (rf"(?:{DIGITS}(?:(?:\s?{scale}{NO_WORD_AFTER}{rest}){{1,2}}|\s?{suffix}(?!\w))?"
-            rf"|{_word_number(lex)})")
+    return (rf"(?:{DIGITS}(?:(?:\s?{scale}{NO_WORD_AFTER}{rest}){{1,2}}{group}"
+            rf"|\s?{suffix}(?!\w))?|{_word_number(lex)}{group})")
 
 
 def _vague(lex: Lexicon) -> str:
@@ -179,8 +183,8 @@ def _ranges(lex: Lexicon, number: str) -> str:
     # Between words a hyphen joins one number ("thirty-three"), so it needs a digit before it.
     dash = r"(?:(?<=\d)-(?!\s)|\s*[\u2010-\u2014]\s*)"
     paired = (
-        rf"(?P<opener>{opener})\s+(?P<ra>{number}|{several}{NO_WORD_AFTER})\s+{closer}\s+"
-        rf"(?P<rb>{number})"
+        rf"(?P<opener>{opener})\s+(?P<ra>{number}|{several}{NO_WORD_AFTER})\s+{closer}"
+        rf"(?:\s+|(?<=[{_PREFIXES}])(?=\d))(?P<rb>{number})"  # "ما بين 10 آلاف و20 ألف"
     )
     joined = (
         rf"(?P<ra2>{number})(?:{dash}|\s+{words}\s+)"
@@ -201,6 +205,11 @@ def _qualifiers_after(lex: Lexicon) -> str:
     # In unspaced scripts a word is glued on too ("800人以上", "500多名").
     return (rf"(?:\s+(?=\w)|(?=[^\w\s]|[{UNSPACED}]))(?:{'|'.join(groups)}){NO_WORD_AFTER}"
             r"(?!\s+(?:\w+\s+)?\d)")
+
+
+def _verbal_after(lex: Lexicon) -> str:
+    groups = [rf"(?P<{kind}>{alternation(lex.verbal_after[kind])})" for kind in QUALIFIER_KINDS]
+    return rf"[ \u00a0]?(?:{'|'.join(groups)})"
 
 
 def _preceding(lex: Lexicon) -> str:
@@ -226,8 +235,8 @@ def grammar_for(language: str | None) -> NumberGrammar:
                    | set(lex.words["multipliers"]) | set(lex.spans))
     scanner_source = rf"{start}(?:{_ranges(lex, number)}|{body})"
     scripts = _scripts_of([*number_forms, *lex.words["vague"], *(
-        phrase for kinds in (lex.qualifiers, lex.qualifiers_after) for phrases in kinds.values()
-        for phrase in phrases)])
+        phrase for kinds in (lex.qualifiers, lex.qualifiers_after, lex.verbal_after)
+        for phrases in kinds.values() for phrase in phrases), *lex.counters])
     folded_source = folded_pattern(_narrowed(scanner_source, scripts), keep_groups=True)
     return NumberGrammar(
         lexicon=lex,
@@ -243,6 +252,9 @@ def grammar_for(language: str | None) -> NumberGrammar:
         suffix_after=re.compile(
             rf"(?P<space>\s?)(?P<suffix>{alternation(set(lex.suffixes))})(?!\w)", re.IGNORECASE),
         qualifier_after=_compiled(_qualifiers_after(lex), scripts),
+        counter_after=_compiled(rf"[ \u00a0]?(?:{alternation(lex.counters)}){NO_WORD_AFTER}",
+                                scripts),
+        verbal_after=_compiled(_verbal_after(lex), scripts),
         currency_before=re.compile(rf"(?:{alternation(lex.currency_before)})\s?$"),
         change_before=_compiled(
             rf"{NO_WORD_BEFORE}(?:{alternation(lex.change_words)}){NO_WORD_AFTER}\s*$", scripts

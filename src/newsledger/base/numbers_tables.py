@@ -54,6 +54,11 @@ class Lexicon:
         default_factory=lambda: {kind: set() for kind in PRECEDING_KINDS})
     change_words: set[str] = field(default_factory=set)
     suffixes: dict[str, float] = field(default_factory=dict)
+    counters: set[str] = field(default_factory=set)
+    verbal_after: dict[str, set[str]] = field(
+        default_factory=lambda: {kind: set() for kind in QUALIFIER_KINDS}
+    )
+    digits_after_magnitude: bool = False
 
     def merge(self, table: dict) -> None:
         """Add one parsed TOML table to this lexicon."""
@@ -88,6 +93,11 @@ class Lexicon:
         for kind in PRECEDING_KINDS:
             self.preceding[kind] |= _lower(table.get("preceded_by", {}).get(kind, []))
         self.change_words |= _lower(table.get("change_words", []))
+        self.counters |= _lower(table.get("counters", []))
+        for kind in QUALIFIER_KINDS:
+            self.verbal_after[kind] |= _lower(table.get("verbal_after", {}).get(kind, []))
+        self.digits_after_magnitude = self.digits_after_magnitude or bool(
+            table.get("digits_after_magnitude", False))
         for value, forms in table.get("suffixes", {}).items():
             self.suffixes.update(dict.fromkeys(_lower(forms), float(value)))
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
+
+import numpy as np
 
 from newsledger.base.numbers import NumberExpression, find_number_expressions
 from newsledger.base.phrases import Cue
@@ -449,8 +451,10 @@ def figure_candidates(article: Article, config: FigureConfig = FigureConfig()
 
 
 def extract_figures(article: Article, config: FigureConfig = FigureConfig(),
-                    judge: Judge | None = None) -> list[Figure]:
-    """Every figure an article states, in text order; ``judge`` replaces the packaged one."""
+                    judge: Judge | None = None,
+                    encode: Callable[[list[str]], np.ndarray] = encode_contexts) -> list[Figure]:
+    """Every figure an article states, in text order; ``judge`` replaces the packaged one,
+    ``encode`` the sentence encoder (a cache of vectors)."""
     judge = judge or (load_judge() if config.use_judge else None)
     found = list(_rule_decisions(article, config))
     candidates: list[Candidate | None] = [None] * len(found)
@@ -458,7 +462,7 @@ def extract_figures(article: Article, config: FigureConfig = FigureConfig(),
         candidates = [judge_candidate(article, number, sentence, decision)
                       for number, sentence, _, decision, _ in found]
         if judge.reads_vectors:
-            candidates = with_vectors(candidates, encode_contexts)
+            candidates = with_vectors(candidates, encode)
     figures: list[Figure] = []
     for (number, sentence, position, decision, context), candidate in zip(
             found, candidates, strict=True):

@@ -4,13 +4,15 @@ The cue rules (``extract.figures``) generalise poorly: they were tuned on the te
 judge is a multinomial logistic regression over sparse features of each candidate number —
 the rules' category and cue, the words and character n-grams around the number, its
 qualifier, magnitude and unit, the language — and dense features: the multilingual sentence
-vector of the text around the number (``base.vectors``), which carries what the sentence is
-about in any language the encoder reads, where the sparse words only carry the languages we
-labelled. It is trained on labelled real text
+vectors (``base.vectors``) of the text around the number and of the number's own clause, which
+carry what is said in any language the encoder reads (the clause's: of the number's head noun
+and verb), where the sparse words only carry the languages we labelled (words of unspaced
+scripts are pairs of characters). It is trained on labelled real text
 (``make train``, ``newsledger.training.figures``). Its classes are the codebook categories
-plus ``none`` (not a figure). Hand-written inference, because it is one sparse dot product
-over a few hundred features plus one 512 × labels product: numpy only, deterministic, no
-scikit-learn at run time.
+plus ``none`` (not a figure), whose score is lowered by ``none_bias`` (chosen by
+cross-validation: a doubtful number is more often a figure than not). Hand-written inference,
+because it is one sparse dot product over a few hundred features plus one 1024 × labels
+product: numpy only, deterministic, no scikit-learn at run time.
 
 The model is a file in the package (``models/figure_judge.npz`` plus its ``.json`` metadata:
 label set, feature count, training data checksum, held-aside score). Without the file the
@@ -30,9 +32,13 @@ from pathlib import Path
 
 import numpy as np
 
+from newsledger.base.numbers_grammar import UNSPACED
+
 MODEL_DIR = Path(__file__).parent / "models"
 MODEL_NAME = "figure_judge"
 _WORD = re.compile(r"\w+", re.UNICODE)
+_UNSPACED_RUN = re.compile(f"([{UNSPACED}]+)")
+_CLAUSE_MARK = re.compile(r",(?!\d)|[;:()\[\]«»“”\"—–、，；：（）]")  # not "2,000"
 WORDS_AROUND = 5  # words on each side that are features by position
 BAG_CHARS = 90  # characters on each side whose words are a bag of features
 GRAM_CHARS = 24  # characters on each side whose character n-grams are features
@@ -57,7 +63,7 @@ class Candidate:
     rule: str | None  # the rules' category, None when they found no figure
     cue: str | None  # the label of the cue the rules used, "head" for a head noun only
     cue_distance: int | None
-    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of context()
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # with_vectors
 
 
 def context(candidate: Candidate) -> str:
@@ -68,14 +74,29 @@ def context(candidate: Candidate) -> str:
                           min(last, candidate.end + VECTOR_CHARS)]
 
 
+def clause(candidate: Candidate) -> str:
+    """The number's own clause: its context cut at the clause marks nearest to the number
+    ("Selon le média, | 35 personnes ont perdu la vie | ..."), what the number's head noun
+    and verb stand in when its sentence also speaks of other things."""
+    text, (first, last) = candidate.text, candidate.sentence
+    low, high = max(first, candidate.start - VECTOR_CHARS), min(last, candidate.end + VECTOR_CHARS)
+    start = max((mark.end() for mark in _CLAUSE_MARK.finditer(text, low, candidate.start)),
+                default=low)
+    after = _CLAUSE_MARK.search(text, candidate.end, high)
+    return text[start:after.start() if after else high].strip()
+
+
 def with_vectors(candidates: Sequence[Candidate],
                  encode: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
-    """The candidates with the vectors of their contexts, each distinct context encoded once."""
-    texts = list(dict.fromkeys(context(candidate) for candidate in candidates))
+    """The candidates with the vectors of their contexts and of their clauses side by side,
+    each distinct text encoded once."""
+    pairs = [(context(candidate), clause(candidate)) for candidate in candidates]
+    texts = list(dict.fromkeys(text for pair in pairs for text in pair))
     if not texts:
         return list(candidates)
     rows = dict(zip(texts, np.asarray(encode(texts), dtype=np.float32), strict=True))
-    return [replace(candidate, vector=rows[context(candidate)]) for candidate in candidates]
+    return [replace(candidate, vector=np.concatenate([rows[around], rows[own]]))
+            for candidate, (around, own) in zip(candidates, pairs, strict=True)]
 
 
 def encode_contexts(texts: list[str]) -> np.ndarray:
@@ -86,7 +107,19 @@ def encode_contexts(texts: list[str]) -> np.ndarray:
 
 
 def words(text: str) -> list[str]:
-    return [word.casefold() for word in _WORD.findall(text)]
+    """The case-folded words of a text; a run of a script written without spaces (kana,
+    ideographs, Hangul) is one word per pair of adjacent characters ("拘束された" -> "拘束",
+    "束さ", ...), since it holds several words and no boundary says where."""
+    found = []
+    for word in _WORD.findall(text):
+        for part in _UNSPACED_RUN.split(word.casefold()):
+            if not part:
+                continue
+            if _UNSPACED_RUN.fullmatch(part) and len(part) > 2:
+                found += [part[i:i + 2] for i in range(len(part) - 1)]
+            else:
+                found.append(part)
+    return found
 
 
 def _magnitude(candidate: Candidate) -> str:
@@ -168,6 +201,7 @@ class Judge:
     intercept: np.ndarray  # (len(labels),)
     margin: float = 0.0  # how much likelier its own answer must be to overrule the rules
     dense: np.ndarray | None = None  # (vector dimensions, len(labels)), None: no vector read
+    none_bias: float = 0.0  # subtracted from the score of ``none``: trades precision for recall
 
     @property
     def reads_vectors(self) -> bool:
@@ -178,6 +212,8 @@ class Judge:
                                candidate_ids(candidate, self.dimensions))
         if self.dense is not None and candidate.vector is not None:
             scores = scores + candidate.vector.astype(np.float64) @ self.dense
+        if "none" in self.labels:
+            scores[self.labels.index("none")] -= self.none_bias
         return scores
 
     def probabilities(self, candidate: Candidate) -> np.ndarray:
@@ -233,4 +269,5 @@ def load_judge(directory: Path = MODEL_DIR) -> Judge | None:
     dense = arrays.get("dense")
     return Judge(tuple(meta["labels"]), int(meta["dimensions"]), arrays["buckets"],
                  arrays["weights"], arrays["intercept"], float(meta["margin"]),
-                 None if dense is None else dense.astype(np.float64))
+                 None if dense is None else dense.astype(np.float64),
+                 float(meta.get("none_bias", 0.0)))
