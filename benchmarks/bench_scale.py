@@ -15,13 +15,12 @@ import os
 import resource
 import tempfile
 import time
-import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.bench_store import POSTGRES
+from benchmarks.bench_store import NoServer, postgres_schema
 from benchmarks.bench_web import _percentile, _urls
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from newsledger import pipeline
 from newsledger.settings import Settings
@@ -114,29 +113,21 @@ def measure(db: str, folder: Path, scale: int, size_of) -> dict:
 
 
 def _postgres(folder: Path, scale: int) -> dict | str:
-    admin_url = "postgresql+psycopg://" + POSTGRES.split("://", 1)[1]
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
     try:
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT",
-                              connect_args={"connect_timeout": 3})
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE SCHEMA {schema}"))
-    except Exception as error:  # noqa: BLE001  (no server: report, do not fail the bench)
-        return f"skipped: {str(error).splitlines()[0]}"
+        with postgres_schema() as (url, admin):
+            schema = url.rsplit("%3D", 1)[1]
 
-    def size() -> int:
-        with admin.connect() as connection:
-            return int(connection.execute(text(
-                "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
-                "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE n.nspname = :schema AND c.relkind = 'r'"), {"schema": schema}).scalar())
+            def size() -> int:
+                with admin.connect() as connection:
+                    return int(connection.execute(text(
+                        "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        "WHERE n.nspname = :schema AND c.relkind = 'r'"),
+                        {"schema": schema}).scalar())
 
-    try:
-        return measure(f"{POSTGRES}?options=-csearch_path%3D{schema}", folder, scale, size)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+            return measure(url, folder, scale, size)
+    except NoServer as reason:
+        return str(reason)
 
 
 def run(scale: int | None = None) -> dict:

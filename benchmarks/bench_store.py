@@ -12,10 +12,12 @@ import os
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import cycle, islice
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from newsledger.models import Article
 from newsledger.store import Ledger
@@ -41,7 +43,13 @@ def _throughput(db: str, count: int) -> float:
         return count / (time.perf_counter() - started)
 
 
-def _postgres(count: int) -> float | str:
+class NoServer(Exception):
+    """The PostgreSQL server is unreachable (a benchmark reports it and goes on)."""
+
+
+@contextmanager
+def postgres_schema() -> Iterator[tuple[str, Engine]]:
+    """A fresh schema on the local server: its URL and an admin engine; dropped afterwards."""
     admin_url = "postgresql+psycopg://" + POSTGRES.split("://", 1)[1]
     schema = f"bench_{uuid.uuid4().hex[:10]}"
     try:
@@ -49,14 +57,22 @@ def _postgres(count: int) -> float | str:
                               connect_args={"connect_timeout": 3})
         with admin.connect() as connection:
             connection.execute(text(f"CREATE SCHEMA {schema}"))
-    except Exception as error:  # noqa: BLE001  (no server: report, do not fail the bench)
-        return f"skipped: {str(error).splitlines()[0]}"
+    except Exception as error:  # noqa: BLE001  (any failure means: no server)
+        raise NoServer(f"skipped: {str(error).splitlines()[0]}") from error
     try:
-        return round(_throughput(f"{POSTGRES}?options=-csearch_path%3D{schema}", count))
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}", admin
     finally:
         with admin.connect() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def _postgres(count: int) -> float | str:
+    try:
+        with postgres_schema() as (url, _admin):
+            return round(_throughput(url, count))
+    except NoServer as reason:
+        return str(reason)
 
 
 def run(count: int = 2000) -> dict:
