@@ -74,12 +74,25 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
     )
 
 
-def group_claims(figures: Iterable[dict], stories: dict[str, str],
-                 config: ClaimConfig = ClaimConfig()) -> list[Claim]:
-    """Every claim of the figures (rows as ``Ledger.figures`` yields them)."""
+def claim_part(figure: dict, config: ClaimConfig = ClaimConfig()) -> str | None:
+    """The part of the claims a figure belongs to (its claim key, as text), or None."""
+    return None if figure["counted"] in config.skip_counted else repr(claim_key(figure))
+
+
+def claims_by_part(figures: Iterable[dict], stories: dict[str, str],
+                   config: ClaimConfig = ClaimConfig()) -> dict[str, list[Claim]]:
+    """The claims of the figures (rows as ``Ledger.figures`` yields them) by claim key: each
+    key's claims depend on its figures and their stories alone."""
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for figure in figures:
         if figure["counted"] not in config.skip_counted:
             by_key[claim_key(figure)].append(figure)
-    return [build_claim(key, cluster, stories)
-            for key in sorted(by_key, key=repr) for cluster in _clusters(by_key[key])]
+    return {repr(key): [build_claim(key, cluster, stories) for cluster in _clusters(by_key[key])]
+            for key in sorted(by_key, key=repr)}
+
+
+def group_claims(figures: Iterable[dict], stories: dict[str, str],
+                 config: ClaimConfig = ClaimConfig()) -> list[Claim]:
+    """Every claim of the figures (rows as ``Ledger.figures`` yields them)."""
+    return [claim for claims in claims_by_part(figures, stories, config).values()
+            for claim in claims]

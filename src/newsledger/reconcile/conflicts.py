@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsledger.base.sentences import sentence_spans
-from newsledger.base.vectors import Vectors
 from newsledger.models import Conflict
-from newsledger.reconcile.claims import story_of
 from newsledger.reconcile.quantities import (
     IMPLICIT_PLACE,
     INFINITY,
@@ -220,13 +218,30 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
     figures speak of and each is compared with the ``neighbours`` that follow it, so a quantity
     reported by many stories costs linear, not quadratic, time.
     """
+    for _articles, found in conflicts_by_quantity(figures, stories, config).values():
+        yield from found
+
+
+def quantity_part(figure: dict, config: ConflictConfig = ConflictConfig()) -> str | None:
+    """The quantity a figure (with its ``sentence``) is compared within, as text, or None."""
+    if figure["counted"] in config.skip_counted or not _stated(figure):
+        return None
+    key = quantity(figure, figure.get("sentence"))
+    return repr(key) if key.place is not None else None
+
+
+def conflicts_by_quantity(figures: Iterable[dict], stories: dict[str, str],
+                          config: ConflictConfig = ConflictConfig(),
+                          ) -> dict[str, tuple[set[str], list[Conflict]]]:
+    """``figure_conflicts`` by quantity (``quantity_part``): the articles with a figure of it
+    and its conflicts, which depend on those articles' figures and stories alone."""
     figures = list(figures)
     values = _values(figures)
     buckets: dict[Quantity, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
-        if figure["counted"] not in config.skip_counted and _stated(figure):
-            if (key := quantity(figure, figure.get("sentence"))).place is not None:
-                buckets[key][figure["article"]].append(figure)
+        if quantity_part(figure, config) is not None:
+            buckets[quantity(figure, figure.get("sentence"))][figure["article"]].append(figure)
+    parts = {}
     for key in sorted(buckets, key=repr):
         by_article = buckets[key]
         found: dict[tuple[str, str], tuple] = {}
@@ -236,8 +251,10 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
             for other, other_classes in ordered[position + 1:position + 1 + config.neighbours]:
                 if hit := _clearest(classes, other_classes, by_article, values, config):
                     found[min(story, other), max(story, other)] = hit
-        for _rank, a, b, reason in sorted(found.values(), key=lambda item: item[0][1:]):
-            yield _conflict(key, a, b, reason)
+        parts[repr(key)] = (set(by_article), [
+            _conflict(key, a, b, reason)
+            for _rank, a, b, reason in sorted(found.values(), key=lambda item: item[0][1:])])
+    return parts
 
 
 @lru_cache(maxsize=256)
@@ -245,10 +262,12 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sentence_spans(text))
 
 
-def with_sentences(ledger, figures: Iterable[dict]) -> Iterator[dict]:
+def with_sentences(ledger, figures: Iterable[dict],
+                   ids: Iterable[str] | None = None) -> Iterator[dict]:
     """Figure rows (in the ledger's order: by article, articles in ingest order) with their
-    sentence; the articles are read in one stream beside the figures."""
-    articles = ledger.articles()
+    sentence; the articles (those with ``ids`` when the figures are theirs) are read in one
+    stream beside the figures."""
+    articles = ledger.articles(ids=ids)
     article = None
     for figure in figures:
         while article is None or article.id != figure["article"]:
@@ -319,14 +338,3 @@ def reference_conflicts(figures: Iterable[dict], references: Iterable[dict],
             if same_days(figure, reference) and gap >= config.min_ratio and source not in seen:
                 seen.add(source)
                 yield _reference_conflict(figure, reference, gap)
-
-
-def find_conflicts(ledger, vectors: Vectors | None = None) -> Iterator[Conflict]:
-    """Every figure, reference and version conflict in the ledger (``vectors``: see
-    ``version_conflicts``)."""
-    from newsledger.reconcile.versions import version_conflicts
-
-    figures, stories = list(with_sentences(ledger, ledger.figures())), story_of(ledger)
-    yield from figure_conflicts(figures, stories)
-    yield from reference_conflicts(figures, ledger.references(), stories)
-    yield from version_conflicts(ledger, vectors=vectors)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -30,7 +30,7 @@ from newsledger.base.numbers import find_number_expressions
 from newsledger.base.places import resolve_place
 from newsledger.base.transliteration import latin_key
 from newsledger.base.vectors import Vectors
-from newsledger.models import Article, Conflict
+from newsledger.models import Article, Conflict, Story
 from newsledger.reconcile.conflicts import conflict_record
 
 NEGATION_PATH = Path(__file__).with_name("lang") / "negation.toml"
@@ -205,13 +205,15 @@ def _disagreements(base: Sentences, origin: Article, other: Article, config: Ver
 
 
 def version_conflicts(ledger, config: VersionConfig = VersionConfig(),
-                      vectors: Vectors | None = None) -> Iterator[Conflict]:
+                      vectors: Vectors | None = None,
+                      stories: Iterable[Story] | None = None) -> Iterator[Conflict]:
     """Aligned sentences of each story member that disagree with the origin's. Members with
     one text (and language) disagree with the origin alike, so each text is compared once per
     story; sentences are encoded by ``vectors`` (pass ``Vectors(ledger)`` to use the
-    ledger's cache, and flush it once the conflicts are stored)."""
+    ledger's cache, and flush it once the conflicts are stored); ``stories``: those only
+    (each story's conflicts depend on its members alone)."""
     vectors = vectors or Vectors()
-    for story in ledger.stories():
+    for story in ledger.stories() if stories is None else stories:
         ids = [m.article for m in story.members]
         articles = {a.id: a for a in ledger.articles(ids=ids)}
         origin = articles[story.origin]

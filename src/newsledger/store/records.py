@@ -14,7 +14,7 @@ from dataclasses import asdict, fields
 from sqlalchemy import Table, insert, select
 
 from newsledger.models import Claim, ClaimMention, Conflict, Story, StoryMember
-from newsledger.store import schema
+from newsledger.store import corpus_state, schema
 from newsledger.store.engine import locked
 
 _CLAIM_COLUMNS = tuple(column.name for column in schema.claims.c if column.name != "data")
@@ -130,3 +130,32 @@ def conflicts(ledger) -> Iterator[Conflict]:
     """Every conflict by kind and id."""
     table = schema.conflicts
     return map(conflict_of, _read(ledger, select(table).order_by(table.c.kind, table.c.id)))
+
+
+def replace_claim_parts(ledger, parts, claims: dict[str, list[Claim]]) -> None:
+    """Replace the claims of ``parts`` (None: every claim) by ``claims`` (part -> claims),
+    each part holding its claims' articles."""
+    rows = {part: [claim_row(claim) for claim in found] for part, found in claims.items()}
+    articles = {part: {m.article for claim in found for m in claim.mentions}
+                for part, found in claims.items()}
+    with locked(ledger.engine) as connection:
+        corpus_state.replace_parts(connection, "claims", parts, schema.claims, rows, articles)
+
+
+def replace_conflict_parts(ledger, parts, by_part: dict[str, tuple[set[str], list[Conflict]]],
+                           others: Iterable[Conflict], articles) -> None:
+    """Replace the figure conflicts of ``parts`` (None: every conflict, all kinds) and the
+    reference and version conflicts naming one of ``articles`` by ``others``."""
+    table = schema.conflicts
+    rows = {part: [conflict_row(c) for c in found] for part, (_a, found) in by_part.items()}
+    other_rows = [conflict_row(c) for c in others]
+    with locked(ledger.engine) as connection:
+        if parts is not None:
+            for side in (table.c.article_a, table.c.article_b):
+                for chunk in corpus_state.chunks(articles):
+                    connection.execute(table.delete().where(
+                        table.c.kind.in_(("reference", "version")), side.in_(chunk)))
+        corpus_state.replace_parts(connection, "conflicts", parts, table, rows,
+                                   {part: held for part, (held, _c) in by_part.items()})
+        for start in range(0, len(other_rows), 500):
+            connection.execute(insert(table), other_rows[start:start + 500])
