@@ -62,9 +62,10 @@ def stories_stage(ledger: Ledger, settings: Settings) -> None:
         return
     vectors = Vectors(ledger)
     signatures = Signatures(config.num_perm, config.shingle, ledger)
-    articles = ledger.articles() if new is None else list(ledger.articles(ids=new))
+    orders = ledger.ingest_orders(new)  # an article stored after this waits for the next run
+    articles = (a for a in ledger.articles(ids=new) if a.id in orders)
     update: StoryUpdate = update_stories(
-        state, articles, ledger.ingest_orders(new), lambda ids: ledger.articles(ids=ids),
+        state, articles, orders, lambda ids: ledger.articles(ids=ids),
         signatures, vectors, load_verifier(), config, full=new is None)
     state.write(items=update.items, bands=update.bands, anchors=update.anchors,
                 owners=update.owners, pairs=update.pairs, regrouped=update.regrouped,
