@@ -15,10 +15,22 @@ from newsledger.publish.exports import ExportOptions, write_export
 from newsledger.query import Reader
 from newsledger.settings import Settings
 from newsledger.store import Ledger
+from newsledger.store.references import replace_file
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = {"demo": REPO / "demo", "dev": REPO / ".." / "shared" / "corpus" / "dev" / "articles"}
 TABLES = ("figures", "claims", "conflicts", "stories", "events")
+
+
+def _official(counted: str, place: str, since: str, as_of: str, value: int) -> dict:
+    return {"id": f"{counted}-{place}", "source": "Ministry", "as_of": as_of, "since": since,
+            "counted": counted, "place": place, "place_id": None, "low": value, "high": value,
+            "qualifier": "exact", "url": "https://example.org", "note": None,
+            "file": "official.csv", "line": 2}
+
+
+OFFICIAL = [_official("entered_country", "Kazakhstan", "2022-09-21", "2022-09-28", 6_400),
+            _official("arrested", "Russia", "2022-09-21", "2022-09-21", 100)]
 
 
 def _inputs(name: str) -> list[str]:
@@ -41,6 +53,7 @@ def _exports(db: str) -> dict[str, bytes]:
 
 def _ingested_at_once(inputs: list[str], db: str) -> dict[str, bytes]:
     with Ledger(db) as ledger:
+        replace_file(ledger, "official.csv", OFFICIAL)
         pipeline.ingest(inputs, ledger, Settings())
     return _exports(db)
 
@@ -56,7 +69,10 @@ def test_five_batches_give_the_ledger_of_one_ingest_and_of_a_full_rebuild(name, 
     once, batched = ledger_urls
     reference = _ingested_at_once(inputs, once)
     assert reference["stories"] and reference["claims"] and reference["events"]
+    if name == "demo":
+        assert reference["conflicts"].count(b'"kind": "reference"') == 2
     with Ledger(batched) as ledger:
+        replace_file(ledger, "official.csv", OFFICIAL)
         for batch in _batches(inputs):
             pipeline.ingest(batch, ledger, Settings())
         assert ledger.corpus_due() is None and ledger.dirty() == []
@@ -73,6 +89,7 @@ def test_a_run_killed_after_the_stories_stage_is_repeated_over_the_same_changes(
     first, second = inputs[:len(inputs) // 2], inputs[len(inputs) // 2:]
     db = str(tmp_path / "killed.db")
     with Ledger(db) as ledger:
+        replace_file(ledger, "official.csv", OFFICIAL)
         pipeline.ingest(first, ledger, Settings())
         stages = pipeline.CORPUS_STAGES
 

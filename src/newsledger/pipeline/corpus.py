@@ -99,28 +99,29 @@ def conflicts_stage(ledger: Ledger, settings: Settings) -> None:
     """Flag the figure, reference and version conflicts the changes touch (after stories and
     claims); sentence vectors are read from and kept in the ledger's cache."""
     vectors = Vectors(ledger)
+    references = list(ledger.references())
     if not ledger.part_ready("conflicts"):
         figures, stories = list(with_sentences(ledger, ledger.figures())), story_of(ledger)
-        others = [*reference_conflicts(figures, ledger.references(), stories),
+        others = [*reference_conflicts(figures, references, stories),
                   *version_conflicts(ledger, vectors=vectors)]
         ledger.replace_conflict_parts(None, conflicts_by_quantity(figures, stories), others,
-                                      None)
+                                      {})
         vectors.flush()
         return
-    dirty = ledger.dirty_articles()
+    dirty, state = ledger.dirty_articles(), ledger.story_state()
     parts, articles = _touched(ledger, "conflicts", with_sentences(
         ledger, ledger.figures(dirty), dirty), quantity_part)
-    figures = list(with_sentences(ledger, ledger.figures(articles), articles))
-    state = ledger.story_state()
-    found = {part: held for part, held in conflicts_by_quantity(
-        figures, state.stories_of(articles)).items() if part in parts}
-    stories = [s for s in ledger.stories() if s.id in set(state.stories_of(dirty).values())]
-    held = dirty | {m.article for story in stories for m in story.members}
-    story_map = state.stories_of(held)
-    held_figures = list(with_sentences(ledger, ledger.figures(held), held))
-    others = [*reference_conflicts(held_figures, ledger.references(), story_map),
-              *version_conflicts(ledger, vectors=vectors, stories=stories)]
-    ledger.replace_conflict_parts(parts, found, others, held)
+    figures = with_sentences(ledger, ledger.figures(articles), articles)
+    found = conflicts_by_quantity(figures, state.stories_of(articles), parts=parts)
+    stories = list(ledger.stories(set(state.stories_of(dirty).values())))
+    others = list(version_conflicts(ledger, vectors=vectors, stories=stories, changed=dirty))
+    stale = {"version": dirty}
+    if references:  # a story's reference conflicts: its first figure against each official one
+        held = dirty | {m.article for story in stories for m in story.members}
+        others += reference_conflicts(with_sentences(ledger, ledger.figures(held), held),
+                                      references, state.stories_of(held))
+        stale["reference"] = held
+    ledger.replace_conflict_parts(parts, found, others, stale)
     vectors.flush()
 
 

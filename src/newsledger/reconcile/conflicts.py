@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -232,14 +232,17 @@ def quantity_part(figure: dict, config: ConflictConfig = ConflictConfig()) -> st
 
 def conflicts_by_quantity(figures: Iterable[dict], stories: dict[str, str],
                           config: ConflictConfig = ConflictConfig(),
+                          parts: Collection[str] | None = None,
                           ) -> dict[str, tuple[set[str], list[Conflict]]]:
-    """``figure_conflicts`` by quantity (``quantity_part``): the articles with a figure of it
-    and its conflicts, which depend on those articles' figures and stories alone."""
+    """``figure_conflicts`` by quantity (``quantity_part``; those in ``parts`` only, when
+    given): the articles with a figure of it and its conflicts, which depend on those
+    articles' figures (of any quantity) and stories alone."""
     figures = list(figures)
     values = _values(figures)
     buckets: dict[Quantity, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
-        if quantity_part(figure, config) is not None:
+        part = quantity_part(figure, config)
+        if part is not None and (parts is None or part in parts):
             buckets[quantity(figure, figure.get("sentence"))][figure["article"]].append(figure)
     parts = {}
     for key in sorted(buckets, key=repr):

@@ -289,14 +289,20 @@ class Ledger:
         """Replace every story grouping in one transaction."""
         records.replace_stories(self, stories)
 
-    def stories(self) -> Iterator[Story]:
-        """Every story with its members (origin first), by story id."""
+    def stories(self, ids: Iterable[str] | None = None) -> Iterator[Story]:
+        """Every story (those with ``ids``, else all) with its members (origin first), by
+        story id."""
         s, m = schema.stories, schema.story_members
         query = select(s.c.id, s.c.origin, m.c.article, m.c.relation, m.c.score,
                        m.c.evidence).join(
             m, m.c.story == s.c.id).order_by(s.c.id, m.c.relation != "origin", m.c.article)
         with self.engine.connect() as connection:
-            yield from records.story_rows(connection.execute(query))
+            if ids is None:
+                yield from records.story_rows(connection.execute(query))
+                return
+            for chunk in corpus_state.chunks(sorted(ids)):
+                yield from records.story_rows(connection.execute(query.where(
+                    s.c.id.in_(chunk))))
 
     def claims(self) -> Iterator[Claim]:
         """Every claim, most independent stories first (filtered: ``newsledger.query``)."""
@@ -375,11 +381,11 @@ class Ledger:
         """Replace the claims of ``parts`` (None: all) by ``claims`` (part -> claims)."""
         records.replace_claim_parts(self, parts, claims)
 
-    def replace_conflict_parts(self, parts, by_part, others, articles) -> None:
+    def replace_conflict_parts(self, parts, by_part, others, stale) -> None:
         """Replace the figure conflicts of ``parts`` (None: every conflict) by ``by_part``
-        (part -> (articles, conflicts)), and the reference and version conflicts of
-        ``articles`` by ``others``, in one transaction."""
-        records.replace_conflict_parts(self, parts, by_part, others, articles)
+        (part -> (articles, conflicts)), and the conflicts of each other kind naming an
+        article of ``stale[kind]`` by ``others``, in one transaction."""
+        records.replace_conflict_parts(self, parts, by_part, others, stale)
 
     def set_event_parts(self, parts, event_ids, articles) -> None:
         """Write the merged event ids of the mentions of ``parts`` (None: all), with each

@@ -143,18 +143,18 @@ def replace_claim_parts(ledger, parts, claims: dict[str, list[Claim]]) -> None:
 
 
 def replace_conflict_parts(ledger, parts, by_part: dict[str, tuple[set[str], list[Conflict]]],
-                           others: Iterable[Conflict], articles) -> None:
-    """Replace the figure conflicts of ``parts`` (None: every conflict, all kinds) and the
-    reference and version conflicts naming one of ``articles`` by ``others``."""
+                           others: Iterable[Conflict], stale: dict[str, set[str]]) -> None:
+    """Replace the figure conflicts of ``parts`` (None: every conflict, all kinds), and the
+    conflicts of each other kind that name an article of ``stale[kind]``, by ``others``."""
     table = schema.conflicts
     rows = {part: [conflict_row(c) for c in found] for part, (_a, found) in by_part.items()}
     other_rows = [conflict_row(c) for c in others]
     with locked(ledger.engine) as connection:
-        if parts is not None:
+        for kind, articles in stale.items() if parts is not None else ():
             for side in (table.c.article_a, table.c.article_b):
                 for chunk in corpus_state.chunks(articles):
-                    connection.execute(table.delete().where(
-                        table.c.kind.in_(("reference", "version")), side.in_(chunk)))
+                    connection.execute(table.delete().where(table.c.kind == kind,
+                                                            side.in_(chunk)))
         corpus_state.replace_parts(connection, "conflicts", parts, table, rows,
                                    {part: held for part, (held, _c) in by_part.items()})
         for start in range(0, len(other_rows), 500):
