@@ -103,20 +103,20 @@ def forget_state(ledger) -> None:
 # parts ---------------------------------------------------------------------------------------
 def parts_of(ledger, stage: str, articles: Iterable[str]) -> set[str]:
     """The stored parts of ``stage`` that hold any of ``articles``."""
-    table = schema.part_articles
-    with ledger.engine.connect() as connection:
-        return {row.part for row in rows_in(
-            connection, select(table.c.part).where(table.c.stage == stage), table.c.article,
-            articles)}
+    return _part_lookup(ledger, stage, "part", "article", articles)
 
 
 def part_members(ledger, stage: str, parts: Iterable[str]) -> set[str]:
     """The articles the stored ``parts`` hold."""
+    return _part_lookup(ledger, stage, "article", "part", parts)
+
+
+def _part_lookup(ledger, stage: str, wanted: str, given: str, values: Iterable[str]) -> set[str]:
     table = schema.part_articles
     with ledger.engine.connect() as connection:
-        return {row.article for row in rows_in(
-            connection, select(table.c.article).where(table.c.stage == stage), table.c.part,
-            parts)}
+        return {row[0] for row in rows_in(
+            connection, select(table.c[wanted]).where(table.c.stage == stage), table.c[given],
+            values)}
 
 
 def replace_parts(connection, stage: str, parts: Iterable[str] | None, table,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, fields
+from dataclasses import fields
 
 from sqlalchemy import Table, insert, select
 
@@ -23,13 +23,15 @@ _CONFLICT_DATA = tuple(spec.name for spec in fields(Conflict)
                        if spec.name not in _CONFLICT_COLUMNS and spec.name not in
                        ("titles", "languages"))
 _PAIRS = ("outlets", "dates", "numbers", "titles", "languages")
+_MENTION = tuple(spec.name for spec in fields(ClaimMention))  # flat: no deep copy needed
 
 
 def claim_row(claim: Claim) -> dict:
     return {**{name: getattr(claim, name) for name in _CLAIM_COLUMNS},
             "data": json.dumps({"rate": claim.rate, "who": claim.who,
                                 "outlets": list(claim.outlets),
-                                "mentions": [asdict(m) for m in claim.mentions]},
+                                "mentions": [{name: getattr(m, name) for name in _MENTION}
+                                             for m in claim.mentions]},
                                ensure_ascii=False)}
 
 
