@@ -6,10 +6,10 @@ over the ledger.
 
 Article stages take an ``Analysis`` (the article and what earlier stages added) and return a
 new one, like spaCy components over a shared document; corpus stages read the ledger and
-write their table back. Each is a ``Stage`` that declares what it reads and writes; the
-pipeline runs the stages of ``ARTICLE_STAGES`` and ``CORPUS_STAGES`` in that order. The stage
-packages import only ``base`` and ``models``; this module is the one place that joins them to
-the store.
+rewrite the parts of their tables that the articles changed since their last run touch
+(``corpus.py``). Each is a ``Stage`` that declares what it reads and writes; the pipeline runs
+the stages of ``ARTICLE_STAGES`` and ``CORPUS_STAGES`` in that order. The stage packages import
+only ``base`` and ``models``; this package is the one place that joins them to the store.
 """
 
 from __future__ import annotations
@@ -76,16 +76,22 @@ def refresh_reference_conflicts(ledger: Ledger) -> int:
     return ledger.replace_conflicts(found, kind="reference")
 
 
+STORY_STATE = ("story_items", "story_bands", "story_anchors", "story_pairs")
+PARTS = ("part_articles", "part_rows")
 ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage("figures", figures_stage, reads=("article",), writes=("figures",)),
     Stage("events", events_stage, reads=("article", "figures"), writes=("events",)),
 )
 CORPUS_STAGES: tuple[Stage, ...] = (
-    Stage("stories", stories_stage, reads=("articles",), writes=("stories", "story_members")),
-    Stage("claims", claims_stage, reads=("figures", "stories"), writes=("claims",)),
-    Stage("conflicts", conflicts_stage, reads=("articles", "figures", "stories"),
-          writes=("conflicts",)),
-    Stage("events", event_merge_stage, reads=("events", "stories"), writes=("events.event_id",)),
+    Stage("stories", stories_stage, reads=("articles", "corpus_dirty", *STORY_STATE),
+          writes=("stories", "story_members", "corpus_dirty", *STORY_STATE)),
+    Stage("claims", claims_stage, reads=("figures", "stories", "corpus_dirty", *PARTS),
+          writes=("claims", *PARTS)),
+    Stage("conflicts", conflicts_stage,
+          reads=("articles", "figures", "stories", "corpus_dirty", *PARTS),
+          writes=("conflicts", *PARTS)),
+    Stage("events", event_merge_stage, reads=("events", "stories", "corpus_dirty", *PARTS),
+          writes=("events.event_id", *PARTS)),
 )
 
 
