@@ -121,7 +121,7 @@ class _Run:
         return verdict_probability >= verifier.join or verdict_probability < verifier.split
 
 
-def update_stories(state, articles: list[Article], orders: dict[str, int], fetch: Fetch,
+def update_stories(state, articles: Iterable[Article], orders: dict[str, int], fetch: Fetch,
                    signatures: Signatures, vectors: Vectors, verifier: Verifier,
                    config: StoryConfig = StoryConfig(), full: bool = False) -> StoryUpdate:
     """The state rows and stories that ``articles`` (new, in ingest order; ``orders`` gives
