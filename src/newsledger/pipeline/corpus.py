@@ -140,6 +140,7 @@ def event_merge_stage(ledger: Ledger, settings: Settings) -> None:
     ids, held = {}, {}
     for group in merge_mentions(mentions, stories):
         for mention in group:
-            ids[mention["id"]] = event_id(group[0])
+            if full or mention["event_id"] != event_id(group[0]):  # write only what changed
+                ids[mention["id"]] = event_id(group[0])
             held.setdefault(repr(merge_key(mention)), set()).add(mention["article"])
     ledger.set_event_parts(parts, ids, held)
