@@ -93,6 +93,11 @@ def _set_ready(connection, stage: str) -> None:
     connection.execute(insert(meta).values(key=STATE + stage, value="1"))
 
 
+def forget_stage(connection, stage: str) -> None:
+    """A table of ``stage`` was replaced from outside the stage: its next run rebuilds."""
+    connection.execute(delete(schema.meta).where(schema.meta.c.key == STATE + stage))
+
+
 def forget_state(ledger) -> None:
     """Make every corpus stage rebuild from scratch on its next run."""
     meta = schema.meta

@@ -84,6 +84,7 @@ def _story(rows: list) -> Story:
 
 def replace_stories(ledger, stories: Iterable[Story]) -> None:
     with locked(ledger.engine) as connection:
+        corpus_state.forget_stage(connection, "stories")
         connection.execute(schema.story_members.delete())
         connection.execute(schema.stories.delete())
         for story in stories:
@@ -96,9 +97,12 @@ def replace_stories(ledger, stories: Iterable[Story]) -> None:
 
 def _replace(ledger, table: Table, rows: Iterable[dict], where=None) -> int:
     """Replace every row of ``table`` (those matching ``where``) in one transaction. The rows
-    are computed before the write lock is taken, so other writers never wait for the stage."""
+    are computed before the write lock is taken, so other writers never wait for the stage.
+    Replacing a whole table makes its stage rebuild on its next run."""
     prepared = list(rows)
     with locked(ledger.engine) as connection:
+        if where is None:
+            corpus_state.forget_stage(connection, table.name)
         connection.execute(table.delete() if where is None else table.delete().where(where))
         for start in range(0, len(prepared), 500):
             connection.execute(insert(table), prepared[start:start + 500])
