@@ -10,6 +10,7 @@ import importlib.util
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,13 @@ def postgres_schema_url(postgres_available) -> Iterator[str]:
     """A URL of the test server whose search path is a fresh schema (dropped afterwards)."""
     if not postgres_available:
         pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    with fresh_schema() as url:
+        yield url
+
+
+@contextmanager
+def fresh_schema() -> Iterator[str]:
+    """A URL of the test server whose search path is a new schema, dropped at the end."""
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(_admin_url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

@@ -95,7 +95,7 @@ def test_a_schema_5_store_gets_hash_figure_ids_and_claims_follow(ledger_url):
     with upgraded.engine.connect() as connection:
         version = connection.execute(select(schema.meta.c.value).where(
             schema.meta.c.key == "schema_version")).scalar()
-    assert version == str(schema.SCHEMA_VERSION) == "6"
+    assert version == str(schema.SCHEMA_VERSION) == "7"
     assert _figure_ids(upgraded) == ids
     assert _claim_figures(upgraded) == claimed
     upgraded.close()

@@ -6,10 +6,10 @@ over the ledger.
 
 Article stages take an ``Analysis`` (the article and what earlier stages added) and return a
 new one, like spaCy components over a shared document; corpus stages read the ledger and
-write their table back. Each is a ``Stage`` that declares what it reads and writes; the
-pipeline runs the stages of ``ARTICLE_STAGES`` and ``CORPUS_STAGES`` in that order. The stage
-packages import only ``base`` and ``models``; this module is the one place that joins them to
-the store.
+rewrite the parts of their tables that the articles changed since their last run touch
+(``corpus.py``). Each is a ``Stage`` that declares what it reads and writes; the pipeline runs
+the stages of ``ARTICLE_STAGES`` and ``CORPUS_STAGES`` in that order. The stage packages import
+only ``base`` and ``models``; this package is the one place that joins them to the store.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from newsledger.base.vectors import Vectors
 from newsledger.errors import (
     InputWarning,
     InternalError,
@@ -28,12 +27,16 @@ from newsledger.errors import (
 from newsledger.extract.events import extract_events
 from newsledger.extract.figures import extract_figures
 from newsledger.models import Article, Event, Figure
-from newsledger.reconcile.claims import group_claims, story_of
-from newsledger.reconcile.conflicts import find_conflicts, reference_conflicts, with_sentences
-from newsledger.reconcile.event_merge import merged_event_ids
+from newsledger.pipeline.corpus import (
+    claims_stage,
+    conflicts_stage,
+    event_merge_stage,
+    stories_stage,
+)
+from newsledger.reconcile.claims import story_of
+from newsledger.reconcile.conflicts import reference_conflicts, with_sentences
 from newsledger.settings import Settings
 from newsledger.store import Ledger
-from newsledger.stories.grouping import group_stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +69,6 @@ def events_stage(analysis: Analysis) -> Analysis:
     return replace(analysis, events=tuple(extract_events(analysis.article, analysis.figures)))
 
 
-def stories_stage(ledger: Ledger, settings: Settings) -> None:
-    """Regroup the ledger's stories (copies, near-duplicates, translations)."""
-    ledger.replace_stories(group_stories(ledger))
-
-
-def claims_stage(ledger: Ledger, settings: Settings) -> None:
-    """Regroup the ledger's figures into claims (after the stories stage)."""
-    ledger.replace_claims(group_claims(ledger.figures(), story_of(ledger)))
-
-
-def conflicts_stage(ledger: Ledger, settings: Settings) -> None:
-    """Flag figure and version conflicts (after stories and claims); sentence vectors are
-    read from and kept in the ledger's cache."""
-    vectors = Vectors(ledger)
-    ledger.replace_conflicts(find_conflicts(ledger, vectors))
-    vectors.flush()
-
-
 def refresh_reference_conflicts(ledger: Ledger) -> int:
     """Recompute the ledger's reference conflicts alone (after an import); returns how many."""
     found = reference_conflicts(with_sentences(ledger, ledger.figures()), ledger.references(),
@@ -91,21 +76,22 @@ def refresh_reference_conflicts(ledger: Ledger) -> int:
     return ledger.replace_conflicts(found, kind="reference")
 
 
-def event_merge_stage(ledger: Ledger, settings: Settings) -> None:
-    """Give every stored mention the id of its merged event (after the stories stage)."""
-    ledger.set_event_ids(merged_event_ids(ledger.events(), ledger.story_by_article()))
-
-
+STORY_STATE = ("story_items", "story_bands", "story_anchors", "story_pairs")
+PARTS = ("part_articles", "part_rows")
 ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage("figures", figures_stage, reads=("article",), writes=("figures",)),
     Stage("events", events_stage, reads=("article", "figures"), writes=("events",)),
 )
 CORPUS_STAGES: tuple[Stage, ...] = (
-    Stage("stories", stories_stage, reads=("articles",), writes=("stories", "story_members")),
-    Stage("claims", claims_stage, reads=("figures", "stories"), writes=("claims",)),
-    Stage("conflicts", conflicts_stage, reads=("articles", "figures", "stories"),
-          writes=("conflicts",)),
-    Stage("events", event_merge_stage, reads=("events", "stories"), writes=("events.event_id",)),
+    Stage("stories", stories_stage, reads=("articles", "corpus_dirty", *STORY_STATE),
+          writes=("stories", "story_members", "corpus_dirty", *STORY_STATE)),
+    Stage("claims", claims_stage, reads=("figures", "stories", "corpus_dirty", *PARTS),
+          writes=("claims", *PARTS)),
+    Stage("conflicts", conflicts_stage,
+          reads=("articles", "figures", "stories", "corpus_dirty", *PARTS),
+          writes=("conflicts", *PARTS)),
+    Stage("events", event_merge_stage, reads=("events", "stories", "corpus_dirty", *PARTS),
+          writes=("events.event_id", *PARTS)),
 )
 
 
@@ -133,22 +119,26 @@ def analyze_articles(articles: Iterable[Article]) -> Iterator[Analysis]:
 def run_corpus_stages(ledger: Ledger, settings: Settings,
                       seconds: dict[str, float] | None = None, *, only_if_due: bool = False,
                       ) -> bool:
-    """Run every corpus stage over the ledger (adding each stage's time to ``seconds``), one
-    run at a time per ledger; with ``only_if_due``, only when an article changed since they
-    last finished (a run killed half-way is repeated). True when the stages ran.
+    """Run every corpus stage over what changed in the ledger (``pipeline.corpus``; adding
+    each stage's time to ``seconds``), one run at a time per ledger; with ``only_if_due``,
+    only when an article changed since they last finished (a run killed half-way is
+    repeated). True when the stages ran.
 
-    The due flag is cleared only when every stage finished and no article was stored
-    meanwhile; a writer storing one later runs the stages again itself."""
+    The changes a run saw, and the due flag, are cleared only when every stage finished (and
+    the flag only when no article was stored meanwhile; a writer storing one later runs the
+    stages again itself)."""
     if only_if_due and ledger.corpus_due() is None:
         return False
     with ledger.corpus_lock():
         token = ledger.corpus_due()
         if only_if_due and token is None:
             return False
+        seen = ledger.dirty()
         for stage in CORPUS_STAGES:
             started = time.perf_counter()
             stage.run(ledger, settings)
             _timed(seconds, stage.name, started)
+        ledger.clear_dirty(seen)
         ledger.corpus_done(token)
     return True
 
@@ -246,8 +236,10 @@ def _store(item: Article | Analysis, ledger: Ledger, settings: Settings,
 
 def analyze(ledger: Ledger, settings: Settings | None = None,
             on_item: Callable[[str, str], None] | None = None) -> int:
-    """Re-run every stage over what is stored (after the code or tables changed)."""
+    """Re-run every stage over what is stored (after the code or tables changed); the corpus
+    stages rebuild from scratch."""
     settings = settings or Settings()
+    ledger.forget_corpus_state()
     count = 0
     for analysis in analyze_articles(ledger.articles()):
         ledger.replace_analysis(analysis.article.id, analysis.figures, analysis.events)

@@ -127,15 +127,36 @@ def build_claim(key: tuple, mentions: list[dict], stories: dict[str, str]) -> Cl
     )
 
 
+def claim_part(figure: dict, config: ClaimConfig = ClaimConfig()) -> str | None:
+    """The part of the claims a figure belongs to (its claim key, as text), or None."""
+    return None if figure["counted"] in config.skip_counted else repr(claim_key(figure))
+
+
+def claims_by_part(figures: Iterable[dict], stories: dict[str, str],
+                   config: ClaimConfig = ClaimConfig()) -> dict[str, list[Claim]]:
+    """The claims of the figures (rows as ``Ledger.figures`` yields them) by claim key: each
+    key's claims depend on its figures and their stories alone. Within a key, the figures of
+    a story that calls them an estimate are an estimate (a copy may drop the word) and go into
+    claims of their own."""
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for figure in figures:
+        if figure["counted"] not in config.skip_counted:
+            by_key[claim_key(figure)].append(figure)
+    parts = {}
+    for key in sorted(by_key, key=repr):
+        story_of = [stories.get(f["article"], f["article"]) for f in by_key[key]]
+        estimated = {story for story, f in zip(story_of, by_key[key], strict=True)
+                     if is_estimate(f)}
+        split: dict[bool, list[dict]] = defaultdict(list)
+        for story, figure in zip(story_of, by_key[key], strict=True):
+            split[story in estimated].append(figure)
+        parts[repr(key)] = [build_claim((*key, estimate), cluster, stories)
+                            for estimate in sorted(split) for cluster in _clusters(split[estimate])]
+    return parts
+
+
 def group_claims(figures: Iterable[dict], stories: dict[str, str],
                  config: ClaimConfig = ClaimConfig()) -> list[Claim]:
     """Every claim of the figures (rows as ``Ledger.figures`` yields them)."""
-    keyed = [(claim_key(figure), stories.get(figure["article"], figure["article"]), figure)
-             for figure in figures if figure["counted"] not in config.skip_counted]
-    # a copy may drop the word: an estimate in one article is one in its whole story
-    estimated = {(key, story) for key, story, figure in keyed if is_estimate(figure)}
-    by_key: dict[tuple, list[dict]] = defaultdict(list)
-    for key, story, figure in keyed:
-        by_key[(*key, (key, story) in estimated)].append(figure)
-    return [build_claim(key, cluster, stories)
-            for key in sorted(by_key, key=repr) for cluster in _clusters(by_key[key])]
+    return [claim for claims in claims_by_part(figures, stories, config).values()
+            for claim in claims]

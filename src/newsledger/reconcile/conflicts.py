@@ -17,16 +17,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newsledger.base.codebook import codebook
 from newsledger.base.dates import names_anchor
 from newsledger.base.sentences import sentence_spans
-from newsledger.base.vectors import Vectors
 from newsledger.models import Conflict
-from newsledger.reconcile.claims import story_of
 from newsledger.reconcile.disagreements import disagreement_conflicts, spoken_date
 from newsledger.reconcile.quantities import (
     IMPLICIT_PLACE,
@@ -238,13 +236,33 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
     figures speak of and each is compared with the ``neighbours`` that follow it, so a quantity
     reported by many stories costs linear, not quadratic, time.
     """
+    for _articles, found in conflicts_by_quantity(figures, stories, config).values():
+        yield from found
+
+
+def quantity_part(figure: dict, config: ConflictConfig = ConflictConfig()) -> str | None:
+    """The quantity a figure (with its ``sentence``) is compared within, as text, or None."""
+    if figure["counted"] in config.skip_counted or not _stated(figure):
+        return None
+    key = quantity(figure, figure.get("sentence"))
+    return repr(key) if key.place is not None else None
+
+
+def conflicts_by_quantity(figures: Iterable[dict], stories: dict[str, str],
+                          config: ConflictConfig = ConflictConfig(),
+                          parts: Collection[str] | None = None,
+                          ) -> dict[str, tuple[set[str], list[Conflict]]]:
+    """``figure_conflicts`` by quantity (``quantity_part``; those in ``parts`` only, when
+    given): the articles with a figure of it and its conflicts, which depend on those
+    articles' figures (of any quantity) and stories alone."""
     figures = list(figures)
     values = _values(figures)
     buckets: dict[Quantity, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
-        if figure["counted"] not in config.skip_counted and _stated(figure):
-            if (key := quantity(figure, figure.get("sentence"))).place is not None:
-                buckets[key][figure["article"]].append(figure)
+        part = quantity_part(figure, config)
+        if part is not None and (parts is None or part in parts):
+            buckets[quantity(figure, figure.get("sentence"))][figure["article"]].append(figure)
+    parts = {}
     for key in sorted(buckets, key=repr):
         by_article = buckets[key]
         found: dict[tuple[str, str], tuple] = {}
@@ -255,7 +273,9 @@ def figure_conflicts(figures: Iterable[dict], stories: dict[str, str],
                 if hit := _clearest(classes, other_classes, by_article, values, config):
                     found[min(story, other), max(story, other)] = hit
         pairs = sorted(found.values(), key=lambda item: (-item[0][0], item[0][1:]))  # clearest
-        yield from _conflicts(key, [(a, b, reason) for _rank, a, b, reason in pairs])
+        parts[repr(key)] = (set(by_article), list(_conflicts(
+            key, [(a, b, reason) for _rank, a, b, reason in pairs])))
+    return parts
 
 
 @lru_cache(maxsize=256)
@@ -263,11 +283,13 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sentence_spans(text))
 
 
-def with_sentences(ledger, figures: Iterable[dict]) -> Iterator[dict]:
+def with_sentences(ledger, figures: Iterable[dict],
+                   ids: Iterable[str] | None = None) -> Iterator[dict]:
     """Figure rows (in the ledger's order: by article, articles in ingest order) with their
     sentence and whether their article names the event the crisis starts from
-    (``names_start``); the articles are read in one stream beside the figures."""
-    articles = ledger.articles()
+    (``names_start``); the articles (those with ``ids`` when the figures are theirs) are read
+    in one stream beside the figures."""
+    articles = ledger.articles(ids=ids)
     article, names_start, crisis = None, True, codebook().start
     for figure in figures:
         while article is None or article.id != figure["article"]:
@@ -339,14 +361,3 @@ def reference_conflicts(figures: Iterable[dict], references: Iterable[dict],
             if same_days(figure, reference) and gap >= config.min_ratio and source not in seen:
                 seen.add(source)
                 yield _reference_conflict(figure, reference, gap)
-
-
-def find_conflicts(ledger, vectors: Vectors | None = None) -> Iterator[Conflict]:
-    """Every figure, reference and version conflict in the ledger (``vectors``: see
-    ``version_conflicts``)."""
-    from newsledger.reconcile.versions import version_conflicts
-
-    figures, stories = list(with_sentences(ledger, ledger.figures())), story_of(ledger)
-    yield from figure_conflicts(figures, stories)
-    yield from reference_conflicts(figures, ledger.references(), stories)
-    yield from version_conflicts(ledger, vectors=vectors)

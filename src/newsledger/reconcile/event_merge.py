@@ -71,6 +71,12 @@ def event_id(first: dict) -> str:
     return "event-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
 
 
+def merge_key(mention: dict) -> tuple[str, str]:
+    """The type and folded place: only mentions with one key can merge (each key's events
+    depend on its mentions alone)."""
+    return mention["type"], (mention.get("place_id") or mention.get("place") or "").casefold()
+
+
 def merge_mentions(mentions: Iterable[dict],
                    stories: Mapping[str, str] | None = None) -> list[list[dict]]:
     """Groups of mentions that state one event (rows as ``Ledger.events`` yields);
@@ -78,8 +84,7 @@ def merge_mentions(mentions: Iterable[dict],
     stories = stories or {}
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for mention in mentions:
-        place = (mention.get("place_id") or mention.get("place") or "").casefold()
-        by_key[(mention["type"], place)].append(mention)
+        by_key[merge_key(mention)].append(mention)
     merged: list[list[dict]] = []
     for key in sorted(by_key):
         # a dated mention fits only events dated in its year, an undated one only undated events
@@ -99,8 +104,3 @@ def merge_mentions(mentions: Iterable[dict],
                 home[1][traits] = None
         merged.extend(events)
     return merged
-
-
-def merged_event_ids(rows: Iterable[dict], stories: Mapping[str, str]) -> dict[int, str]:
-    """Mention row id -> the id of the merged event it belongs to (see ``merge_mentions``)."""
-    return {m["id"]: event_id(group[0]) for group in merge_mentions(rows, stories) for m in group}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -30,7 +30,7 @@ from newsledger.base.numbers import find_number_expressions
 from newsledger.base.places import resolve_place
 from newsledger.base.transliteration import latin_key
 from newsledger.base.vectors import Vectors
-from newsledger.models import Article, Conflict
+from newsledger.models import Article, Conflict, Story
 from newsledger.reconcile.conflicts import conflict_record
 from newsledger.reconcile.disagreements import spoken_date
 
@@ -218,14 +218,20 @@ def _disagreements(base: Sentences, origin: Article, other: Article, config: Ver
 
 
 def version_conflicts(ledger, config: VersionConfig = VersionConfig(),
-                      vectors: Vectors | None = None) -> Iterator[Conflict]:
+                      vectors: Vectors | None = None,
+                      stories: Iterable[Story] | None = None,
+                      changed: Collection[str] | None = None) -> Iterator[Conflict]:
     """Aligned sentences of each story member that disagree with the origin's. Members with
     one text (and language) disagree with the origin alike, so each text is compared once per
     story; sentences are encoded by ``vectors`` (pass ``Vectors(ledger)`` to use the
-    ledger's cache, and flush it once the conflicts are stored)."""
+    ledger's cache, and flush it once the conflicts are stored); ``stories``: those only.
+    A member's conflicts depend on its text and its origin's alone: with ``changed``, only the
+    members in it are compared, or every member of a story whose origin is in it."""
     vectors = vectors or Vectors()
-    for story in ledger.stories():
+    for story in ledger.stories() if stories is None else stories:
         ids = [m.article for m in story.members]
+        if changed is not None and story.origin not in changed:
+            ids = [story.origin, *(a for a in ids if a in changed and a != story.origin)]
         articles = {a.id: a for a in ledger.articles(ids=ids)}
         origin = articles[story.origin]
         base = sentences_of(origin.text, vectors=vectors)

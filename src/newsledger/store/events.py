@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from sqlalchemy import bindparam, func, select, update
 
-from newsledger.store import schema
+from newsledger.store import corpus_state, schema
 from newsledger.store.engine import locked
 
 
@@ -26,16 +26,20 @@ def event_conditions(*, type: str | None = None, since: str | None = None,
     return conditions
 
 
-def set_event_ids(ledger, event_ids: Mapping[int, str]) -> None:
-    """Write the merged event id of every mention (row id -> event id) in one transaction."""
+def set_event_parts(ledger, parts, event_ids: Mapping[int, str],
+                    articles: Mapping[str, set[str]]) -> None:
+    """Write the merged event ids of the mentions of ``parts`` (None: every mention, the
+    others' ids cleared) and keep each part's articles, in one transaction."""
     table = schema.events
     statement = update(table).where(table.c.id == bindparam("row")).values(
         event_id=bindparam("event"))
     rows = [{"row": row_id, "event": event_id} for row_id, event_id in event_ids.items()]
     with locked(ledger.engine) as connection:
-        connection.execute(update(table).values(event_id=None))
+        if parts is None:
+            connection.execute(update(table).values(event_id=None))
         for start in range(0, len(rows), 1000):
             connection.execute(statement, rows[start:start + 1000])
+        corpus_state.replace_parts(connection, "events", parts, None, {}, articles)
 
 
 def story_by_article(ledger) -> dict[str, str]:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from newsledger.errors import LedgerReadOnly, NotALedger, NotFound
 from newsledger.models import Article, Claim, Conflict, Event, Figure, Story
-from newsledger.store import cache, records, schema
+from newsledger.store import cache, corpus_state, records, schema
 from newsledger.store import events as event_store
 from newsledger.store import references as reference_rows
 from newsledger.store.engine import (
@@ -157,7 +157,7 @@ class Ledger:
                     .values(**values, version=current.version + 1, ingested_at=_now()))
                 status = "updated"
             self._write_analysis(connection, article.id, figures, events)
-            _mark_corpus_due(connection)
+            _mark_corpus_due(connection, article.id)
         return status
 
     def _article_row(self, article_id: str):
@@ -181,9 +181,12 @@ class Ledger:
         """Stream stored articles (those with ``ids``, else all) in ingest order; filtered
         reads go through ``newsledger.query``."""
         table = schema.articles
-        query = select(table).order_by(table.c.ingest_order)
         if ids is not None:
-            query = query.where(table.c.id.in_(list(ids)))
+            with self.engine.connect() as connection:
+                rows = corpus_state.rows_in(connection, select(table), table.c.id, ids)
+            yield from map(_article, sorted(rows, key=lambda row: row.ingest_order))
+            return
+        query = select(table).order_by(table.c.ingest_order)
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=200).execute(query):
                 yield _article(row)
@@ -225,7 +228,7 @@ class Ledger:
         due again)."""
         with locked(self.engine) as connection:
             self._write_analysis(connection, article_id, figures, events)
-            _mark_corpus_due(connection)
+            _mark_corpus_due(connection, article_id)
 
     @staticmethod
     def _write_analysis(connection, article_id: str, figures, events) -> None:
@@ -244,44 +247,62 @@ class Ledger:
             if rows:
                 connection.execute(insert(table), rows)
 
-    def figures(self) -> Iterator[dict]:
-        """Stream every figure row with its article's outlet, date and language, in article
-        ingest order then text order (what the corpus stages read)."""
+    def figures(self, articles: Iterable[str] | None = None) -> Iterator[dict]:
+        """Stream every figure row (of ``articles``, else all) with its article's outlet, date
+        and language, in article ingest order then text order (what the corpus stages read)."""
         f, a = schema.figures, schema.articles
-        query = (
-            select(f, a.c.outlet, a.c.published,
-                   func.coalesce(a.c.language, a.c.detected_language).label("language"))
-            .join(a, a.c.id == f.c.article).order_by(a.c.ingest_order, f.c.number_start, f.c.id)
-        )
-        with self.engine.connect() as connection:
-            for row in connection.execution_options(yield_per=500).execute(query):
-                yield dict(row._mapping)
+        query = select(f, a.c.outlet, a.c.published,
+                       func.coalesce(a.c.language, a.c.detected_language).label("language"))
+        yield from self._ordered(query.join(a, a.c.id == f.c.article), f.c.article, articles,
+                                 (f.c.number_start, f.c.id))
 
-    def events(self) -> Iterator[dict]:
-        """Stream every event mention with its article's outlet and date, in ingest order then
-        text order (what the events stage merges)."""
+    def events(self, articles: Iterable[str] | None = None) -> Iterator[dict]:
+        """Stream every event mention (of ``articles``, else all) with its article's outlet and
+        date, in ingest order then text order (what the events stage merges)."""
         e, a = schema.events, schema.articles
-        query = (select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
-                 .order_by(a.c.ingest_order, e.c.quote_start, e.c.id))
+        query = select(e, a.c.outlet, a.c.published).join(a, a.c.id == e.c.article)
+        for record in self._ordered(query, e.c.article, articles, (e.c.quote_start, e.c.id)):
+            record["actors"] = json.loads(record["actors"] or "[]")
+            yield record
+
+    def _ordered(self, query, column, ids: Iterable[str] | None, order: tuple) -> Iterator[dict]:
+        """Rows of ``query`` by article ingest order then ``order``: streamed, or for ``ids``
+        read a chunk of ids at a time and sorted."""
+        rank = schema.articles.c.ingest_order
+        if ids is None:
+            with self.engine.connect() as connection:
+                rows = connection.execution_options(yield_per=500).execute(
+                    query.order_by(rank, *order))
+                yield from (dict(row._mapping) for row in rows)
+            return
+        query = query.add_columns(rank.label("_rank"))
         with self.engine.connect() as connection:
-            for row in connection.execution_options(yield_per=500).execute(query):
-                record = dict(row._mapping)
-                record["actors"] = json.loads(record["actors"] or "[]")
-                yield record
+            found = [dict(row._mapping) for row in corpus_state.rows_in(
+                connection, query, column, ids)]
+        found.sort(key=lambda row: (row["_rank"], *(row[c.name] for c in order)))
+        for row in found:
+            del row["_rank"]
+            yield row
 
     # stories --------------------------------------------------------------------------------
     def replace_stories(self, stories: Iterable[Story]) -> None:
         """Replace every story grouping in one transaction."""
         records.replace_stories(self, stories)
 
-    def stories(self) -> Iterator[Story]:
-        """Every story with its members (origin first), by story id."""
+    def stories(self, ids: Iterable[str] | None = None) -> Iterator[Story]:
+        """Every story (those with ``ids``, else all) with its members (origin first), by
+        story id."""
         s, m = schema.stories, schema.story_members
         query = select(s.c.id, s.c.origin, m.c.article, m.c.relation, m.c.score,
                        m.c.evidence).join(
             m, m.c.story == s.c.id).order_by(s.c.id, m.c.relation != "origin", m.c.article)
         with self.engine.connect() as connection:
-            yield from records.story_rows(connection.execute(query))
+            if ids is None:
+                yield from records.story_rows(connection.execute(query))
+                return
+            for chunk in corpus_state.chunks(sorted(ids)):
+                yield from records.story_rows(connection.execute(query.where(
+                    s.c.id.in_(chunk))))
 
     def claims(self) -> Iterator[Claim]:
         """Every claim, most independent stories first (filtered: ``newsledger.query``)."""
@@ -309,10 +330,6 @@ class Ledger:
         """Article id -> story id for the articles in a story of two or more."""
         return event_store.story_by_article(self)
 
-    def set_event_ids(self, event_ids) -> None:
-        """Write each mention's merged event id (row id -> event id) in one transaction."""
-        event_store.set_event_ids(self, event_ids)
-
     def load_cached(self, kind: str, keys) -> dict[str, bytes]:
         """Derived bytes (sentence vectors, signatures) kept by input hash (``store.cache``)."""
         return cache.load_cached(self, kind, keys)
@@ -320,6 +337,60 @@ class Ledger:
     def save_cached(self, kind: str, values) -> None:
         """Keep derived bytes (key -> bytes) under ``kind``."""
         cache.save_cached(self, kind, values)
+
+    # incremental corpus stages (``store.corpus_state``) ------------------------------------
+    def dirty(self) -> list[tuple[str, str]]:
+        """(article, stamp) of every change the corpus stages have not yet seen."""
+        return corpus_state.dirty(self)
+
+    def dirty_articles(self) -> set[str]:
+        return {article for article, _stamp in corpus_state.dirty(self)}
+
+    def clear_dirty(self, seen) -> None:
+        """The corpus stages finished over the changes ``seen`` (and those they marked)."""
+        corpus_state.clear_dirty(self, seen)
+
+    def forget_corpus_state(self) -> None:
+        """Make every corpus stage rebuild from scratch on its next run."""
+        corpus_state.forget_state(self)
+
+    def part_ready(self, stage: str) -> bool:
+        """True when ``stage`` keeps its parts (a full run wrote them)."""
+        return corpus_state.state_ready(self, stage)
+
+    def parts_of(self, stage: str, articles) -> set[str]:
+        return corpus_state.parts_of(self, stage, articles)
+
+    def part_members(self, stage: str, parts) -> set[str]:
+        return corpus_state.part_members(self, stage, parts)
+
+    def story_state(self) -> corpus_state.StoryState:
+        """What the stories stage keeps between runs."""
+        return corpus_state.StoryState(self)
+
+    def ingest_orders(self, ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Article id -> ingest order (of ``ids``, else of every article)."""
+        table = schema.articles
+        query = select(table.c.id, table.c.ingest_order)
+        with self.engine.connect() as connection:
+            rows = (connection.execute(query) if ids is None
+                    else corpus_state.rows_in(connection, query, table.c.id, ids))
+            return {row.id: row.ingest_order for row in rows}
+
+    def replace_claim_parts(self, parts, claims) -> None:
+        """Replace the claims of ``parts`` (None: all) by ``claims`` (part -> claims)."""
+        records.replace_claim_parts(self, parts, claims)
+
+    def replace_conflict_parts(self, parts, by_part, others, stale) -> None:
+        """Replace the figure conflicts of ``parts`` (None: every conflict) by ``by_part``
+        (part -> (articles, conflicts)), and the conflicts of each other kind naming an
+        article of ``stale[kind]`` by ``others``, in one transaction."""
+        records.replace_conflict_parts(self, parts, by_part, others, stale)
+
+    def set_event_parts(self, parts, event_ids, articles) -> None:
+        """Write the merged event ids of the mentions of ``parts`` (None: all), with each
+        part's articles (part -> articles)."""
+        event_store.set_event_parts(self, parts, event_ids, articles)
 
     # corpus stages ------------------------------------------------------------------------
     def corpus_lock(self):
@@ -373,10 +444,12 @@ class Ledger:
             }
 
 
-def _mark_corpus_due(connection) -> None:
-    """Record, in the transaction that changed an article, that the corpus stages are due (and
-    that the ledger was written, for ``browse.ledger_version``)."""
+def _mark_corpus_due(connection, article_id: str) -> None:
+    """Record, in the transaction that changed an article, that the corpus stages are due and
+    must see that article (and that the ledger was written, for ``browse.ledger_version``)."""
     meta = schema.meta
-    connection.execute(meta.delete().where(meta.c.key.in_((CORPUS_DUE, WRITTEN))))
-    connection.execute(meta.insert(), [{"key": key, "value": uuid.uuid4().hex}
-                                       for key in (CORPUS_DUE, WRITTEN)])
+    tokens = {key: uuid.uuid4().hex for key in (CORPUS_DUE, WRITTEN)}
+    connection.execute(meta.delete().where(meta.c.key.in_(tuple(tokens))))
+    connection.execute(meta.insert(), [{"key": key, "value": value}
+                                       for key, value in tokens.items()])
+    corpus_state.mark_dirty(connection, [article_id], tokens[CORPUS_DUE])

@@ -87,9 +87,18 @@ def _repoint_figures(connection: Connection, renamed: dict[str, str]) -> None:
                                .values(data=json.dumps(record, ensure_ascii=False)))
 
 
+def _corpus_state(connection: Connection) -> None:
+    """The tables the corpus stages update incrementally; the first run after fills them."""
+    from newsledger.store import schema
+
+    metadata.create_all(connection, checkfirst=True, tables=[
+        schema.corpus_dirty, schema.story_items, schema.story_bands, schema.story_anchors,
+        schema.story_pairs, schema.part_articles, schema.part_rows])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create, 2: _claims_and_conflicts, 3: _search_index, 4: _cache, 5: _reference_figures,
-    6: _figure_ids,
+    6: _figure_ids, 7: _corpus_state,
 }
 
 

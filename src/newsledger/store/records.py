@@ -14,7 +14,7 @@ from dataclasses import asdict, fields
 from sqlalchemy import Table, insert, select
 
 from newsledger.models import Claim, ClaimMention, Conflict, Counterpart, Story, StoryMember
-from newsledger.store import schema
+from newsledger.store import corpus_state, schema
 from newsledger.store.engine import locked
 
 _CLAIM_COLUMNS = tuple(column.name for column in schema.claims.c if column.name != "data")
@@ -23,13 +23,15 @@ _CONFLICT_DATA = tuple(spec.name for spec in fields(Conflict)
                        if spec.name not in _CONFLICT_COLUMNS and spec.name not in
                        ("titles", "languages"))
 _PAIRS = ("outlets", "dates", "numbers", "titles", "languages")
+_MENTION = tuple(spec.name for spec in fields(ClaimMention))  # flat: no deep copy needed
 
 
 def claim_row(claim: Claim) -> dict:
     return {**{name: getattr(claim, name) for name in _CLAIM_COLUMNS},
             "data": json.dumps({"rate": claim.rate, "who": claim.who,
                                 "outlets": list(claim.outlets),
-                                "mentions": [asdict(m) for m in claim.mentions],
+                                "mentions": [{name: getattr(m, name) for name in _MENTION}
+                                             for m in claim.mentions],
                                 "sources": claim.sources, "origins": list(claim.origins),
                                 "as_of": claim.as_of, "estimate": claim.estimate},
                                ensure_ascii=False)}
@@ -88,6 +90,7 @@ def _story(rows: list) -> Story:
 
 def replace_stories(ledger, stories: Iterable[Story]) -> None:
     with locked(ledger.engine) as connection:
+        corpus_state.forget_stage(connection, "stories")
         connection.execute(schema.story_members.delete())
         connection.execute(schema.stories.delete())
         for story in stories:
@@ -100,9 +103,12 @@ def replace_stories(ledger, stories: Iterable[Story]) -> None:
 
 def _replace(ledger, table: Table, rows: Iterable[dict], where=None) -> int:
     """Replace every row of ``table`` (those matching ``where``) in one transaction. The rows
-    are computed before the write lock is taken, so other writers never wait for the stage."""
+    are computed before the write lock is taken, so other writers never wait for the stage.
+    Replacing a whole table makes its stage rebuild on its next run."""
     prepared = list(rows)
     with locked(ledger.engine) as connection:
+        if where is None:
+            corpus_state.forget_stage(connection, table.name)
         connection.execute(table.delete() if where is None else table.delete().where(where))
         for start in range(0, len(prepared), 500):
             connection.execute(insert(table), prepared[start:start + 500])
@@ -136,3 +142,32 @@ def conflicts(ledger) -> Iterator[Conflict]:
     """Every conflict by kind and id."""
     table = schema.conflicts
     return map(conflict_of, _read(ledger, select(table).order_by(table.c.kind, table.c.id)))
+
+
+def replace_claim_parts(ledger, parts, claims: dict[str, list[Claim]]) -> None:
+    """Replace the claims of ``parts`` (None: every claim) by ``claims`` (part -> claims),
+    each part holding its claims' articles."""
+    rows = {part: [claim_row(claim) for claim in found] for part, found in claims.items()}
+    articles = {part: {m.article for claim in found for m in claim.mentions}
+                for part, found in claims.items()}
+    with locked(ledger.engine) as connection:
+        corpus_state.replace_parts(connection, "claims", parts, schema.claims, rows, articles)
+
+
+def replace_conflict_parts(ledger, parts, by_part: dict[str, tuple[set[str], list[Conflict]]],
+                           others: Iterable[Conflict], stale: dict[str, set[str]]) -> None:
+    """Replace the figure conflicts of ``parts`` (None: every conflict, all kinds), and the
+    conflicts of each other kind that name an article of ``stale[kind]``, by ``others``."""
+    table = schema.conflicts
+    rows = {part: [conflict_row(c) for c in found] for part, (_a, found) in by_part.items()}
+    other_rows = [conflict_row(c) for c in others]
+    with locked(ledger.engine) as connection:
+        for kind, articles in stale.items() if parts is not None else ():
+            for side in (table.c.article_a, table.c.article_b):
+                for chunk in corpus_state.chunks(articles):
+                    connection.execute(table.delete().where(table.c.kind == kind,
+                                                            side.in_(chunk)))
+        corpus_state.replace_parts(connection, "conflicts", parts, table, rows,
+                                   {part: held for part, (held, _c) in by_part.items()})
+        for start in range(0, len(other_rows), 500):
+            connection.execute(insert(table), other_rows[start:start + 500])

@@ -7,6 +7,7 @@ Raising ``SCHEMA_VERSION`` needs a step in ``migrations.py``.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -19,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -199,3 +200,72 @@ reference_figures = Table(
             "figures and compared with them (schema 5).",
 )
 Index("ix_reference_figures_counted", reference_figures.c.counted)
+
+# what the corpus stages keep to update the ledger incrementally (schema 7) ------------------
+corpus_dirty = Table(
+    "corpus_dirty", metadata,
+    Column("article", String(255), primary_key=True),
+    Column("stamp", String(40), primary_key=True,
+           comment="The change that marked it: the store's due token, or 'story'"),
+    comment="Articles the corpus stages have not yet seen since they changed: stored or "
+            "analysed anew, or moved to another story by the stories stage.",
+)
+
+story_items = Table(
+    "story_items", metadata,
+    Column("article", String(255), primary_key=True),
+    Column("ingest_order", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False, comment="The text it was grouped by"),
+    Column("leader", String(255), nullable=False,
+           comment="First article of its near-duplicate group (itself when it leads)"),
+    Column("indexed", Integer, nullable=False, comment="1 when in the LSH index"),
+    Column("via", String(255), comment="The article it is a near-duplicate of"),
+    Column("relation", String(16)),
+    Column("score", Float),
+    comment="The stories stage's near-duplicate pass, per article.",
+)
+Index("ix_story_items_leader", story_items.c.leader)
+
+story_bands = Table(
+    "story_bands", metadata,
+    Column("band", String(80), primary_key=True, comment="LSH band and its hash values"),
+    Column("article", String(255), primary_key=True),
+    comment="The stories stage's LSH index of indexed articles.",
+)
+
+story_anchors = Table(
+    "story_anchors", metadata,
+    Column("anchor", BigInteger, primary_key=True),
+    Column("leader", String(255), primary_key=True),
+    comment="Anchors (numbers, names, sources) of each near-duplicate group's leader.",
+)
+Index("ix_story_anchors_leader", story_anchors.c.leader)
+
+story_pairs = Table(
+    "story_pairs", metadata,
+    Column("a", String(255), primary_key=True, comment="The earlier leader, which ranks it"),
+    Column("b", String(255), primary_key=True),
+    Column("probability", Float, nullable=False, comment="The pair verifier's"),
+    Column("relation", String(16), nullable=False),
+    Column("detail", Text, nullable=False, comment="JSON of the verifier's evidence"),
+    comment="Candidate leader pairs of the stories stage with their verification.",
+)
+Index("ix_story_pairs_b", story_pairs.c.b)
+
+part_articles = Table(
+    "part_articles", metadata,
+    Column("stage", String(16), primary_key=True),
+    Column("part", Text, primary_key=True, comment="A quantity or merge key"),
+    Column("article", String(255), primary_key=True),
+    comment="The articles whose figures or mentions fall in each part a corpus stage computes "
+            "on its own (claims by quantity, figure conflicts, event merge keys).",
+)
+Index("ix_part_articles_article", part_articles.c.article)
+
+part_rows = Table(
+    "part_rows", metadata,
+    Column("stage", String(16), primary_key=True),
+    Column("part", Text, primary_key=True),
+    Column("row_id", String(64), primary_key=True, comment="A claim or conflict id"),
+    comment="The claims and conflicts each part gave.",
+)

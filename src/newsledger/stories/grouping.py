@@ -8,6 +8,10 @@ Three passes over the ledger, each near-linear:
 2. Block the first article of every group ("leader") on rare anchors (numbers, names, named
    sources; ``anchors.py``); leaders sharing enough anchor weight are candidates. Anchors
    shared by more than ``max_block`` leaders are dropped (block purging), so no block is large.
+   An anchor of ``n`` leaders weighs ``log(anchor_scale / n)`` (a fixed scale, not the number
+   of leaders) and weights are summed exactly (``math.fsum``): a leader's candidates change only
+   when one of its anchors gains a leader, so ``incremental.py`` can update a ledger's stories
+   and reach what this full pass gives.
 3. Verify each candidate with the trained pair verifier (``verifier.py``: numbers in text
    order, names folded across scripts, character n-grams, aligned sentences from ``align.py``,
    shared agency credit, outlet citation, quoted speech). Groups are joined only through
@@ -25,8 +29,9 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 from datasketch import LeanMinHash, MinHashLSH
@@ -66,6 +71,7 @@ class StoryConfig:
     min_shared: int = 2  # rare anchors two candidates share at least
     min_anchor_overlap: float = 0.1  # shared weight / the smaller article's anchor weight
     max_candidates: int = 20  # per leader, by anchor weight
+    anchor_scale: float = 1000.0  # an anchor of n leaders weighs log(anchor_scale / n)
 
 
 @dataclass(slots=True)
@@ -118,6 +124,11 @@ class _Groups:
             self.edges.append(edge)
 
 
+def relay_wires() -> frozenset[str]:
+    """The known sources that relay other outlets' stories (news agencies)."""
+    return frozenset(name for name, source in known_sources()[1].items() if source.relay)
+
+
 def _signed(articles: Iterable[Article], signatures: Signatures,
             chunk: int = 500) -> Iterator[tuple[Article, LeanMinHash]]:
     """The articles with their signatures, looked up and made a chunk at a time."""
@@ -130,54 +141,97 @@ def _signed(articles: Iterable[Article], signatures: Signatures,
     yield from zip(batch, signatures.of(batch), strict=True)
 
 
+@cache
+def band_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    """The bands (hash value ranges) MinHash LSH uses at this threshold."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
+def band_keys(sketch: LeanMinHash, config: StoryConfig) -> list[str]:
+    """A sketch's LSH band keys: two sketches are candidates when they share one."""
+    values = sketch.hashvalues
+    return [f"{band}:{values[start:end].tobytes().hex()}" for band, (start, end) in
+            enumerate(band_ranges(config.near_duplicate, config.num_perm))]
+
+
+class Bands:
+    """The LSH index of pass 1: band key -> indexed items, and the indexed count per group."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, list[int]] = defaultdict(list)
+        self.sketches: dict[int, LeanMinHash] = {}
+        self.indexed: Counter[int] = Counter()
+
+    def query(self, keys: list[str]) -> set[int]:
+        return {item for key in keys for item in self.members.get(key, ())}
+
+    def insert(self, item: int, keys: list[str], sketch: LeanMinHash, root: int) -> None:
+        for key in keys:
+            self.members[key].append(item)
+        self.sketches[item] = sketch
+        self.indexed[root] += 1
+
+
+def near_duplicate(index: int, sketch: LeanMinHash, config: StoryConfig, groups: _Groups,
+                   bands: Bands) -> tuple[bool, list[str] | None]:
+    """Pass 1 for one article (item ``index``, the last of ``groups``): join it to its
+    nearest indexed near-duplicate; returns whether it leads a new group, and its band keys
+    when it is indexed (else None)."""
+    keys = band_keys(sketch, config)
+    scored = [(sketch.jaccard(bands.sketches[c]), -c, c) for c in bands.query(keys)]
+    best = max(scored, default=None)
+    if best is not None and best[0] >= config.near_duplicate:
+        similarity, _, match = best
+        relation = "copy" if similarity >= config.copy else "near_duplicate"
+        groups.join(_Edge(match, index, relation, round(similarity, 3),
+                          {"jaccard": round(similarity, 3)}))
+        root = groups.root(index)
+        if similarity >= config.index_below or bands.indexed[root] >= config.max_indexed:
+            return False, None
+        leads = False
+    else:
+        root, leads = index, True
+    bands.insert(index, keys, sketch, root)
+    return leads, keys
+
+
 def _near_duplicates(articles: Iterable[Article], config: StoryConfig, groups: _Groups,
                      signatures: Signatures) -> Iterator[tuple[int, Article]]:
     """Pass 1: join near-duplicates; yields the articles that start a new group (leaders)."""
-    lsh = MinHashLSH(threshold=config.near_duplicate, num_perm=config.num_perm)
-    sketches: dict[int, LeanMinHash] = {}
-    indexed: Counter[int] = Counter()
+    bands = Bands()
     for article, sketch in _signed(articles, signatures):
         index = len(groups.items)
         groups.items.append(_Item(article.id, article.lang, article.published, index, index))
-        scored = [(sketch.jaccard(sketches[c]), -c, c) for c in lsh.query(sketch)]
-        best = max(scored, default=None)
-        if best is not None and best[0] >= config.near_duplicate:
-            similarity, _, match = best
-            relation = "copy" if similarity >= config.copy else "near_duplicate"
-            groups.join(_Edge(match, index, relation, round(similarity, 3),
-                              {"jaccard": round(similarity, 3)}))
-            root = groups.root(index)
-            if similarity >= config.index_below or indexed[root] >= config.max_indexed:
-                continue
-        else:
-            root = index
+        if near_duplicate(index, sketch, config, groups, bands)[0]:
             yield index, article
-        lsh.insert(index, sketch)
-        sketches[index] = sketch
-        indexed[root] += 1
 
 
-def _candidates(leaders: list[_Leader], config: StoryConfig) -> list[tuple[int, int, float, float]]:
-    """Pass 2: leader pairs (i, j, weight, overlap) sharing rare anchors, by blocking."""
-    frequency = Counter(key for leader in leaders for key in leader.anchors)
-    total = len(leaders)
-    idf = {key: math.log(total / n) for key, n in frequency.items() if n <= config.max_block}
+def _candidates(leaders: list[_Leader], config: StoryConfig,
+                frequency: Mapping[int, int] | None = None,
+                owners: Collection[int] | None = None) -> list[tuple[int, int, float, float]]:
+    """Pass 2: leader pairs (i, j, weight, overlap) sharing rare anchors, by blocking;
+    ``frequency`` counts each anchor's leaders (those of ``leaders`` by default), and
+    ``owners`` keeps the pairs ranked by those positions only (a pair's earlier leader
+    ranks it)."""
+    frequency = frequency or Counter(key for leader in leaders for key in leader.anchors)
+    idf = {key: math.log(config.anchor_scale / n) for key, n in frequency.items()
+           if n <= config.max_block}
     blocks: dict[int, list[int]] = defaultdict(list)
     for position, leader in enumerate(leaders):
         for key in leader.anchors:
             if 1 < frequency[key] <= config.max_block:
                 blocks[key].append(position)
-    weights: dict[tuple[int, int], float] = defaultdict(float)
-    shared: Counter[tuple[int, int]] = Counter()
+    shared: dict[tuple[int, int], list[float]] = defaultdict(list)
     for key, members in blocks.items():
         for pair in combinations(members, 2):
-            weights[pair] += idf[key]
-            shared[pair] += 1
-    mass = [sum(idf.get(key, 0.0) for key in leader.anchors) for leader in leaders]
+            if owners is None or pair[0] in owners:
+                shared[pair].append(idf[key])
+    mass = [math.fsum(idf.get(key, 0.0) for key in leader.anchors) for leader in leaders]
     ranked: dict[int, list[tuple[float, int, int, float]]] = defaultdict(list)
-    for (i, j), weight in weights.items():
+    for (i, j), weights in shared.items():
+        weight = math.fsum(weights)
         overlap = weight / max(min(mass[i], mass[j]), 1e-9)
-        if shared[i, j] >= config.min_shared and overlap >= config.min_anchor_overlap:
+        if len(weights) >= config.min_shared and overlap >= config.min_anchor_overlap:
             ranked[i].append((weight, i, j, overlap))
     chosen = []
     for options in ranked.values():
@@ -186,47 +240,65 @@ def _candidates(leaders: list[_Leader], config: StoryConfig) -> list[tuple[int, 
     return sorted(chosen)
 
 
-def _verify(fetch: Fetch, leaders: list[_Leader], candidates, groups: _Groups,
-            config: StoryConfig, vectors: Vectors, verifier: Verifier,
-            wires: frozenset[str]) -> None:
-    """Pass 3: score each candidate pair with the trained verifier, then join the verified
-    pairs, most probable first, never joining two groups when the verifier keeps one member of
-    each apart (a pair scored below its ``split`` probability). Same-language pairs whose
-    exact word shingles overlap enough (MinHash estimates missed them) are copies without the
-    encoder; the others are aligned, each article's sentences encoded once."""
-    needed = sorted({leaders[k].item for pair in candidates for k in pair[:2]})
-    profiles: dict[int, Profile] = {}
-    position = {groups.items[n].id: n for n in needed}
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The pair verifier's decision on two leaders, with its evidence (rounded)."""
+
+    probability: float
+    relation: str
+    values: dict
+
+
+def verify_pairs(fetch: Fetch, pairs: list[tuple[str, str]], config: StoryConfig,
+                 vectors: Vectors, verifier: Verifier,
+                 wires: frozenset[str]) -> dict[tuple[str, str], Verdict]:
+    """Pass 3, scoring: each candidate pair (article ids) scored by the trained verifier.
+    Same-language pairs whose exact word shingles overlap enough (MinHash estimates missed
+    them) are copies without the encoder; the others are aligned, each article's sentences
+    encoded once."""
+    needed = sorted({article for pair in pairs for article in pair})
+    profiles: dict[str, Profile] = {}
     for start in range(0, len(needed), 500):
-        chunk = [groups.items[n].id for n in needed[start:start + 500]]
-        for article in fetch(chunk):
-            profiles[position[article.id]] = profile(article.text, article.lang,
-                                                     article.published, article.outlet, wires)
-    encoded: dict[int, Sentences] = {}
+        for article in fetch(needed[start:start + 500]):
+            profiles[article.id] = profile(article.text, article.lang, article.published,
+                                           article.outlet, wires)
+    encoded: dict[str, Sentences] = {}
 
-    def sentences(item: int) -> Sentences:
-        if item not in encoded:
-            encoded[item] = sentences_of(profiles[item].text, vectors=vectors)
-        return encoded[item]
+    def sentences(article: str) -> Sentences:
+        if article not in encoded:
+            encoded[article] = sentences_of(profiles[article].text, vectors=vectors)
+        return encoded[article]
 
-    scored, apart = [], defaultdict(set)
-    for i, j, weight, overlap in candidates:
-        a, b = leaders[i].item, leaders[j].item
+    verdicts = {}
+    for a, b in pairs:
         values = cheap_features(profiles[a], profiles[b])
-        evidence = {"anchors": round(weight, 2), "anchor_overlap": round(overlap, 3)}
         if values["same_language"] and values["word_jaccard"] >= config.near_duplicate:
             probability = 1.0
         else:
             values = pair_features(values, sentence_features(sentences(a), sentences(b)))
             probability = verifier.probability(values)
-        if probability < verifier.split:
+        verdicts[a, b] = Verdict(
+            probability, "near_duplicate" if values["same_language"] else "translation",
+            {key: round(values[key], 3) for key in EVIDENCE if key in values})
+    return verdicts
+
+
+def join_verdicts(groups: _Groups, candidates: Iterable[tuple[int, int, float, float, Verdict]],
+                  verifier: Verifier) -> None:
+    """Pass 3, joining: the verified pairs (items a, b, anchor weight and overlap, verdict),
+    most probable first, never joining two groups when the verifier keeps one member of each
+    apart (a pair scored below its ``split`` probability)."""
+    scored, apart, items = [], defaultdict(set), set()
+    for a, b, weight, overlap, verdict in candidates:
+        items.update((a, b))
+        if verdict.probability < verifier.split:
             apart[a].add(b)
             apart[b].add(a)
-        if probability >= verifier.join:
-            relation = "near_duplicate" if values["same_language"] else "translation"
-            scored.append((probability, a, b, relation, evidence | {
-                key: round(values[key], 3) for key in EVIDENCE if key in values}))
-    _join_verified(groups, scored, apart, needed)
+        if verdict.probability >= verifier.join:
+            evidence = {"anchors": round(weight, 2), "anchor_overlap": round(overlap, 3)}
+            scored.append((verdict.probability, a, b, verdict.relation,
+                           evidence | verdict.values))
+    _join_verified(groups, scored, apart, items)
 
 
 def _join_verified(groups: _Groups, scored: list, apart: dict[int, set[int]],
@@ -283,12 +355,22 @@ def group_articles(articles: Iterable[Article], fetch: Fetch,
     default)."""
     groups = _Groups()
     leaders = []
-    wires = frozenset(name for name, source in known_sources()[1].items() if source.relay)
+    wires = relay_wires()
     signatures = signatures or Signatures(config.num_perm, config.shingle)
     for index, article in _near_duplicates(articles, config, groups, signatures):
         leaders.append(_Leader(index, hashed(anchor_keys(article.text))))
-    _verify(fetch, leaders, _candidates(leaders, config), groups, config, vectors or Vectors(),
-            verifier or load_verifier(), wires)
+    verifier = verifier or load_verifier()
+    candidates = [(leaders[i].item, leaders[j].item, weight, overlap)
+                  for i, j, weight, overlap in _candidates(leaders, config)]
+    ids = [(groups.items[a].id, groups.items[b].id) for a, b, _w, _o in candidates]
+    verdicts = verify_pairs(fetch, ids, config, vectors or Vectors(), verifier, wires)
+    join_verdicts(groups, [(*pair, verdicts[key]) for pair, key in zip(candidates, ids,
+                                                                        strict=True)], verifier)
+    return assemble(groups)
+
+
+def assemble(groups: _Groups) -> list[Story]:
+    """The stories of two or more articles the joined groups make."""
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups.items)):
         members[groups.root(index)].append(index)
