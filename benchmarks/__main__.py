@@ -1,9 +1,12 @@
 """``python -m benchmarks [NAME...]``: run every ``benchmarks/bench_*.py`` module's ``run()``
-(or only the named ones, e.g. ``ingest``) and print their results as one table."""
+(or only the named ones, e.g. ``ingest``) and print their results as one table. Each runs in a
+fresh interpreter of its own, so the memory and load times it reports are its own, not what the
+benchmarks before it left behind."""
 
 from __future__ import annotations
 
-import importlib
+import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -18,12 +21,23 @@ def bench_names() -> list[str]:
                   for path in Path(__file__).parent.glob("bench_*.py"))
 
 
+RUN_ONE = ("import json, sys\nfrom benchmarks.bench_{name} import run\n"
+           "sys.stdout.write('\\n' + json.dumps(run()) + '\\n')")
+
+
+def run_one(name: str) -> dict:
+    """The result of one benchmark's ``run()``, run in a fresh interpreter."""
+    done = subprocess.run([sys.executable, "-c", RUN_ONE.format(name=name)],
+                          cwd=Path(__file__).parents[1], stdout=subprocess.PIPE, check=True,
+                          text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def run_all(names: list[str]) -> list[tuple[str, dict, float]]:
     results = []
     for name in names:
-        module = importlib.import_module(f"benchmarks.bench_{name}")
         started = time.perf_counter()
-        results.append((name, module.run(), time.perf_counter() - started))
+        results.append((name, run_one(name), time.perf_counter() - started))
     return results
 
 
