@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import is_dataclass
+from dataclasses import fields, is_dataclass
 from functools import wraps
 from typing import Annotated
 from urllib.parse import quote
@@ -154,8 +154,9 @@ def listing(request: Request, result: Result, **extra) -> dict:
 
 
 def _summary(claim: Claim) -> dict:
-    """A claim without its mention list."""
-    return {k: v for k, v in plain(claim).items() if k != "mentions"}
+    """A claim without its mention list (which is never turned into JSON)."""
+    return {spec.name: plain(getattr(claim, spec.name)) for spec in fields(claim)
+            if spec.name != "mentions"}
 
 
 def drawings(request: Request) -> dict:
