@@ -18,3 +18,12 @@ def _table() -> dict[str, str]:
 def analysis_language(code: str | None) -> str | None:
     """The language whose tables read text in ``code`` (``code`` itself for most)."""
     return _table().get(code or "", code)
+
+
+def table_language(code: str | None, available) -> str | None:
+    """The language whose table reads text in ``code``: its own when ``available`` holds it,
+    else the one ``analysis_language`` names (Croatian and Bosnian: Serbian), else None."""
+    if code in available:
+        return code
+    other = analysis_language(code)
+    return other if other in available else None

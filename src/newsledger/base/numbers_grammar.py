@@ -21,6 +21,7 @@ from newsledger.base.numbers_tables import (
     Lexicon,
     lexicon_for,
 )
+from newsledger.base.scripts import HANGUL, KANA_AND_HAN, TATWEEL
 
 # Thousands separators seen in print: comma, dot, (no-break/thin/narrow) spaces, apostrophes and
 # the Armenian full stop U+2024.
@@ -29,7 +30,7 @@ _GROUPED = "|".join(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+" for sep in GROUP_S
 # Scripts written without spaces between words (kana, CJK ideographs, Hangul syllables glued to
 # particles) and the Arabic tatweel ("الـ60"): a number touches their letters ("で215人", "20万人",
 # "300명"), so no word boundary is asked for between a number and one of these characters.
-_SCRIPTS = ("\u0640", "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff", "\uac00-\ud7af")
+_SCRIPTS = (TATWEEL, KANA_AND_HAN, HANGUL)
 UNSPACED = "".join(_SCRIPTS)
 NO_WORD_BEFORE = rf"(?<![^\W{UNSPACED}])"
 NO_WORD_AFTER = rf"(?:(?<=[{UNSPACED}])|(?![^\W{UNSPACED}]))"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.base.codebook import codebook
-from newsledger.base.languages import analysis_language
+from newsledger.base.languages import table_language
 from newsledger.base.phrases import PhraseSet
 
 FALLBACK_LANGUAGE = "en"
@@ -84,9 +84,8 @@ def rate_names() -> tuple[str, ...]:
 def cue_table(language: str | None) -> CueTable:
     """The compiled table of a language (or of the language whose tables read it: Croatian and
     Bosnian are read as Serbian), the English one when there is none."""
-    if language not in _languages():
-        language = analysis_language(language)
-    data = _read_toml(f"{language}.toml") if language in _languages() else {}
+    language = table_language(language, _languages())
+    data = _read_toml(f"{language}.toml") if language else {}
     if not data:
         data, language = _read_toml(f"{FALLBACK_LANGUAGE}.toml"), FALLBACK_LANGUAGE
     heads = PhraseSet(_heads(data))

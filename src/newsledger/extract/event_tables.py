@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.base.codebook import codebook
-from newsledger.base.languages import analysis_language
+from newsledger.base.languages import table_language
 from newsledger.models import EVENT_TYPES
 
 EVENTS_DIR = codebook().events_dir
@@ -79,10 +79,7 @@ def available_languages() -> tuple[str, ...]:
 def event_table(language: str) -> EventTable:
     """The compiled table of ``language`` (or of the language whose tables read it: Croatian
     and Bosnian are read as Serbian), English when there is none."""
-    if language not in available_languages():
-        language = analysis_language(language)
-    if language not in available_languages():
-        language = "en"
+    language = table_language(language, available_languages()) or "en"
     with (EVENTS_DIR / f"{language}.toml").open("rb") as handle:
         data = tomllib.load(handle)
     unknown = set(data.get("types", {})) - set(EVENT_TYPES)

@@ -13,11 +13,10 @@ from functools import cache
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
+from newsledger.base.scripts import WITHOUT_SPACES
 from newsledger.models import Article
 
-_UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-             "\u4e00-\u9fff\uf900-\ufaff")
-_TOKEN = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+_TOKEN = re.compile(f"[{WITHOUT_SPACES}]|[^\\W{WITHOUT_SPACES}]+")
 SCHEME = 2  # of the tokens above: a signature cached under another scheme is not reused
 
 
